@@ -1,0 +1,107 @@
+/**
+ * Every message that crosses a context boundary in FaceReady, with its validator. Receivers call
+ * `parse(…)` on anything they get: page-side messages in particular come from a world the page
+ * controls and are treated as untrusted.
+ *
+ *   camera tap (MAIN world) ──window.postMessage──▶ overlay (ISOLATED world)
+ *   overlay ──runtime port "faceready/engine"──▶ offscreen engine ──▶ overlay
+ *   overlay / popup ──runtime.sendMessage──▶ background
+ */
+import { arrayOf, bool, literal, nullable, num, object, optional, str, tagged, tuple, type Checked } from './check';
+
+/** Limits on what a frame may claim to be, so a hostile page cannot make the engine allocate wildly. */
+export const FRAME_LIMITS = { maxSide: 1024, maxFaces: 8 } as const;
+
+// ── camera tap (MAIN) → overlay (ISOLATED) ────────────────────────────────────────────────
+export const TAP_CHANNEL = 'faceready/tap';
+export const OVERLAY_CHANNEL = 'faceready/overlay';
+
+/** Everything but the ImageBitmap, which is checked with instanceof on receipt. */
+const tapFrame = object({
+  channel: literal(TAP_CHANNEL),
+  type: literal('frame'),
+  streamId: str,
+  capturedAt: num,
+  grabMs: num,
+});
+const tapCameraStarted = object({ channel: literal(TAP_CHANNEL), type: literal('camera-started'), streamId: str, label: str });
+const tapCameraEnded = object({ channel: literal(TAP_CHANNEL), type: literal('camera-ended'), streamId: str, liveStreams: num });
+const tapError = object({ channel: literal(TAP_CHANNEL), type: literal('tap-error'), error: str });
+export const tapMessage = tagged('type', {
+  frame: tapFrame,
+  'camera-started': tapCameraStarted,
+  'camera-ended': tapCameraEnded,
+  'tap-error': tapError,
+});
+export type TapMessage = Checked<typeof tapMessage>;
+export type TapFrameMessage = Checked<typeof tapFrame> & { bitmap: ImageBitmap };
+
+/** overlay → tap: how to sample. */
+export const tapConfig = object({ channel: literal(OVERLAY_CHANNEL), type: literal('configure'), fps: num, maxSide: num });
+export type TapConfig = Checked<typeof tapConfig>;
+
+// ── overlay ⇄ offscreen engine (runtime port) ─────────────────────────────────────────────
+export const ENGINE_PORT = 'faceready/engine';
+
+const wireFrame = object({
+  frameId: num,
+  streamId: str,
+  capturedAt: num,
+  sentAt: num,
+  width: num,
+  height: num,
+  /** RGBA pixels, base64: runtime messaging is JSON, and base64 is its cheapest lossless form (docs/frame-transport.md). */
+  rgba: str,
+});
+export type WireFrame = Checked<typeof wireFrame>;
+
+export const engineRequest = tagged('type', {
+  analyze: object({ type: literal('analyze'), frame: wireFrame }),
+});
+export type EngineRequest = Checked<typeof engineRequest>;
+
+const point3 = tuple(num, num, num);
+const box = object({ x: num, y: num, width: num, height: num });
+const faceSummary = object({
+  box,
+  detectorScore: num,
+  meshScore: num,
+  mesh: arrayOf(point3, 468),
+  iris: optional(object({ left: arrayOf(point3, 5), right: arrayOf(point3, 5) })),
+  luminance: nullable(num),
+});
+export type FaceSummary = Checked<typeof faceSummary>;
+
+const frameAnalysis = object({
+  frameId: num,
+  streamId: str,
+  width: num,
+  height: num,
+  capturedAt: num,
+  backend: str,
+  faces: arrayOf(faceSummary, FRAME_LIMITS.maxFaces),
+  timings: object({ transportMs: num, decodeMs: num, detectorMs: num, meshMs: num, irisMs: num, totalMs: num }),
+});
+export type FrameAnalysis = Checked<typeof frameAnalysis>;
+
+const engineState = tagged('state', {
+  loading: object({ state: literal('loading') }),
+  ready: object({ state: literal('ready'), backend: str }),
+  error: object({ state: literal('error'), error: str }),
+});
+export type EngineState = Checked<typeof engineState>;
+
+export const engineEvent = tagged('type', {
+  'engine-state': object({ type: literal('engine-state'), state: engineState }),
+  analysis: object({ type: literal('analysis'), analysis: frameAnalysis }),
+  'analysis-error': object({ type: literal('analysis-error'), frameId: num, error: str }),
+});
+export type EngineEvent = Checked<typeof engineEvent>;
+
+// ── anyone → background (runtime.sendMessage) ─────────────────────────────────────────────
+export const backgroundRequest = tagged('type', {
+  'ensure-engine': object({ type: literal('ensure-engine') }),
+  'set-site-enabled': object({ type: literal('set-site-enabled'), origin: str, enabled: bool }),
+});
+export type BackgroundRequest = Checked<typeof backgroundRequest>;
+export type BackgroundReply = { ok: true } | { ok: false; error: string };
