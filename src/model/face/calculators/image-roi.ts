@@ -1,0 +1,10 @@
+import type { RotatedRect } from './types';
+
+/**
+ * The whole image as a square region centred on it (its long side), so that cropping it to the
+ * detector's square input letterboxes instead of stretching (MediaPipe keep_aspect_ratio; human stretches).
+ */
+export function imageRoi(width: number, height: number): RotatedRect {
+  const side = Math.max(width, height);
+  return { centerX: width / 2, centerY: height / 2, width: side, height: side, angle: 0 };
+}

@@ -1,0 +1,242 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RgbaImage } from '../../image';
+import { boundsOfPoints } from './calculators/bounds-of-points';
+import { calculateRoi } from './calculators/calculate-roi';
+import { decodeDetections } from './calculators/decode-detections';
+import { generateAnchors } from './calculators/generate-anchors';
+import { imageRoi } from './calculators/image-roi';
+import { projectDetection } from './calculators/project-detection';
+import { projectLandmarks } from './calculators/project-landmarks';
+import { refineEyeLandmarks } from './calculators/refine-eye-landmarks';
+import { roiToAffine } from './calculators/roi-to-affine';
+import type { Affine, Detection, Point2, RotatedRect } from './calculators/types';
+import { weightedNonMaxSuppression } from './calculators/weighted-non-max-suppression';
+import {
+  DEFAULT_FACE_LANDMARKER_CONFIG,
+  DETECTOR_CONFIG,
+  EYE_CONTOUR_MESH_INDICES,
+  IRIS_CONFIG,
+  IRIS_ROI_CONFIG,
+  MESH_CONFIG,
+  MESH_ROI_CONFIG,
+} from './constants';
+import { cropRoi } from './crop-roi';
+import { imageToTensor } from './image-to-tensor';
+import { loadFaceModel, type ModelSource } from './load-face-model';
+import type { FaceLandmarks, Point3 } from './types';
+
+export interface FaceLandmarkerOptions {
+  models: { detector: ModelSource; mesh: ModelSource; iris?: ModelSource };
+  /** Most faces returned, best detector score first. Default 2. */
+  maxFaces?: number;
+  /** Minimum BlazeFace score, 0..1. Default 0.5. */
+  minDetectionScore?: number;
+  /** Minimum face-mesh "face present" score, 0..1. Default 0.5. */
+  minPresenceScore?: number;
+  /** Refine eyes with the iris model (needs `models.iris`). Default true. */
+  refineIris?: boolean;
+  /** Per-model load timeout. Default 60 s. */
+  loadTimeoutMs?: number;
+}
+
+export type FaceLandmarkerConfig = Required<Omit<FaceLandmarkerOptions, 'models'>>;
+
+export interface FaceLandmarkerResult {
+  faces: FaceLandmarks[];
+  /** Wall time per stage, including reading results back from the backend. */
+  timings: { detectorMs: number; meshMs: number; irisMs: number };
+}
+
+/** Anything that finds face landmarks; a MediaPipe tasks-vision source could implement it too. */
+export interface FaceLandmarkSource {
+  /** Faces in the image (RGBA, or a [h, w, 3|4] tensor of 0..255 the caller keeps owning). */
+  detect(image: RgbaImage | tf.Tensor3D): Promise<FaceLandmarkerResult>;
+  dispose(): void;
+}
+
+export interface FaceLandmarker extends FaceLandmarkSource {
+  readonly config: Readonly<FaceLandmarkerConfig>;
+}
+
+/** Options with every unset field filled from DEFAULT_FACE_LANDMARKER_CONFIG (the input is not changed). */
+export function validateFaceLandmarkerConfig(options: Omit<FaceLandmarkerOptions, 'models'>): FaceLandmarkerConfig {
+  const config = { ...DEFAULT_FACE_LANDMARKER_CONFIG };
+  for (const key of Object.keys(config) as (keyof FaceLandmarkerConfig)[]) {
+    if (options[key] != null) (config as Record<string, unknown>)[key] = options[key];
+  }
+  if (!Number.isInteger(config.maxFaces) || config.maxFaces < 1) throw new RangeError(`maxFaces must be a positive integer, got ${config.maxFaces}`);
+  for (const key of ['minDetectionScore', 'minPresenceScore'] as const) {
+    if (!(config[key] >= 0 && config[key] <= 1)) throw new RangeError(`${key} must be within 0..1, got ${config[key]}`);
+  }
+  return config;
+}
+
+/** Loads the models and returns a landmarker; rejects with FaceModelLoadError naming the file that failed. */
+export async function createFaceLandmarker(options: FaceLandmarkerOptions): Promise<FaceLandmarker> {
+  const config = validateFaceLandmarkerConfig(options);
+  const { detector: detectorSource, mesh: meshSource, iris: irisSource } = options.models;
+  const loads = await Promise.allSettled([
+    loadFaceModel('detector', detectorSource, DETECTOR_CONFIG.inputSize, config.loadTimeoutMs),
+    loadFaceModel('mesh', meshSource, MESH_CONFIG.inputSize, config.loadTimeoutMs),
+    config.refineIris && irisSource ? loadFaceModel('iris', irisSource, IRIS_CONFIG.inputSize, config.loadTimeoutMs) : Promise.resolve(undefined),
+  ]);
+  const failure = loads.find((r) => r.status === 'rejected');
+  if (failure) {
+    for (const r of loads) if (r.status === 'fulfilled') r.value?.dispose();
+    throw failure.reason;
+  }
+  const [detector, mesh, iris] = loads.map((r) => (r as PromiseFulfilledResult<tf.GraphModel | undefined>).value);
+  return new TfjsFaceLandmarker(config, detector!, mesh!, iris);
+}
+
+interface MeshFace {
+  detection: Detection;
+  mesh: Point3[];
+  meshScore: number;
+}
+
+class TfjsFaceLandmarker implements FaceLandmarker {
+  private readonly anchors = generateAnchors(DETECTOR_CONFIG.inputSize, DETECTOR_CONFIG.anchorLayers);
+
+  constructor(
+    readonly config: Readonly<FaceLandmarkerConfig>,
+    private readonly detector: tf.GraphModel,
+    private readonly mesh: tf.GraphModel,
+    private readonly iris: tf.GraphModel | undefined,
+  ) {}
+
+  async detect(image: RgbaImage | tf.Tensor3D): Promise<FaceLandmarkerResult> {
+    const timings = { detectorMs: 0, meshMs: 0, irisMs: 0 };
+    const input = imageToTensor(image);
+    try {
+      let start = performance.now();
+      const detections = await this.detectFaces(input);
+      timings.detectorMs = performance.now() - start;
+      start = performance.now();
+      const meshFaces = detections.length > 0 ? await this.estimateMeshes(input, detections) : [];
+      timings.meshMs = performance.now() - start;
+      start = performance.now();
+      const irises = this.iris && meshFaces.length > 0 ? await this.estimateIrises(input, meshFaces, this.iris) : undefined;
+      timings.irisMs = performance.now() - start;
+      const faces = meshFaces.map((face, i): FaceLandmarks => {
+        const { xMin, yMin, xMax, yMax } = face.detection.box;
+        const result: FaceLandmarks = {
+          box: { x: xMin, y: yMin, width: xMax - xMin, height: yMax - yMin },
+          detectorScore: face.detection.score,
+          mesh: face.mesh,
+          meshScore: face.meshScore,
+        };
+        const eyes = irises?.[i];
+        if (eyes) {
+          result.mesh = refineEyeLandmarks(refineEyeLandmarks(face.mesh, eyes.right.contour, EYE_CONTOUR_MESH_INDICES.right), eyes.left.contour, EYE_CONTOUR_MESH_INDICES.left);
+          result.iris = { left: eyes.left.iris, right: eyes.right.iris };
+        }
+        return result;
+      });
+      return { faces, timings };
+    } finally {
+      input.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.detector.dispose();
+    this.mesh.dispose();
+    this.iris?.dispose();
+  }
+
+  /** BlazeFace on the letterboxed image → decoded, suppressed detections in image pixels. */
+  private async detectFaces(input: tf.Tensor4D): Promise<Detection[]> {
+    const [, height, width] = input.shape;
+    const letterbox = roiToAffine(imageRoi(width, height), DETECTOR_CONFIG.inputSize);
+    const [regressors, logits] = tf.tidy(() => {
+      const crop = cropRoi(input, letterbox, DETECTOR_CONFIG.inputSize, DETECTOR_CONFIG.inputRange, 'constant');
+      return concatDetectorOutputs(this.detector.execute(crop) as tf.Tensor[]);
+    });
+    const [rows, scores] = await Promise.all([regressors.data(), logits.data()]).finally(() => tf.dispose([regressors, logits]));
+    const candidates = decodeDetections(rows, scores, this.anchors, {
+      numKeypoints: DETECTOR_CONFIG.numKeypoints,
+      minScore: this.config.minDetectionScore,
+      scoreClip: DETECTOR_CONFIG.scoreClip,
+    });
+    return weightedNonMaxSuppression(candidates, DETECTOR_CONFIG.nmsIouThreshold, this.config.maxFaces).map((d) => projectDetection(d, letterbox));
+  }
+
+  /** One batched face-mesh run over the detections' rotated crops; faces below the presence score are dropped. */
+  private async estimateMeshes(input: tf.Tensor4D, detections: Detection[]): Promise<MeshFace[]> {
+    const size = MESH_CONFIG.inputSize;
+    const rois = detections.map((d) =>
+      calculateRoi(d.box, d.keypoints[MESH_ROI_CONFIG.rotationStart], d.keypoints[MESH_ROI_CONFIG.rotationEnd], MESH_ROI_CONFIG.scale),
+    );
+    const maps = rois.map((roi) => roiToAffine(roi, size));
+    const [landmarksT, flagsT] = tf.tidy(() => {
+      const batch = tf.concat(maps.map((m) => cropRoi(input, m, size, MESH_CONFIG.inputRange, 'nearest')));
+      const outputs = this.mesh.execute(batch) as tf.Tensor[];
+      return [pickOutput(outputs, MESH_CONFIG.numLandmarks * 3), pickOutput(outputs, 1)];
+    });
+    const [landmarks, flags] = await Promise.all([landmarksT.data(), flagsT.data()]).finally(() => tf.dispose([landmarksT, flagsT]));
+    const stride = MESH_CONFIG.numLandmarks * 3;
+    const faces: MeshFace[] = [];
+    detections.forEach((detection, i) => {
+      if (flags[i] < this.config.minPresenceScore) return;
+      const mesh = projectLandmarks(landmarks.subarray(i * stride, (i + 1) * stride), 0, MESH_CONFIG.numLandmarks, maps[i], size, rois[i].width);
+      faces.push({ detection, mesh, meshScore: flags[i] });
+    });
+    return faces;
+  }
+
+  /** Both eyes of every face in one iris run; the subject's left eye is mirrored, as the model expects. */
+  private async estimateIrises(input: tf.Tensor4D, faces: MeshFace[], model: tf.GraphModel): Promise<{ left: EyeLandmarks; right: EyeLandmarks }[]> {
+    const size = IRIS_CONFIG.inputSize;
+    const eyes = faces.flatMap((face) => [eyeCrop(face.mesh, IRIS_ROI_CONFIG.rightEyeCorners, false), eyeCrop(face.mesh, IRIS_ROI_CONFIG.leftEyeCorners, true)]);
+    const outputT = tf.tidy(() => {
+      const batch = tf.concat(eyes.map((eye) => cropRoi(input, eye.map, size, IRIS_CONFIG.inputRange, 'nearest')));
+      return model.execute(batch) as tf.Tensor;
+    });
+    const output = await outputT.data().finally(() => outputT.dispose());
+    const pointsPerEye = IRIS_CONFIG.numEyeContourPoints + IRIS_CONFIG.numIrisPoints;
+    const decoded = eyes.map((eye, i): EyeLandmarks => {
+      const raw = output.subarray(i * pointsPerEye * 3, (i + 1) * pointsPerEye * 3);
+      return {
+        contour: projectLandmarks(raw, 0, IRIS_CONFIG.numEyeContourPoints, eye.map, size, eye.roi.width),
+        iris: projectLandmarks(raw, IRIS_CONFIG.numEyeContourPoints, IRIS_CONFIG.numIrisPoints, eye.map, size, eye.roi.width),
+      };
+    });
+    return faces.map((_, f) => ({ right: decoded[2 * f], left: decoded[2 * f + 1] }));
+  }
+}
+
+interface EyeLandmarks {
+  /** The 71 eye-region points, in EYE_CONTOUR_MESH_INDICES order. */
+  contour: Point3[];
+  /** Iris centre, then 4 points on its contour. */
+  iris: Point3[];
+}
+
+function eyeCrop(mesh: Point3[], [startIndex, endIndex]: readonly [number, number], mirror: boolean): { roi: RotatedRect; map: Affine } {
+  const start: Point2 = [mesh[startIndex][0], mesh[startIndex][1]];
+  const end: Point2 = [mesh[endIndex][0], mesh[endIndex][1]];
+  const roi = calculateRoi(boundsOfPoints([start, end]), start, end, IRIS_ROI_CONFIG.scale);
+  return { roi, map: roiToAffine(roi, IRIS_CONFIG.inputSize, mirror) };
+}
+
+/**
+ * BlazeFace's four heads as [anchors, 16] regressors and [anchors] logits, in anchor order: the model
+ * emits one regressor/score pair per anchor layer (512 rows for stride 16, 384 for stride 32), found
+ * by shape because the converted graph's output order is arbitrary.
+ */
+function concatDetectorOutputs(outputs: tf.Tensor[]): [tf.Tensor2D, tf.Tensor1D] {
+  const byRows = (a: tf.Tensor, b: tf.Tensor) => b.shape[1]! - a.shape[1]!;
+  const regressors = outputs.filter((t) => t.shape[2] === 4 + 2 * DETECTOR_CONFIG.numKeypoints).sort(byRows);
+  const logits = outputs.filter((t) => t.shape[2] === 1).sort(byRows);
+  return [
+    tf.concat(regressors.map((t) => t.squeeze([0])), 0) as tf.Tensor2D,
+    tf.concat(logits.map((t) => t.reshape([-1])), 0) as tf.Tensor1D,
+  ];
+}
+
+function pickOutput(outputs: tf.Tensor[], lastDim: number): tf.Tensor {
+  const found = outputs.find((t) => t.shape[t.shape.length - 1] === lastDim);
+  if (!found) throw new Error(`face model: no output with last dimension ${lastDim} (got ${outputs.map((t) => `[${t.shape}]`).join(', ')})`);
+  return found;
+}
