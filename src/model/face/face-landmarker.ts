@@ -148,7 +148,7 @@ class TfjsFaceLandmarker implements FaceLandmarker {
   /** BlazeFace on the letterboxed image → decoded, suppressed detections in image pixels. */
   private async detectFaces(input: tf.Tensor4D): Promise<Detection[]> {
     const [, height, width] = input.shape;
-    const letterbox = roiToAffine(imageRoi(width, height), DETECTOR_CONFIG.inputSize);
+    const letterbox = roiToAffine(imageRoi(width, height, DETECTOR_CONFIG.letterboxScale), DETECTOR_CONFIG.inputSize);
     const [regressors, logits] = tf.tidy(() => {
       const crop = cropRoi(input, letterbox, DETECTOR_CONFIG.inputSize, DETECTOR_CONFIG.inputRange, 'constant');
       return concatDetectorOutputs(this.detector.execute(crop) as tf.Tensor[]);
