@@ -1,3 +1,43 @@
+import { syncContentScripts } from '@/src/extension/content-scripts';
+import { ensureOffscreenDocument } from '@/src/extension/offscreen-document';
+import { enabledOrigins } from '@/src/extension/settings';
+import { parse } from '@/src/protocol/check';
+import { backgroundRequest, type BackgroundReply, type BackgroundRequest } from '@/src/protocol/messages';
+
+async function handle(request: BackgroundRequest): Promise<void> {
+  switch (request.type) {
+    case 'ensure-engine':
+      return ensureOffscreenDocument();
+    case 'set-site-enabled': {
+      const origins = new Set(await enabledOrigins.getValue());
+      if (request.enabled) origins.add(request.origin);
+      else origins.delete(request.origin);
+      await enabledOrigins.setValue([...origins]);
+      return syncContentScripts([...origins]);
+    }
+  }
+}
+
 export default defineBackground(() => {
-  console.log('FaceReady background');
+  const resync = async () => syncContentScripts(await enabledOrigins.getValue());
+  browser.runtime.onInstalled.addListener(resync);
+  browser.runtime.onStartup.addListener(resync);
+  browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
+    const removed = new Set(origins.map((pattern) => pattern.replace(/\/\*$/, '')));
+    await enabledOrigins.setValue((await enabledOrigins.getValue()).filter((o) => !removed.has(o)));
+    await resync();
+  });
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: BackgroundReply) => void) => {
+    let request: BackgroundRequest;
+    try {
+      request = parse(backgroundRequest, message, 'background request');
+    } catch {
+      return false; // not ours (e.g. a port-less message from another context)
+    }
+    handle(request).then(
+      () => sendResponse({ ok: true }),
+      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  });
 });

@@ -58,7 +58,12 @@ export function record<T>(check: Check<T>): Check<Record<string, T>> {
   };
 }
 
-export function object<S extends Record<string, Check<unknown>>>(shape: S): Check<{ [K in keyof S]: Checked<S[K]> }> {
+type OptionalKeys<S> = { [K in keyof S]: undefined extends Checked<S[K]> ? K : never }[keyof S];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** Keys whose check accepts undefined become optional properties. */
+type ShapeOf<S> = Simplify<{ [K in Exclude<keyof S, OptionalKeys<S>>]: Checked<S[K]> } & { [K in OptionalKeys<S>]?: Checked<S[K]> }>;
+
+export function object<S extends Record<string, Check<unknown>>>(shape: S): Check<ShapeOf<S>> {
   return (v, p = 'value') => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${p} must be an object, got ${describe(v)}`;
     for (const key of Object.keys(shape)) {

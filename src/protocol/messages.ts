@@ -50,8 +50,12 @@ const wireFrame = object({
   sentAt: num,
   width: num,
   height: num,
-  /** RGBA pixels, base64: runtime messaging is JSON, and base64 is its cheapest lossless form (docs/frame-transport.md). */
-  rgba: str,
+  /**
+   * Runtime messaging is JSON, so pixels travel as base64: either a JPEG of the frame or its raw
+   * RGBA bytes. docs/frame-transport.md records the measurement behind the default.
+   */
+  encoding: literal('jpeg', 'rgba'),
+  data: str,
 });
 export type WireFrame = Checked<typeof wireFrame>;
 

@@ -1,0 +1,27 @@
+/**
+ * Where FaceReady's content scripts run: the local demo always, other sites only once the user
+ * enabled them (and granted the optional host permission).
+ */
+export const LOCAL_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'] as const;
+
+/** The match pattern covering one web origin, or null if it is not an http(s) origin. */
+export function originMatchPattern(origin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) return null;
+  // Match patterns carry no port; the host pattern covers every port of that host.
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export function contentScriptMatches(origins: readonly string[]): string[] {
+  const patterns = new Set<string>(LOCAL_MATCHES);
+  for (const origin of origins) {
+    const pattern = originMatchPattern(origin);
+    if (pattern) patterns.add(pattern);
+  }
+  return [...patterns];
+}

@@ -1,0 +1,67 @@
+import { useRef, useState } from 'preact/hooks';
+import type { OverlayStore } from './overlay-store';
+import { faceHints, primaryFace } from './overlay-state';
+
+export interface OverlayProps {
+  store: OverlayStore;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** The live FaceReady panel: a movable card whose status line is an ARIA live region. */
+export function Overlay({ store }: OverlayProps) {
+  const [offset, setOffset] = useState({ x: 0, y: 0 });
+  const [collapsed, setCollapsed] = useState(false);
+  const drag = useRef<{ startX: number; startY: number; from: { x: number; y: number } } | null>(null);
+  const { engine, analysis } = store.state.value;
+  const verdict = store.verdict.value;
+  const face = analysis && primaryFace(analysis);
+  const hints = analysis && face ? faceHints(analysis, face) : null;
+  const encode = store.encodeTiming.value;
+
+  return (
+    <section class={`panel tone-${verdict.tone}`} style={{ transform: `translate(${offset.x}px, ${offset.y}px)` }} aria-label="FaceReady">
+      <header
+        class="handle"
+        onPointerDown={(e) => {
+          (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+          drag.current = { startX: e.clientX, startY: e.clientY, from: offset };
+        }}
+        onPointerMove={(e) => {
+          const d = drag.current;
+          if (d) setOffset({ x: d.from.x + e.clientX - d.startX, y: d.from.y + e.clientY - d.startY });
+        }}
+        onPointerUp={() => (drag.current = null)}
+      >
+        <strong>FaceReady</strong>
+        {engine.state === 'ready' && <span class="badge" title="TensorFlow.js backend">{engine.backend}</span>}
+        <button type="button" class="collapse" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+          {collapsed ? 'Show' : 'Hide'}
+        </button>
+      </header>
+      <p class="verdict" role="status" aria-live="polite" aria-atomic="true">
+        {verdict.text}
+      </p>
+      {!collapsed && analysis && (
+        <dl class="details">
+          {face && hints && (
+            <>
+              <dt>Face</dt>
+              <dd>
+                {Math.round(face.box.width)}×{Math.round(face.box.height)} px ({Math.round((100 * face.box.height) / analysis.height)}% of frame height)
+              </dd>
+              <dt>Brightness</dt>
+              <dd>{face.luminance === null ? 'unknown' : `${Math.round(face.luminance)} / 255`}</dd>
+            </>
+          )}
+          <dt>Timings</dt>
+          <dd>
+            detector {ms(analysis.timings.detectorMs)}, mesh {ms(analysis.timings.meshMs)}, iris {ms(analysis.timings.irisMs)}, transport{' '}
+            {ms(analysis.timings.transportMs)}
+            {encode && `, page ${ms(encode.blockMs)}`}
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

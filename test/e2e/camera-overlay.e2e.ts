@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openDemo, overlayStatus, waitForStatus, type Session } from './harness';
+
+describe('demo consult page with a face on the camera', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch({ video: 'astronaut' });
+  });
+  afterAll(async () => session?.close());
+
+  it('reports a face within 20 s, keeps the self-view playing, and says when the camera stops', async () => {
+    const page = await openDemo(session);
+    const found = await waitForStatus(page, /face found/i, 20_000);
+    expect(found).toMatch(/^Face found/);
+
+    const t0 = await page.$eval('#self-view', (v) => (v as HTMLVideoElement).currentTime);
+    await new Promise((r) => setTimeout(r, 1500));
+    const t1 = await page.$eval('#self-view', (v) => (v as HTMLVideoElement).currentTime);
+    expect(t1).toBeGreaterThan(t0);
+
+    await page.click('#stop');
+    await waitForStatus(page, /camera stopped/i, 5_000);
+  });
+
+  it('sends no request anywhere but the local demo server and the extension itself', () => {
+    const demoOrigin = new URL(session.demo.url).origin;
+    const external = session.requests.filter(
+      (url) => !url.startsWith(demoOrigin) && !/^(chrome-extension|data|blob|chrome):/.test(url),
+    );
+    expect(session.requests.some((url) => url.startsWith('chrome-extension:'))).toBe(true);
+    expect(external).toEqual([]);
+  });
+
+  it('resumes when the page opens the camera again', async () => {
+    const page = (await session.browser.pages()).at(-1)!;
+    expect(await overlayStatus(page)).toMatch(/camera stopped/i);
+    await page.click('#start');
+    await waitForStatus(page, /face found/i, 20_000);
+  });
+});
+
+describe('demo consult page with no face on the camera', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch({ video: 'coffee' });
+  });
+  afterAll(async () => session?.close());
+
+  it('reports that no face is found', async () => {
+    const page = await openDemo(session);
+    await waitForStatus(page, /no face found/i, 30_000);
+  });
+});
