@@ -1,0 +1,190 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCombined } from '../../../src/xai/combined';
+import { createGradCam, gradCamWeights } from '../../../src/xai/gradcam';
+import { createLime } from '../../../src/xai/lime';
+import { explainableFromLayersModel, type ExplainableModel } from '../../../src/xai/model';
+import { combinedSaliency, limeSaliency } from '../../../src/xai/saliency';
+import { REGION, SIZE, buildRegionModel, gridSegmentation, inRegion, regionImage, toyPreprocess } from './toy-models';
+import { useCpuBackend } from './setup-tf';
+
+let model: ExplainableModel;
+const image = regionImage();
+const grid = gridSegmentation(SIZE, SIZE, 8);
+const regionCell = (REGION.y0 / 8) * (SIZE / 8) + REGION.x0 / 8;
+const limeOptions = { numSamples: 300, batchSize: 32 };
+const gridStage = { segment: () => grid };
+
+function argMaxPixel(values: Float32Array): { x: number; y: number } {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return { x: best % SIZE, y: Math.floor(best / SIZE) };
+}
+
+async function expectNoLeak(run: () => Promise<unknown>): Promise<void> {
+  const before = tf.memory().numTensors;
+  await run();
+  expect(tf.memory().numTensors).toBe(before);
+}
+
+beforeAll(async () => {
+  await useCpuBackend();
+  model = explainableFromLayersModel(buildRegionModel(), { lastConvLayer: 'conv', preprocess: toyPreprocess, batchSize: 16 });
+});
+
+describe('explainableFromLayersModel', () => {
+  it('gives pre-softmax scores whose softmax is the model output, and gradients of the chosen class', async () => {
+    const [probs, conv] = await Promise.all([model.predict([image]), model.convGradients(image)]);
+    expect(conv.target).toBe(0);
+    expect([conv.height, conv.width, conv.channels]).toEqual([SIZE, SIZE, 2]);
+    const e = Array.from(conv.logits, Math.exp);
+    e.forEach((v, i) => expect(v / (e[0] + e[1])).toBeCloseTo(probs[i], 5));
+    expect(conv.logits[0]).toBeCloseTo(0.002 * 32 * 127, 3); // 32 bright stripes pixels in R, relu(255-128)
+    // d score_0 / d f0 = 0.002 inside R, 0 outside; nothing flows to channel 1
+    expect(conv.gradients[((REGION.y0 * SIZE + REGION.x0) * 2)]).toBeCloseTo(0.002, 6);
+    expect(conv.gradients[0]).toBe(0);
+    expect(conv.gradients[((REGION.y0 * SIZE + REGION.x0) * 2) + 1]).toBe(0);
+    const other = await model.convGradients(image, 1);
+    expect(other.target).toBe(1);
+    expect(other.gradients.every((g) => g === 0)).toBe(true); // class 1's score is a constant
+  });
+
+  it('finds the last conv layer inside a nested backbone', async () => {
+    const inner = buildRegionModel();
+    const backbone = tf.model({ inputs: inner.inputs, outputs: inner.getLayer('conv').output as tf.SymbolicTensor, name: 'backbone' });
+    const head = inner.layers.slice(2);
+    const outer = tf.sequential({ layers: [backbone, ...head] });
+    const nested = explainableFromLayersModel(outer, { lastConvLayer: 'conv', preprocess: toyPreprocess });
+    const [a, b] = await Promise.all([nested.convGradients(image), model.convGradients(image)]);
+    expect(Array.from(a.logits)).toEqual(Array.from(b.logits));
+    expect(Array.from(a.gradients)).toEqual(Array.from(b.gradients));
+  });
+
+  it('rejects a head without a softmax and an unknown layer', () => {
+    const input = tf.input({ shape: [4, 4, 3] });
+    const conv = tf.layers.conv2d({ name: 'c', filters: 1, kernelSize: 1 }).apply(input) as tf.SymbolicTensor;
+    const out = tf.layers.dense({ units: 2 }).apply(tf.layers.flatten().apply(conv)) as tf.SymbolicTensor;
+    const linear = tf.model({ inputs: input, outputs: out });
+    expect(() => explainableFromLayersModel(linear, { lastConvLayer: 'c', preprocess: toyPreprocess })).toThrow(/softmax/);
+    expect(() => explainableFromLayersModel(linear, { lastConvLayer: 'nope', preprocess: toyPreprocess })).toThrow(/no layer/);
+  });
+
+  it('leaks no tensor', async () => {
+    await expectNoLeak(() => model.predict([image, image, image]));
+    await expectNoLeak(() => model.convGradients(image));
+  });
+});
+
+describe('Grad-CAM', () => {
+  it('channel weights are the spatial mean of the gradients', () => {
+    const w = gradCamWeights({ height: 1, width: 2, channels: 2, gradients: Float32Array.of(1, 4, 3, -2), activations: new Float32Array(4), logits: new Float32Array(2), probabilities: new Float32Array(2), target: 0 });
+    expect(Array.from(w)).toEqual([2, 1]);
+  });
+
+  it('peaks inside the region the model looks at, in [0, 1] at the image size', async () => {
+    const result = await createGradCam(model).explain(image);
+    expect(result.target).toBe(0);
+    expect([result.map.width, result.map.height]).toEqual([SIZE, SIZE]);
+    const peak = argMaxPixel(result.map.values);
+    expect(inRegion(peak.x, peak.y)).toBe(true);
+    expect(Math.max(...result.map.values)).toBeCloseTo(1, 4); // scaled by 1e-7 + max, as pytorch-grad-cam does
+    expect(Math.min(...result.map.values)).toBe(0);
+    // the decoy (green stripes, top left) gets nothing
+    expect(result.map.values[0 * SIZE + 0]).toBe(0);
+    expect(() => structuredClone(result)).not.toThrow();
+  });
+
+  it('leaks no tensor, reports progress and can be cancelled', async () => {
+    await expectNoLeak(() => createGradCam(model).explain(image));
+    const stages: string[] = [];
+    await createGradCam(model).explain(image, { onProgress: (p) => stages.push(`${p.stage}:${p.fraction}`) });
+    expect(stages).toEqual(['gradcam:0', 'gradcam:1']);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(createGradCam(model).explain(image, { signal: controller.signal })).rejects.toThrow(/abort/i);
+  });
+});
+
+describe('LIME', () => {
+  it('puts the region the model looks at first, with a surrogate that fits', async () => {
+    const result = await createLime(model, limeOptions, gridStage).explain(image);
+    expect(result.target).toBe(0);
+    expect(result.topSegments[0]).toBe(regionCell);
+    expect(result.coefficients[regionCell]).toBeGreaterThan(0.5);
+    expect(result.r2).toBeGreaterThan(0.9);
+    expect(result.localPrediction).toBeCloseTo(result.probabilities[0], 1);
+    expect(result.numSamples).toBe(300);
+    expect(() => structuredClone(result)).not.toThrow();
+    const saliency = limeSaliency(result);
+    const peak = argMaxPixel(saliency.values);
+    expect(inRegion(peak.x, peak.y)).toBe(true);
+  });
+
+  it('is deterministic for a seed', async () => {
+    const a = await createLime(model, { ...limeOptions, seed: 9 }, gridStage).explain(image);
+    const b = await createLime(model, { ...limeOptions, seed: 9 }, gridStage).explain(image);
+    expect(a.coefficients).toEqual(b.coefficients);
+  });
+
+  it('uses the model batch size by default and each stage it is given', async () => {
+    const sizes: number[] = [];
+    const counting: ExplainableModel = { ...model, predict: (images) => (sizes.push(images.length), model.predict(images)) };
+    let fitted = false;
+    await createLime(counting, { numSamples: 40 }, {
+      ...gridStage,
+      fitSurrogate: (x, n, p, y, w, alpha) => {
+        fitted = true;
+        expect([n, p, alpha]).toEqual([40, 16, 1]);
+        return { coefficients: new Array(p).fill(0), intercept: 0, r2: 0 };
+      },
+    }).explain(image);
+    expect(sizes).toEqual([16, 16, 8]);
+    expect(fitted).toBe(true);
+  });
+
+  it('leaks no tensor; cancels between batches and still leaks nothing', async () => {
+    await expectNoLeak(() => createLime(model, limeOptions, gridStage).explain(image));
+    const controller = new AbortController();
+    const fractions: number[] = [];
+    const before = tf.memory().numTensors;
+    const run = createLime(model, limeOptions, gridStage).explain(image, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.stage === 'predict') fractions.push(p.fraction);
+        if (p.stage === 'predict' && p.fraction > 0.3) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+    expect(fractions.length).toBeLessThan(300 / 32);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('combined Grad-CAM + LIME', () => {
+  it('runs LIME on the heatmap overlay E for the Grad-CAM class, and ranks the region first', async () => {
+    const segmentedImages: Uint8ClampedArray[] = [];
+    const result = await createCombined(model, { lime: limeOptions }, { segment: (e) => (segmentedImages.push(e.data), grid) }).explain(image);
+    expect(result.target).toBe(0);
+    expect(result.lime.target).toBe(0);
+    expect(segmentedImages).toHaveLength(1);
+    expect(segmentedImages[0]).toEqual(result.overlay.data); // superpixels were computed on E
+    expect(result.overlay.data).not.toEqual(image.data);
+    expect(result.lime.topSegments[0]).toBe(regionCell);
+    const saliency = combinedSaliency(result);
+    const peak = argMaxPixel(saliency.values);
+    expect(inRegion(peak.x, peak.y)).toBe(true);
+    expect(() => structuredClone(result)).not.toThrow();
+  });
+
+  it('reports both stages, leaks no tensor, cancels', async () => {
+    const stages = new Set<string>();
+    await expectNoLeak(() => createCombined(model, { lime: limeOptions }, gridStage).explain(image, { onProgress: (p) => stages.add(p.stage) }));
+    expect([...stages]).toEqual(['gradcam', 'overlay', 'segment', 'predict', 'fit']);
+    const controller = new AbortController();
+    const run = createCombined(model, { lime: limeOptions }, gridStage).explain(image, {
+      signal: controller.signal,
+      onProgress: (p) => p.stage === 'overlay' && controller.abort(),
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+  });
+});
