@@ -1,6 +1,6 @@
 import { syncContentScripts } from '@/src/extension/content-scripts';
-import { ensureOffscreenDocument } from '@/src/extension/offscreen-document';
-import { enabledOrigins } from '@/src/extension/settings';
+import { ensureOffscreenDocument, restartOffscreenDocument } from '@/src/extension/offscreen-document';
+import { backendChoice, enabledOrigins } from '@/src/extension/settings';
 import { parse } from '@/src/protocol/check';
 import { backgroundRequest, type BackgroundReply, type BackgroundRequest } from '@/src/protocol/messages';
 
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   const resync = async () => syncContentScripts(await enabledOrigins.getValue());
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
+  backendChoice.watch(restartOffscreenDocument);
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
     const removed = new Set(origins.map((pattern) => pattern.replace(/\/\*$/, '')));
     await enabledOrigins.setValue((await enabledOrigins.getValue()).filter((o) => !removed.has(o)));

@@ -1,20 +1,50 @@
 /**
- * Starts the first TensorFlow.js backend that works here, in order of preference. WebGL is the
- * fast path on real GPUs; WASM is the fallback (and can beat WebGL where WebGL is software-only);
- * CPU always works. The chosen name is shown in the overlay.
+ * Starts the TF.js backend the engine runs on. "auto" measures nothing at start-up (that would
+ * cost seconds of shader compilation) but reads what kind of WebGL this is: on a software
+ * rasteriser (SwiftShader, llvmpipe) WebGL is slower than WASM, both to start and per frame
+ * (docs/backends.md has the figures), so WASM goes first there. CPU is the last resort.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
-export const DEFAULT_BACKEND_PREFERENCE: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+export type BackendChoice = BackendName | 'auto';
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
-export async function startBackend(preference: readonly BackendName[], wasmDirUrl: string): Promise<BackendName> {
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** Order in which backends are tried; `webglRenderer` is null when WebGL is unavailable. */
+export function backendOrder(choice: BackendChoice, webglRenderer: string | null): BackendName[] {
+  const order: BackendName[] =
+    choice !== 'auto'
+      ? [choice]
+      : webglRenderer === null
+        ? ['wasm']
+        : SOFTWARE_RENDERER.test(webglRenderer)
+          ? ['wasm', 'webgl']
+          : ['webgl', 'wasm'];
+  for (const fallback of ['webgl', 'wasm', 'cpu'] as const) if (!order.includes(fallback) && (fallback !== 'webgl' || webglRenderer !== null)) order.push(fallback);
+  return order;
+}
+
+/** The WebGL renderer string (unmasked where the browser allows), or null without WebGL. */
+export function webglRenderer(): string | null {
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+export async function startBackend(order: readonly BackendName[], wasmDirUrl: string): Promise<BackendName> {
   const failures: string[] = [];
-  for (const name of preference) {
+  for (const name of order) {
     try {
       // Explicit paths: the WASM binaries ship inside the extension; tfjs must never reach for a CDN.
-      if (name === 'wasm') setWasmPaths(wasmDirUrl);
+      if (name === 'wasm') {
+        setWasmPaths(wasmDirUrl);
+        // Threaded WASM spawns blob: workers, which the extension's CSP rightly forbids.
+        tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      }
       if (await tf.setBackend(name)) {
         await tf.ready();
         return name;

@@ -6,13 +6,13 @@ import { wallClockMs } from '../clock';
 import { createFrameAnalyzer, type FrameAnalyzer } from '../model/analyze';
 import { createFaceLandmarker } from '../model/face';
 import type { FrameAnalysis, WireFrame } from '../protocol/messages';
-import { DEFAULT_BACKEND_PREFERENCE, startBackend, type BackendName } from './backend';
+import { backendOrder, startBackend, webglRenderer, type BackendChoice, type BackendName } from './backend';
 import { decodeFrame } from './decode-frame';
 
 export interface AnalysisEngineOptions {
   /** Resolves a path inside the extension (e.g. "models/vendor/human/blazeface.json") to a URL. */
   assetUrl(path: string): string;
-  backendPreference?: readonly BackendName[];
+  backend: BackendChoice;
 }
 
 export interface AnalysisEngine {
@@ -28,7 +28,7 @@ export const FACE_MODEL_PATHS = {
 } as const;
 
 export async function createAnalysisEngine(options: AnalysisEngineOptions): Promise<AnalysisEngine> {
-  const backend = await startBackend(options.backendPreference ?? DEFAULT_BACKEND_PREFERENCE, options.assetUrl('wasm/'));
+  const backend = await startBackend(backendOrder(options.backend, webglRenderer()), options.assetUrl('wasm/'));
   const landmarker = await createFaceLandmarker({
     models: {
       detector: options.assetUrl(FACE_MODEL_PATHS.detector),

@@ -69,7 +69,8 @@ async function waitForContentScripts(browser: Browser): Promise<void> {
   const worker = await (await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))).worker();
   if (!worker) throw new Error('e2e: the extension service worker did not start');
   for (let i = 0; i < 100; i++) {
-    const count = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
+    // Runs in the service worker, where `chrome` exists.
+    const count = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: typeof Browser }).chrome.scripting.getRegisteredContentScripts()).length);
     if (count >= 2) return;
     await new Promise((r) => setTimeout(r, 100));
   }
