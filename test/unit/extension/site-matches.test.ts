@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { contentScriptMatches, LOCAL_MATCHES, originMatchPattern } from '../../../src/extension/site-matches';
+
+describe('site match patterns', () => {
+  it('turns an http(s) origin into a host pattern', () => {
+    expect(originMatchPattern('https://consult.example.org')).toBe('https://consult.example.org/*');
+    expect(originMatchPattern('http://clinic.example:8080')).toBe('http://clinic.example/*');
+  });
+  it('refuses anything that is not a bare http(s) origin', () => {
+    for (const bad of ['file:///etc', 'chrome://settings', 'https://a.example/path', 'not a url', '']) expect(originMatchPattern(bad)).toBeNull();
+  });
+  it('always covers localhost, adds enabled sites once, and drops invalid ones', () => {
+    const matches = contentScriptMatches(['https://a.example', 'https://a.example', 'javascript:alert(1)']);
+    expect(matches).toEqual([...LOCAL_MATCHES, 'https://a.example/*']);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parse, ProtocolError } from '../../../src/protocol/check';
+import { backgroundRequest, engineEvent, engineRequest, tapConfig, tapMessage } from '../../../src/protocol/messages';
+
+const frame = { frameId: 1, streamId: 's/t', capturedAt: 10, sentAt: 11, width: 64, height: 48, encoding: 'jpeg', data: 'AAAA' };
+const face = {
+  box: { x: 1, y: 2, width: 30, height: 40 },
+  detectorScore: 0.9,
+  meshScore: 0.95,
+  mesh: Array.from({ length: 468 }, () => [1, 2, 3]),
+  luminance: 120,
+};
+const analysis = {
+  frameId: 1,
+  streamId: 's/t',
+  width: 64,
+  height: 48,
+  capturedAt: 10,
+  backend: 'wasm',
+  faces: [face],
+  timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, totalMs: 20 },
+};
+
+describe('message validation', () => {
+  it('accepts well-formed messages of every kind', () => {
+    expect(parse(engineRequest, { type: 'analyze', frame }, 'request')).toEqual({ type: 'analyze', frame });
+    expect(parse(engineEvent, { type: 'analysis', analysis }, 'event').type).toBe('analysis');
+    expect(parse(engineEvent, { type: 'engine-state', state: { state: 'ready', backend: 'wasm' } }, 'event').type).toBe('engine-state');
+    expect(parse(backgroundRequest, { type: 'set-site-enabled', origin: 'https://a.example', enabled: true }, 'request').type).toBe('set-site-enabled');
+    expect(tapMessage({ channel: 'faceready/tap', type: 'camera-ended', streamId: 'x', liveStreams: 0 })).toBeNull();
+    expect(tapConfig({ channel: 'faceready/overlay', type: 'configure', fps: 5, maxSide: 640 })).toBeNull();
+  });
+
+  it('rejects unknown types with the offending tag named', () => {
+    expect(() => parse(engineRequest, { type: 'explode' }, 'request')).toThrow(/request\.type is not a known message type: "explode"/);
+    expect(() => parse(engineRequest, null, 'request')).toThrow(ProtocolError);
+  });
+
+  it('names the exact path of a wrong field', () => {
+    expect(() => parse(engineRequest, { type: 'analyze', frame: { ...frame, width: '64' } }, 'request')).toThrow(
+      'request.frame.width must be a finite number, got string',
+    );
+    expect(() => parse(engineRequest, { type: 'analyze', frame: { ...frame, encoding: 'gif' } }, 'request')).toThrow(/encoding must be one of "jpeg", "rgba"/);
+    const badFace = { ...face, mesh: [[1, 2]] };
+    expect(() => parse(engineEvent, { type: 'analysis', analysis: { ...analysis, faces: [badFace] } }, 'event')).toThrow(
+      'event.analysis.faces[0].mesh[0] must be a tuple of 3',
+    );
+  });
+
+  it('rejects non-finite numbers and oversized arrays', () => {
+    expect(() => parse(engineRequest, { type: 'analyze', frame: { ...frame, sentAt: Infinity } }, 'request')).toThrow(/finite number/);
+    const crowd = { ...analysis, faces: Array.from({ length: 9 }, () => face) };
+    expect(() => parse(engineEvent, { type: 'analysis', analysis: crowd }, 'event')).toThrow(/9 items, at most 8/);
+  });
+
+  it('treats optional fields as optional and checks them when present', () => {
+    const withIris = { ...face, iris: { left: Array.from({ length: 5 }, () => [0, 0, 0]), right: [] } };
+    expect(engineEvent({ type: 'analysis', analysis: { ...analysis, faces: [withIris] } })).toBeNull();
+    expect(engineEvent({ type: 'analysis', analysis: { ...analysis, faces: [{ ...face, iris: 'yes' }] } })).toMatch(/iris must be an object/);
+  });
+
+  it('does not accept a tap message from another channel', () => {
+    expect(tapMessage({ channel: 'evil', type: 'camera-ended', streamId: 'x', liveStreams: 0 })).toMatch(/channel must be one of/);
+  });
+});
