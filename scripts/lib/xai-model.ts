@@ -1,0 +1,53 @@
+/**
+ * The model the XAI scripts explain: the trained classifier (public/models/classifier) when it
+ * exists, else a stand-in of the same cost — the MobileNet v1 backbone with a random softmax head —
+ * so benchmarks can run before training has landed. `description` says which one it is.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import type { ClassifierConfig } from '../../src/model/classifier/constants';
+import { CLASS_NAMES, DEFAULT_PREPROCESS_CONFIG } from '../../src/model/classifier/constants';
+import { MOBILENET_V1_LAST_CONV } from '../../src/model/classifier/mobilenet-v1';
+import { preprocessForClassifier } from '../../src/model/classifier/preprocess';
+import { explainableFromLayersModel, type ExplainableModel } from '../../src/xai/model';
+import { loadMobileNetV1 } from './classifier/backbone-weights';
+import { MODEL_DIR } from './classifier/paths';
+import { fileModelHandler } from './node-io';
+
+export interface XaiModel {
+  model: ExplainableModel;
+  layersModel: tf.LayersModel;
+  classNames: readonly string[];
+  trained: boolean;
+  /** Names this model in cache paths: `trained-<version>` or `standin`. */
+  id: string;
+  description: string;
+}
+
+export async function loadXaiModel(batchSize?: number): Promise<XaiModel> {
+  const modelJson = join(MODEL_DIR, 'model.json');
+  const configJson = join(MODEL_DIR, 'config.json');
+  if (existsSync(modelJson) && existsSync(configJson)) {
+    const config = JSON.parse(readFileSync(configJson, 'utf8')) as ClassifierConfig;
+    const layersModel = await tf.loadLayersModel(fileModelHandler(modelJson));
+    const model = explainableFromLayersModel(layersModel, {
+      lastConvLayer: config.lastConvLayer,
+      preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, config), [0]) as tf.Tensor3D),
+      batchSize,
+    });
+    return { model, layersModel, classNames: config.classNames, trained: true, id: `trained-${config.version}`, description: `trained classifier ${config.version} (${config.backbone}, ${config.inputSize}px, last conv ${config.lastConvLayer})` };
+  }
+  const size = DEFAULT_PREPROCESS_CONFIG.inputSize;
+  const backbone = loadMobileNetV1(size);
+  const pooled = tf.layers.globalAveragePooling2d({ name: 'pool' }).apply(backbone.outputs[0]);
+  const logits = tf.layers.dense({ units: CLASS_NAMES.length, name: 'logits', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }).apply(pooled);
+  const probs = tf.layers.activation({ activation: 'softmax', name: 'probabilities' }).apply(logits) as tf.SymbolicTensor;
+  const layersModel = tf.model({ inputs: backbone.inputs, outputs: probs });
+  const model = explainableFromLayersModel(layersModel, {
+    lastConvLayer: MOBILENET_V1_LAST_CONV,
+    preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, DEFAULT_PREPROCESS_CONFIG), [0]) as tf.Tensor3D),
+    batchSize,
+  });
+  return { model, layersModel, classNames: CLASS_NAMES, trained: false, id: 'standin', description: `STAND-IN: MobileNet v1 backbone (face-api weights) + random softmax head, ${size}px (the trained classifier has not landed)` };
+}

@@ -1,0 +1,37 @@
+import type { RgbaImage } from '../../image';
+import type { CamResult } from '../../xai/cam/base-cam';
+import type { CombinedResult } from '../../xai/combined';
+import type { LimeResult } from '../../xai/lime';
+import { outlineSegments, overlayHeatmap, showOnlySegments } from '../../xai/render';
+
+export interface ExplanationResults {
+  /** The image the model saw (its input size); every view is drawn on it. */
+  frame: RgbaImage;
+  gradcam?: CamResult;
+  lime?: LimeResult;
+  combined?: CombinedResult;
+}
+
+export interface ExplanationView {
+  title: string;
+  image: RgbaImage;
+}
+
+/**
+ * The panel's pictures, in order: the frame, Grad-CAM's heatmap over it, LIME's top superpixels
+ * (the rest dimmed, outlined), and the combined view (heatmap with only LIME-on-E's top superpixels).
+ * Only the explanations that are present get a view.
+ */
+export function explanationViews({ frame, gradcam, lime, combined }: ExplanationResults): ExplanationView[] {
+  const views: ExplanationView[] = [{ title: 'Frame', image: frame }];
+  if (gradcam) views.push({ title: 'Grad-CAM', image: overlayHeatmap(frame, gradcam.map) });
+  if (lime) {
+    const { segmentation, topSegments } = lime;
+    views.push({ title: `LIME top ${topSegments.length}`, image: outlineSegments(showOnlySegments(frame, segmentation, topSegments), segmentation, topSegments) });
+  }
+  if (combined) {
+    const { segmentation, topSegments } = combined.lime;
+    views.push({ title: 'Grad-CAM + LIME', image: outlineSegments(showOnlySegments(combined.overlay, segmentation, topSegments), segmentation, topSegments) });
+  }
+  return views;
+}
