@@ -1,4 +1,7 @@
-/** A point in image pixels; z is depth in the same scale as x (MediaPipe convention, smaller = nearer). */
+/**
+ * A point in image pixels (continuous: pixel (0,0) covers [0,1)×[0,1)); z is depth in the same scale
+ * as x (MediaPipe convention, smaller = nearer, relative to the face's centre).
+ */
 export type Point3 = [x: number, y: number, z: number];
 
 export interface Box {
@@ -17,7 +20,10 @@ export interface FaceLandmarks {
   box: Box;
   /** Detector confidence, 0..1. */
   detectorScore: number;
-  /** The 468 MediaPipe face-mesh points (canonical MediaPipe indices), pixels. */
+  /**
+   * The 468 MediaPipe face-mesh points (canonical MediaPipe indices), pixels. When `iris` is present,
+   * the 71 eye-region points of each eye (lids, halo, brows) have the iris model's sharper x/y.
+   */
   mesh: Point3[];
   /** Face-mesh "face present" confidence, 0..1. */
   meshScore: number;
