@@ -7,6 +7,8 @@ export interface CameraStreams<T> {
   end(id: string): void;
   /** The most recently added stream that has not ended. */
   current(): { id: string; stream: T } | null;
+  /** Every live stream, oldest first. */
+  list(): { id: string; stream: T }[];
   readonly size: number;
 }
 
@@ -21,9 +23,10 @@ export function createCameraStreams<T>(): CameraStreams<T> {
       live.delete(id);
     },
     current() {
-      let last: { id: string; stream: T } | null = null;
-      for (const [id, stream] of live) last = { id, stream };
-      return last;
+      return this.list().at(-1) ?? null;
+    },
+    list() {
+      return [...live].map(([id, stream]) => ({ id, stream }));
     },
     get size() {
       return live.size;

@@ -34,18 +34,25 @@ export function installCameraTap(win: Window & typeof globalThis): void {
     post({ channel: TAP_CHANNEL, type: 'tap-error', error: error instanceof Error ? error.message : String(error) });
 
   function release(id: string, camera: TappedCamera) {
+    if (!cameras.list().some((live) => live.id === id)) return;
+    const wasCurrent = cameras.current()?.id === id;
     camera.clone.stop();
     camera.video.srcObject = null;
     cameras.end(id);
     post({ channel: TAP_CHANNEL, type: 'camera-ended', streamId: id, liveStreams: cameras.size });
-    if (cameras.size === 0) stopSampling();
+    const next = cameras.current();
+    if (!next) stopSampling();
+    else if (wasCurrent) announce(next.id, next.stream);
+  }
+
+  function announce(id: string, camera: TappedCamera) {
+    post({ channel: TAP_CHANNEL, type: 'camera-started', streamId: id, label: camera.pageTrack.label });
   }
 
   async function tick() {
-    // The page stopping its track fires no 'ended' event, so liveness is polled here.
-    for (let live = cameras.current(); live && live.stream.pageTrack.readyState === 'ended'; live = cameras.current()) {
-      release(live.id, live.stream);
-    }
+    // The page stopping its track fires no 'ended' event, so liveness is polled here; our clone
+    // of a stopped track is stopped at once so FaceReady never keeps the camera on.
+    for (const { id, stream } of cameras.list()) if (stream.pageTrack.readyState === 'ended') release(id, stream);
     const live = cameras.current();
     if (!live || grabbing || live.stream.video.readyState < 2) return;
     const now = performance.now();
@@ -84,7 +91,7 @@ export function installCameraTap(win: Window & typeof globalThis): void {
       const camera = { pageTrack, clone, video };
       cameras.add(id, camera);
       pageTrack.addEventListener('ended', () => release(id, camera), { once: true });
-      post({ channel: TAP_CHANNEL, type: 'camera-started', streamId: id, label: pageTrack.label });
+      announce(id, camera);
     }
     if (cameras.size > 0) startSampling();
   }
@@ -111,7 +118,7 @@ export function installCameraTap(win: Window & typeof globalThis): void {
     }
     // The overlay may have started after the camera: tell it what is live.
     const live = cameras.current();
-    if (live) post({ channel: TAP_CHANNEL, type: 'camera-started', streamId: live.id, label: live.stream.pageTrack.label });
+    if (live) announce(live.id, live.stream);
     if (live && timer !== undefined) {
       stopSampling();
       startSampling();

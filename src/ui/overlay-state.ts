@@ -36,7 +36,7 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
     case 'camera-started':
       return { ...state, camera: { state: 'live', streamId: event.streamId, label: event.label }, analysis: null, frameError: null };
     case 'camera-ended':
-      // Another live stream takes over (the tap announces it); otherwise the camera has stopped.
+      // When another live stream takes over, the tap announces it with camera-started next.
       if (state.camera.state !== 'live' || state.camera.streamId !== event.streamId) return state;
       return event.liveStreams > 0 ? state : { ...state, camera: { state: 'stopped' }, analysis: null };
     case 'analysis':

@@ -37,6 +37,21 @@ describe('demo consult page with a face on the camera', () => {
     await page.click('#start');
     await waitForStatus(page, /face found/i, 20_000);
   });
+
+  it('with several camera streams, keeps analysing while one is still live', async () => {
+    const page = (await session.browser.pages()).at(-1)!;
+    // A second stream, as a page with a preview and a call stream would hold; then it is stopped.
+    await page.evaluate(async () => {
+      const second = await navigator.mediaDevices.getUserMedia({ video: true });
+      (window as unknown as { second: MediaStream }).second = second;
+    });
+    await waitForStatus(page, /face found/i, 20_000);
+    await page.evaluate(() => (window as unknown as { second: MediaStream }).second.getTracks().forEach((t) => t.stop()));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await overlayStatus(page)).toMatch(/face found/i);
+    await page.click('#stop');
+    await waitForStatus(page, /camera stopped/i, 5_000);
+  });
 });
 
 describe('demo consult page with no face on the camera', () => {

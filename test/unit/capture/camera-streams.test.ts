@@ -21,6 +21,7 @@ describe('createCameraStreams', () => {
     streams.add('b', 2);
     streams.add('a', 3);
     expect(streams.current()).toEqual({ id: 'a', stream: 3 });
+    expect(streams.list().map((s) => s.id)).toEqual(['b', 'a']);
     expect(streams.size).toBe(2);
   });
 });
