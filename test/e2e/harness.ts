@@ -2,14 +2,11 @@
  * Shared set-up for end-to-end tests: Debian's Chromium with the built extension, a fake camera
  * playing a project fixture, the demo consult page, and helpers that read the overlay's live region.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
+import type { Browser, Page, Target } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { GENERATED_DIR } from '../fixtures/fixtures';
+import { launchWithExtension } from '../../scripts/lib/chromium';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { EXTENSION_DIR } from '../../scripts/lib/chromium';
 
 export interface Session {
   browser: Browser;
@@ -20,29 +17,8 @@ export interface Session {
 }
 
 export async function launch(options: { video: string; extensionDir?: string }): Promise<Session> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  const video = fileURLToPath(new URL(`${options.video}.y4m`, GENERATED_DIR));
-  for (const [what, path] of [['built extension', `${extensionDir}/manifest.json`], ['fake-camera video', video], ['Chromium', CHROMIUM]]) {
-    if (!existsSync(path)) throw new Error(`e2e: the ${what} is missing at ${path} (run \`npm test\`, which builds and makes fixtures first)`);
-  }
+  const { browser } = await launchWithExtension(options);
   const demo = await startDemoServer();
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    enableExtensions: [extensionDir],
-    pipe: true,
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
   const requests: string[] = [];
   const watch = async (target: Target) => {
     const session = await target.createCDPSession().catch(() => null);
@@ -52,7 +28,6 @@ export async function launch(options: { video: string; extensionDir?: string }):
   };
   browser.on('targetcreated', watch);
   await Promise.all(browser.targets().map(watch));
-  await waitForContentScripts(browser);
   return {
     browser,
     demo,
@@ -62,19 +37,6 @@ export async function launch(options: { video: string; extensionDir?: string }):
       await demo.close();
     },
   };
-}
-
-/** The background registers the content scripts when installed; pages opened before that would see no FaceReady. */
-async function waitForContentScripts(browser: Browser): Promise<void> {
-  const worker = await (await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))).worker();
-  if (!worker) throw new Error('e2e: the extension service worker did not start');
-  for (let i = 0; i < 100; i++) {
-    // Runs in the service worker, where `chrome` exists.
-    const count = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: typeof Browser }).chrome.scripting.getRegisteredContentScripts()).length);
-    if (count >= 2) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('e2e: the content scripts were never registered');
 }
 
 export async function openDemo(session: Session, query = '?autostart'): Promise<Page> {
