@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { createFaceLandmarker, DEFAULT_FACE_LANDMARKER_CONFIG, type FaceLandmarks } from '../../src/model/face';
+import { DETECTOR_CONFIG, IRIS_ROI_CONFIG, MESH_ROI_CONFIG } from '../../src/model/face/constants';
 import { fileModelHandler, readRgbaImage } from './node-io';
 import { useNodeBackend } from './tf-node-backend';
 
@@ -17,7 +18,8 @@ const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp)$/i;
 
 /**
  * The cache keeps faces down to these scores so that callers can choose their own thresholds when
- * reading; `version` changes whenever what is computed changes, which invalidates old caches.
+ * reading. A cache whose `version` or pipeline constants differ from the current ones is recomputed;
+ * bump `version` for changes the constants do not show (code changes).
  */
 export const LANDMARK_CACHE_CONFIG = {
   version: 1,
@@ -51,8 +53,12 @@ interface CacheEntry {
   faces: FaceLandmarks[];
 }
 
+/** The pipeline settings the cached faces depend on; a cache made with other settings is recomputed. */
+const PIPELINE_FINGERPRINT = JSON.stringify({ cache: LANDMARK_CACHE_CONFIG, DETECTOR_CONFIG, MESH_ROI_CONFIG, IRIS_ROI_CONFIG });
+
 interface CacheFile {
   version: number;
+  pipeline: string;
   datasetDir: string;
   backend: string;
   images: Record<string, CacheEntry>;
@@ -111,10 +117,10 @@ export function cachedTimings(datasetDir: string, cacheDir?: string): Map<string
 }
 
 function readCache(path: string, datasetDir: string, refresh: boolean): CacheFile {
-  const empty: CacheFile = { version: LANDMARK_CACHE_CONFIG.version, datasetDir, backend: '', images: {} };
+  const empty: CacheFile = { version: LANDMARK_CACHE_CONFIG.version, pipeline: PIPELINE_FINGERPRINT, datasetDir, backend: '', images: {} };
   if (refresh || !existsSync(path)) return empty;
   const cache = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-  return cache.version === LANDMARK_CACHE_CONFIG.version ? cache : empty;
+  return cache.version === LANDMARK_CACHE_CONFIG.version && cache.pipeline === PIPELINE_FINGERPRINT ? cache : empty;
 }
 
 function writeCache(path: string, cache: CacheFile): void {
