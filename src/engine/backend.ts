@@ -2,7 +2,7 @@
  * Starts the TF.js backend the engine runs on. "auto" measures nothing at start-up (that would
  * cost seconds of shader compilation) but reads what kind of WebGL this is: on a software
  * rasteriser (SwiftShader, llvmpipe) WebGL is slower than WASM, both to start and per frame
- * (docs/backends.md has the figures), so WASM goes first there. CPU is the last resort.
+ * (docs/live-pipeline.md has the figures), so WASM goes first there. CPU is the last resort.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';

@@ -52,7 +52,7 @@ const wireFrame = object({
   height: num,
   /**
    * Runtime messaging is JSON, so pixels travel as base64: either a JPEG of the frame or its raw
-   * RGBA bytes. docs/frame-transport.md records the measurement behind the default.
+   * RGBA bytes. docs/live-pipeline.md records the measurement behind the default.
    */
   encoding: literal('jpeg', 'rgba'),
   data: str,

@@ -1,0 +1,78 @@
+/**
+ * Runs inside an extension page during `npm run bench:pipeline` (bundled by esbuild and injected):
+ * encodes frames with the overlay's own encoder, sends them to the engine over the same port the
+ * overlay uses, and returns per-frame figures.
+ */
+import { wallClockMs } from '../../src/clock';
+import { encodeFrame, type FrameEncoding } from '../../src/capture/encode-frame';
+import { parse } from '../../src/protocol/check';
+import { ENGINE_PORT, engineEvent, type EngineEvent, type FrameAnalysis } from '../../src/protocol/messages';
+
+declare const chrome: typeof Browser;
+
+export interface PipelineSample {
+  encoding: FrameEncoding;
+  blockMs: number;
+  encodeMs: number;
+  bytes: number;
+  roundTripMs: number;
+  faces: number;
+  timings: FrameAnalysis['timings'];
+}
+
+export interface PipelineRun {
+  backend: string;
+  readyMs: number;
+  samples: PipelineSample[];
+}
+
+async function benchPipeline(imageUrl: string, encodings: FrameEncoding[], frames: number, warmup: number): Promise<PipelineRun> {
+  const image = await createImageBitmap(await (await fetch(imageUrl)).blob());
+  const start = performance.now();
+  await chrome.runtime.sendMessage({ type: 'ensure-engine' });
+  const port = chrome.runtime.connect({ name: ENGINE_PORT });
+  let waiting: ((event: EngineEvent) => void) | null = null;
+  let state: EngineEvent | null = null;
+  port.onMessage.addListener((message: unknown) => {
+    const event = parse(engineEvent, message, 'engine event');
+    if (event.type === 'engine-state') state = event;
+    waiting?.(event);
+  });
+  const next = (accept: (e: EngineEvent) => boolean) =>
+    new Promise<EngineEvent>((resolve) => {
+      waiting = (e) => {
+        if (accept(e)) {
+          waiting = null;
+          resolve(e);
+        }
+      };
+    });
+  const ready = (state as EngineEvent | null)?.type === 'engine-state' && (state as Extract<EngineEvent, { type: 'engine-state' }>).state.state === 'ready'
+    ? state!
+    : await next((e) => e.type === 'engine-state' && e.state.state !== 'loading');
+  if (ready.type !== 'engine-state' || ready.state.state !== 'ready') throw new Error(`engine did not start: ${JSON.stringify(ready)}`);
+  const readyMs = performance.now() - start;
+
+  const samples: PipelineSample[] = [];
+  let frameId = 0;
+  for (const encoding of encodings) {
+    for (let i = 0; i < warmup + frames; i++) {
+      const encoded = await encodeFrame(await createImageBitmap(image), encoding);
+      const sent = performance.now();
+      const reply = next((e) => e.type !== 'engine-state');
+      port.postMessage({
+        type: 'analyze',
+        frame: { frameId: ++frameId, streamId: 'bench', capturedAt: sent, sentAt: wallClockMs(), width: encoded.width, height: encoded.height, encoding, data: encoded.data },
+      });
+      const event = await reply;
+      if (event.type !== 'analysis') throw new Error(`frame failed: ${JSON.stringify(event)}`);
+      if (i >= warmup) {
+        samples.push({ encoding, blockMs: encoded.blockMs, encodeMs: encoded.encodeMs, bytes: encoded.data.length, roundTripMs: performance.now() - sent, faces: event.analysis.faces.length, timings: event.analysis.timings });
+      }
+    }
+  }
+  port.disconnect();
+  return { backend: ready.state.backend, readyMs, samples };
+}
+
+(globalThis as unknown as { benchPipeline: typeof benchPipeline }).benchPipeline = benchPipeline;
