@@ -1,0 +1,10 @@
+/** Where the classifier's inputs and outputs live (relative to the repo root). */
+export const DEFAULT_DATA_DIR = '../shared/datasets/face-quality';
+export const REAL_BLUR_DIR = '../shared/datasets/face-quality-eval/blur';
+export const MODEL_DIR = 'public/models/classifier';
+export const CONFIG_FILE = 'config.json';
+export const METRICS_FILE = 'metrics.json';
+export const DEFAULT_SPLITS_DIR = 'data/classifier/splits/face-quality';
+export const BASELINE_DIR = 'data/classifier/baseline-cnn';
+export const FEATURE_CACHE_DIR = '.cache/classifier/features';
+export const DOCS_DIR = 'docs';

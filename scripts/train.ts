@@ -1,0 +1,259 @@
+/**
+ * npm run train [-- --data DIR] [--compare-backbones] [--backbone v1|v2] [--epochs N] [--lr X] [--no-baseline]
+ *
+ * Trains FaceReady's five-class quality classifier as the paper does (frozen MobileNet, softmax
+ * head, 30 epochs, lr 1e-4) on a folder-per-class dataset, and writes the shipped model
+ * (public/models/classifier/model.json + weights, config.json, metrics.json). Backbone features are
+ * cached in .cache/classifier, so a rerun after changing only the head takes minutes.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { CLASS_NAMES, DEFAULT_PREPROCESS_CONFIG, type ClassifierConfig, type ClassifierPreprocessConfig } from '../src/model/classifier/constants';
+import { MOBILENET_V1_BACKBONE_ID, MOBILENET_V1_LAST_CONV } from '../src/model/classifier/mobilenet-v1';
+import type { FaceLandmarks } from '../src/model/face/types';
+import { landmarkCachePath, loadLandmarks } from './lib/landmark-cache';
+import { useNodeBackend } from './lib/tf-node-backend';
+import { trainBaselineCnn } from './lib/classifier/baseline-cnn';
+import { loadMobileNetV1, loadMobileNetV2, MOBILENET_V2_BACKBONE_ID, MOBILENET_V2_LAST_CONV } from './lib/classifier/backbone-weights';
+import { listDataset } from './lib/classifier/dataset';
+import { loadOrCreateSplits } from './lib/classifier/dataset-splits';
+import { evaluateTestSplit, argmax } from './lib/classifier/evaluation';
+import { extractFeatures, type CropPolicy, type FeatureBackbone, type FeatureTable } from './lib/classifier/features';
+import { assembleClassifier, DEFAULT_HEAD_TRAINING, gatherRows, headLogits, trainHead, type HeadTraining } from './lib/classifier/head';
+import { classificationReport, fitTemperature, reliability, selectiveThreshold, softmax } from './lib/classifier/metrics';
+import { occluderPlanner, paintOccluder } from './lib/classifier/occluders';
+import { BASELINE_DIR, CONFIG_FILE, DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, DOCS_DIR, FEATURE_CACHE_DIR, METRICS_FILE, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
+import { DEFAULT_SAMPLE_PLAN, planSamples, stringHash, type SampleSpec } from './lib/classifier/samples';
+import { saveModelFloat16 } from './lib/classifier/save-model';
+import { table1 } from './lib/classifier/report-format';
+
+const CLASSES = [...CLASS_NAMES];
+/** Input side used for training and shipping (see docs/model-card.md: 160 px measured fast enough and accurate). */
+const INPUT_SIZE = 160;
+const TARGET_SELECTIVE_ACCURACY = 0.98;
+const BASELINE_EPOCHS = 15;
+
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: DEFAULT_DATA_DIR },
+    splits: { type: 'string' },
+    out: { type: 'string', default: MODEL_DIR },
+    backbone: { type: 'string', default: 'v1' },
+    'compare-backbones': { type: 'boolean', default: false },
+    'no-baseline': { type: 'boolean', default: false },
+    'no-landmarks': { type: 'boolean', default: false },
+    epochs: { type: 'string' },
+    lr: { type: 'string' },
+  },
+});
+
+const log = (msg: string) => console.error(`[train ${((performance.now() - t0) / 1000).toFixed(0)}s] ${msg}`);
+const t0 = performance.now();
+const timings: Record<string, number> = {};
+async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await fn();
+  timings[name] = Math.round((performance.now() - start) / 100) / 10;
+  return result;
+}
+
+function rowsOf(samples: readonly SampleSpec[], keep: (s: SampleSpec) => boolean): number[] {
+  return samples.flatMap((s, i) => (keep(s) ? [i] : []));
+}
+const labelIndex = (s: SampleSpec) => CLASSES.indexOf(s.label);
+
+async function probe(table: FeatureTable, samples: SampleSpec[], trainRows: number[], evalRows: number[], training: HeadTraining) {
+  const head = await trainHead(gatherRows(table.features, table.dim, trainRows), table.dim, trainRows.map((r) => labelIndex(samples[r])), CLASSES.length, training);
+  const logits = headLogits(head, gatherRows(table.features, table.dim, evalRows), table.dim);
+  return { head, logits, report: classificationReport(evalRows.map((r) => labelIndex(samples[r])), logits.map(argmax), CLASSES) };
+}
+
+async function main() {
+  await useNodeBackend('wasm');
+  const root = resolve(args.data!);
+  const isDefaultData = resolve(args.data!) === resolve(DEFAULT_DATA_DIR);
+  const splitsDir = args.splits ?? (isDefaultData ? DEFAULT_SPLITS_DIR : join('.cache/classifier/splits', basename(root)));
+  const { items: allItems, unknownFolders } = listDataset(root);
+  if (unknownFolders.length) log(`ignored folders that are not class names: ${unknownFolders.join(', ')}`);
+  const split = await timed('splits', () => loadOrCreateSplits(root, allItems, splitsDir));
+  if (split.unlisted.length) log(`${split.unlisted.length} images are in no split list (new since the lists were written) and are left out`);
+  if (split.groups) log(`near-duplicate groups: ${JSON.stringify(split.groups)}`);
+  const items = allItems.filter((_, i) => split.splits[i]);
+  const splits = split.splits.filter(Boolean);
+
+  let landmarks: Map<string, FaceLandmarks[]> | undefined;
+  if (!args['no-landmarks']) {
+    log(existsSync(landmarkCachePath(root)) ? 'reading cached landmarks' : 'landmarking the dataset (cached in .cache/landmarks)');
+    landmarks = await timed('landmarks', () => loadLandmarks(root));
+  }
+  const crop: CropPolicy = landmarks ? 'face' : 'frame';
+  const samples = planSamples(items, splits, DEFAULT_SAMPLE_PLAN, landmarks ? occluderPlanner(landmarks) : undefined);
+  const count = (split: string) => samples.filter((s) => s.split === split).length;
+  log(`${items.length} photos → ${samples.length} samples (train ${count('train')}, val ${count('val')}, test ${count('test')}), crop policy: ${crop}`);
+
+  const preprocess: ClassifierPreprocessConfig = { ...DEFAULT_PREPROCESS_CONFIG, inputSize: INPUT_SIZE };
+  const extractOpts = { root, cacheDir: FEATURE_CACHE_DIR, preprocess, crop, landmarks, paintOccluder, log };
+  const trainRows = rowsOf(samples, (s) => s.split === 'train');
+  const valRows = rowsOf(samples, (s) => s.split === 'val');
+  const training: HeadTraining = { ...DEFAULT_HEAD_TRAINING, epochs: Number(args.epochs ?? DEFAULT_HEAD_TRAINING.epochs), learningRate: Number(args.lr ?? DEFAULT_HEAD_TRAINING.learningRate) };
+
+  const v1Model = loadMobileNetV1(INPUT_SIZE);
+  const v1: FeatureBackbone = { id: MOBILENET_V1_BACKBONE_ID, model: v1Model };
+  const v1Table = await timed('features_v1', () => extractFeatures(samples, v1, extractOpts));
+
+  let backbone = v1;
+  let table = v1Table;
+  let lastConv = MOBILENET_V1_LAST_CONV;
+  const comparison: string[] = [];
+  if (args['compare-backbones'] || args.backbone === 'v2') {
+    const v2Model = await loadMobileNetV2(INPUT_SIZE);
+    const v2: FeatureBackbone = { id: MOBILENET_V2_BACKBONE_ID, model: v2Model };
+    // the probe: un-augmented samples of a fixed 40% of the training photos (CPU budget), the whole validation split, the same rows for both backbones
+    const augmentedView = (s: SampleSpec) => s.label === s.baseLabel && !s.blur && !!s.photometric;
+    const probeSamples = samples.filter((s) => s.split === 'val' || (s.split === 'train' && !augmentedView(s) && stringHash(s.relPath) % 5 < 2));
+    const v2Table = await timed('features_v2_probe', () => extractFeatures(probeSamples, v2, extractOpts));
+    const v1Probe = await extractFeatures(probeSamples, v1, extractOpts);
+    const pTrain = rowsOf(probeSamples, (s) => s.split === 'train');
+    const pVal = rowsOf(probeSamples, (s) => s.split === 'val');
+    const results = [];
+    for (const [id, t] of [[v1.id, v1Probe], [v2.id, v2Table]] as const) {
+      const start = performance.now();
+      const r = await probe(t, probeSamples, pTrain, pVal, training);
+      r.head.dispose();
+      results.push({ id, dim: t.dim, report: r.report, seconds: (performance.now() - start) / 1000 });
+    }
+    comparison.push(
+      `Linear probe (frozen backbone, global average pool, softmax head, ${training.epochs} epochs, Adam lr ${training.learningRate}), input ${INPUT_SIZE}×${INPUT_SIZE},`,
+      `trained on ${pTrain.length} training samples (40% of the training photos with their synthetic blur / occluder samples, without the extra augmented views), scored on the validation split (${pVal.length} samples).`,
+      '',
+      '| backbone | features | val macro-F1 | val accuracy | per-class F1 (blur / eyeglasses / good / covered / wrong) |',
+      '|---|---|---|---|---|',
+      ...results.map((r) => `| ${r.id} | ${r.dim} | ${r.report.macro.f1.toFixed(3)} | ${r.report.accuracy.toFixed(3)} | ${CLASSES.map((c) => r.report.perClass[c].f1.toFixed(2)).join(' / ')} |`),
+    );
+    const [a, b] = results;
+    const keepV2 = args.backbone === 'v2' || b.report.macro.f1 > a.report.macro.f1 + 0.01;
+    comparison.push('', `Rule: keep v1 unless v2 is better by more than one F1 point. Kept: ${keepV2 ? b.id : a.id}.`);
+    log(comparison.join('\n'));
+    if (keepV2) {
+      backbone = v2;
+      lastConv = MOBILENET_V2_LAST_CONV;
+      table = await timed('features_v2', () => extractFeatures(samples, v2, extractOpts));
+    } else v2Model.dispose();
+  }
+
+  // head: the paper's recipe first; a larger learning rate only if it measurably helps on validation
+  const candidates: HeadTraining[] = args.lr ? [training] : [training, { ...training, learningRate: 1e-3 }];
+  let best: { training: HeadTraining; head: tf.LayersModel; logits: number[][]; f1: number } | undefined;
+  const headLog: string[] = [];
+  for (const c of candidates) {
+    const start = performance.now();
+    const r = await probe(table, samples, trainRows, valRows, c);
+    const seconds = (performance.now() - start) / 1000;
+    headLog.push(`lr ${c.learningRate}, ${c.epochs} epochs: val macro-F1 ${r.report.macro.f1.toFixed(4)} (${seconds.toFixed(0)} s)`);
+    log(headLog.at(-1)!);
+    timings[`head_lr_${c.learningRate}`] = Math.round(seconds * 10) / 10;
+    if (!best || r.report.macro.f1 > best.f1 + 0.005) {
+      best?.head.dispose();
+      best = { training: c, head: r.head, logits: r.logits, f1: r.report.macro.f1 };
+    } else r.head.dispose();
+  }
+  const valTruth = valRows.map((r) => labelIndex(samples[r]));
+  const temperature = fitTemperature(best!.logits, valTruth);
+  const valProbs = best!.logits.map((z) => softmax(z, temperature));
+  const valConf = valProbs.map((p) => Math.max(...p));
+  const valCorrect = valProbs.map((p, i) => argmax(p) === valTruth[i]);
+  const threshold = selectiveThreshold(valConf, valCorrect, TARGET_SELECTIVE_ACCURACY);
+  const valReport = classificationReport(valTruth, best!.logits.map(argmax), CLASSES);
+  log(`temperature ${temperature.toFixed(3)}, uncertainty threshold ${threshold.toFixed(3)}, val ECE ${reliability(valConf, valCorrect).ece.toFixed(4)}`);
+
+  // leave-one-source-out vs in-source: per source, a head trained without it, scored on its val+test samples
+  const heldOut = (s: SampleSpec) => s.split !== 'train';
+  const sources = [...new Set(samples.map((s) => s.source))].sort();
+  const loso: Record<string, { n: number; inSourceAccuracy: number; losoAccuracy: number; inSourceMacroF1: number; losoMacroF1: number; classesPresent: string[] }> = {};
+  const inSourceHead = best!.head;
+  for (const source of sources) {
+    const evalRows = rowsOf(samples, (s) => heldOut(s) && s.source === source);
+    if (evalRows.length === 0) continue;
+    const truth = evalRows.map((r) => labelIndex(samples[r]));
+    const present = [...new Set(truth)].sort().map((c) => CLASSES[c]);
+    const feats = gatherRows(table.features, table.dim, evalRows);
+    const inPred = headLogits(inSourceHead, feats, table.dim).map(argmax);
+    const without = rowsOf(samples, (s) => s.split === 'train' && s.source !== source);
+    const r = await probe(table, samples, without, evalRows, best!.training);
+    r.head.dispose();
+    const accuracy = (pred: number[]) => pred.filter((p, i) => p === truth[i]).length / truth.length;
+    const presentF1 = (pred: number[]) => {
+      const rep = classificationReport(truth, pred, CLASSES);
+      return present.reduce((a, c) => a + rep.perClass[c].f1, 0) / present.length;
+    };
+    const losoPred = r.logits.map(argmax);
+    loso[source] = { n: evalRows.length, inSourceAccuracy: accuracy(inPred), losoAccuracy: accuracy(losoPred), inSourceMacroF1: presentF1(inPred), losoMacroF1: presentF1(losoPred), classesPresent: present };
+    log(`source ${source}: in-source acc ${loso[source].inSourceAccuracy.toFixed(3)}, LOSO acc ${loso[source].losoAccuracy.toFixed(3)} (n ${evalRows.length})`);
+  }
+
+  // the simple-CNN baseline on the same samples
+  let baseline: tf.LayersModel | undefined;
+  if (!args['no-baseline']) {
+    baseline = await timed('baseline_cnn', () => trainBaselineCnn(table.thumbs, trainRows, trainRows.map((r) => labelIndex(samples[r])), CLASSES.length, BASELINE_EPOCHS, 3));
+    if (isDefaultData) await saveModelFloat16(baseline, BASELINE_DIR);
+  }
+
+  const version = new Date().toISOString().slice(0, 10);
+  const config: ClassifierConfig = {
+    ...preprocess,
+    version,
+    backbone: backbone.id,
+    classNames: CLASSES,
+    calibrationTemperature: temperature,
+    uncertaintyThreshold: threshold,
+    lastConvLayer: lastConv,
+  };
+  const model = assembleClassifier(backbone.model, best!.head, temperature);
+  const outDir = args.out!;
+  mkdirSync(outDir, { recursive: true });
+  const { bytes } = await saveModelFloat16(model, outDir);
+  writeFileSync(join(outDir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
+  log(`saved ${outDir}/model.json (${(bytes / 1e6).toFixed(2)} MB of float16 weights)`);
+
+  // evaluate exactly what ships: reload the saved files, run the test split end to end
+  const { fileModelHandler } = await import('./lib/node-io');
+  const shipped = await tf.loadLayersModel(fileModelHandler(join(outDir, 'model.json')));
+  const test = samples.filter((s) => s.split === 'test');
+  const realBlurLandmarks = landmarks && existsSync(REAL_BLUR_DIR) ? await loadLandmarks(resolve(REAL_BLUR_DIR)) : undefined;
+  const metrics = await timed('evaluate_test', () =>
+    evaluateTestSplit(test, shipped, baseline, { root, config, crop, landmarks, paintOccluder, realBlur: isDefaultData ? { root: resolve(REAL_BLUR_DIR), landmarks: realBlurLandmarks } : undefined }),
+  );
+  console.log(table1({ 'simple CNN': metrics.baseline ?? metrics.model, FaceReady: metrics.model }));
+  const sizes = Object.fromEntries(['train', 'val', 'test'].map((s) => [s, { photos: splits.filter((x) => x === s).length, samples: count(s) }]));
+  const out = {
+    version,
+    dataset: isDefaultData ? 'face-quality (../shared/datasets)' : basename(root),
+    backbone: backbone.id,
+    inputSize: INPUT_SIZE,
+    cropPolicy: crop,
+    splitSizes: sizes,
+    head: { chosen: best!.training, candidates: headLog },
+    temperature,
+    uncertaintyThreshold: threshold,
+    validation: { macroF1: valReport.macro.f1, accuracy: valReport.accuracy },
+    test: metrics,
+    leaveOneSourceOut: loso,
+    backboneComparison: comparison,
+    timingsSeconds: { ...timings, total: Math.round((performance.now() - t0) / 1000) },
+    backend: tf.getBackend(),
+  };
+  writeFileSync(join(outDir, METRICS_FILE), `${JSON.stringify(out, null, 2)}\n`);
+  if (comparison.length) {
+    mkdirSync(DOCS_DIR, { recursive: true });
+    writeFileSync(join(DOCS_DIR, 'classifier-backbones.md'), `# Classifier backbone comparison\n\nWritten by \`npm run train -- --compare-backbones\` on ${version}.\n\n${comparison.join('\n')}\n`);
+  }
+  log(`done; timings ${JSON.stringify(out.timingsSeconds)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
