@@ -1,9 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+export const DEMO_PORT = 5174;
+
 export default defineConfig({
   srcDir: '.',
   vite: () => ({ plugins: [preact()] }),
+  // `npm run dev`: Debian's Chromium with the extension loaded, the fake-free real camera, and the demo page open.
+  webExt: {
+    binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    chromiumArgs: ['--disable-background-networking', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    startUrls: [`http://localhost:${DEMO_PORT}/?autostart`],
+  },
   manifest: {
     name: 'FaceReady',
     description: 'Checks on your own machine whether a face in a video call or photo is good enough, and shows why.',
