@@ -31,25 +31,21 @@ async function benchPipeline(imageUrl: string, encodings: FrameEncoding[], frame
   const start = performance.now();
   await chrome.runtime.sendMessage({ type: 'ensure-engine' });
   const port = chrome.runtime.connect({ name: ENGINE_PORT });
-  let waiting: ((event: EngineEvent) => void) | null = null;
-  let state: EngineEvent | null = null;
+  // Events queue up until a waiter takes them, so none is lost between two awaits.
+  const queue: EngineEvent[] = [];
+  let wake: (() => void) | null = null;
   port.onMessage.addListener((message: unknown) => {
-    const event = parse(engineEvent, message, 'engine event');
-    if (event.type === 'engine-state') state = event;
-    waiting?.(event);
+    queue.push(parse(engineEvent, message, 'engine event'));
+    wake?.();
   });
-  const next = (accept: (e: EngineEvent) => boolean) =>
-    new Promise<EngineEvent>((resolve) => {
-      waiting = (e) => {
-        if (accept(e)) {
-          waiting = null;
-          resolve(e);
-        }
-      };
-    });
-  const ready = (state as EngineEvent | null)?.type === 'engine-state' && (state as Extract<EngineEvent, { type: 'engine-state' }>).state.state === 'ready'
-    ? state!
-    : await next((e) => e.type === 'engine-state' && e.state.state !== 'loading');
+  async function next(accept: (e: EngineEvent) => boolean): Promise<EngineEvent> {
+    for (;;) {
+      const index = queue.findIndex(accept);
+      if (index >= 0) return queue.splice(index, 1)[0];
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  }
+  const ready = await next((e) => e.type === 'engine-state' && e.state.state !== 'loading');
   if (ready.type !== 'engine-state' || ready.state.state !== 'ready') throw new Error(`engine did not start: ${JSON.stringify(ready)}`);
   const readyMs = performance.now() - start;
 
@@ -59,12 +55,11 @@ async function benchPipeline(imageUrl: string, encodings: FrameEncoding[], frame
     for (let i = 0; i < warmup + frames; i++) {
       const encoded = await encodeFrame(await createImageBitmap(image), encoding);
       const sent = performance.now();
-      const reply = next((e) => e.type !== 'engine-state');
       port.postMessage({
         type: 'analyze',
         frame: { frameId: ++frameId, streamId: 'bench', capturedAt: sent, sentAt: wallClockMs(), width: encoded.width, height: encoded.height, encoding, data: encoded.data },
       });
-      const event = await reply;
+      const event = await next((e) => e.type !== 'engine-state');
       if (event.type !== 'analysis') throw new Error(`frame failed: ${JSON.stringify(event)}`);
       if (i >= warmup) {
         samples.push({ encoding, blockMs: encoded.blockMs, encodeMs: encoded.encodeMs, bytes: encoded.data.length, roundTripMs: performance.now() - sent, faces: event.analysis.faces.length, timings: event.analysis.timings });

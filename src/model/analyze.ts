@@ -1,15 +1,28 @@
 /**
- * The per-frame pipeline, as a straight line: landmarks → measures → result. It runs the same in
- * the offscreen document and in Node scripts; decoding and transport live elsewhere.
+ * The per-frame pipeline, as a straight line: landmarks → classify (face crop, or the whole frame
+ * when no face was found) → eye state (only for a confidently `good` face, as in the paper) →
+ * measures → result. It runs the same in the offscreen document and in Node scripts; decoding and
+ * transport live elsewhere.
  */
 import type { RgbaImage } from '../image';
-import type { FaceSummary } from '../protocol/messages';
+import type { EyeSummary, FaceSummary, QualitySummary } from '../protocol/messages';
+import type { QualityClassifier } from './classifier';
+import type { EyeStateDetector, EyeStateResult } from './eyes';
 import type { FaceLandmarkSource } from './face';
 import { faceLuminance } from './measures/face-luminance';
+import { largestFace } from './measures/largest-face';
+
+export interface FrameModels {
+  landmarks: FaceLandmarkSource;
+  classifier: QualityClassifier;
+  eyes: EyeStateDetector;
+}
 
 export interface FrameResult {
   faces: FaceSummary[];
-  timings: { detectorMs: number; meshMs: number; irisMs: number };
+  quality: QualitySummary;
+  eyes: EyeSummary | null;
+  timings: { detectorMs: number; meshMs: number; irisMs: number; classifierMs: number; eyesMs: number };
 }
 
 export interface FrameAnalyzer {
@@ -17,17 +30,29 @@ export interface FrameAnalyzer {
   dispose(): void;
 }
 
-export function createFrameAnalyzer(landmarks: FaceLandmarkSource): FrameAnalyzer {
+function summariseEyes(result: EyeStateResult): EyeSummary {
+  const eye = (e: EyeStateResult['left']) => ({ state: e.state, ear: e.ear });
+  return { state: result.state, landmarkState: result.landmarkState, haarState: result.haarState, right: eye(result.right), left: eye(result.left) };
+}
+
+export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {
   return {
     async analyze(image) {
-      const { faces, timings } = await landmarks.detect(image);
+      const { faces, timings } = await models.landmarks.detect(image);
+      const primary = largestFace(faces);
+      const { ms: classifierMs, ...quality } = await models.classifier.classify(image, primary?.box);
+      const eyes = primary && quality.label === 'good' && !quality.uncertain ? models.eyes.run(image, primary) : null;
       return {
         faces: faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) })),
-        timings,
+        quality,
+        eyes: eyes && summariseEyes(eyes),
+        timings: { ...timings, classifierMs, eyesMs: eyes?.timings.totalMs ?? 0 },
       };
     },
     dispose() {
-      landmarks.dispose();
+      models.landmarks.dispose();
+      models.classifier.dispose();
+      models.eyes.dispose();
     },
   };
 }

@@ -76,6 +76,20 @@ const faceSummary = object({
 });
 export type FaceSummary = Checked<typeof faceSummary>;
 
+const qualityClass = literal('blur', 'eyeglasses', 'good', 'covered', 'wrong');
+const quality = object({
+  label: qualityClass,
+  confidence: num,
+  uncertain: bool,
+  probabilities: object({ blur: num, eyeglasses: num, good: num, covered: num, wrong: num }),
+});
+export type QualitySummary = Checked<typeof quality>;
+
+const eyeState = literal('open', 'closed', 'uncertain');
+const eye = object({ state: eyeState, ear: num });
+const eyes = object({ state: eyeState, landmarkState: eyeState, haarState: eyeState, right: eye, left: eye });
+export type EyeSummary = Checked<typeof eyes>;
+
 const frameAnalysis = object({
   frameId: num,
   streamId: str,
@@ -84,7 +98,11 @@ const frameAnalysis = object({
   capturedAt: num,
   backend: str,
   faces: arrayOf(faceSummary, FRAME_LIMITS.maxFaces),
-  timings: object({ transportMs: num, decodeMs: num, detectorMs: num, meshMs: num, irisMs: num, totalMs: num }),
+  /** The five-class verdict on the largest face's crop, or on the whole frame when no face was found. */
+  quality,
+  /** Eye state of the largest face; only computed when it is confidently `good`. */
+  eyes: nullable(eyes),
+  timings: object({ transportMs: num, decodeMs: num, detectorMs: num, meshMs: num, irisMs: num, classifierMs: num, eyesMs: num, totalMs: num }),
 });
 export type FrameAnalysis = Checked<typeof frameAnalysis>;
 

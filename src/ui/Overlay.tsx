@@ -1,6 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
+import { largestFace } from '../model/measures/largest-face';
+import { CLASS_NAMES } from '../model/classifier/constants';
 import type { OverlayStore } from './overlay-store';
-import { faceHints, primaryFace } from './overlay-state';
+import { faceHints, isGood, qualityWords } from './overlay-state';
 
 export interface OverlayProps {
   store: OverlayStore;
@@ -13,9 +15,9 @@ export function Overlay({ store }: OverlayProps) {
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [collapsed, setCollapsed] = useState(false);
   const drag = useRef<{ startX: number; startY: number; from: { x: number; y: number } } | null>(null);
-  const { engine, analysis } = store.state.value;
+  const { engine, analysis, eyes } = store.state.value;
   const verdict = store.verdict.value;
-  const face = analysis && primaryFace(analysis);
+  const face = analysis && largestFace(analysis.faces);
   const hints = analysis && face ? faceHints(analysis, face) : null;
   const encode = store.encodeTiming.value;
 
@@ -44,6 +46,28 @@ export function Overlay({ store }: OverlayProps) {
       </p>
       {!collapsed && analysis && (
         <dl class="details">
+          <dt>Quality</dt>
+          <dd>
+            {qualityWords(analysis.quality)}
+            <ul class="probabilities" aria-label="Class probabilities">
+              {CLASS_NAMES.map((name) => (
+                <li key={name}>
+                  <span>{name}</span>
+                  <meter min={0} max={1} value={analysis.quality.probabilities[name]} />
+                  <span>{Math.round(100 * analysis.quality.probabilities[name])}%</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+          {analysis.eyes && isGood(analysis.quality) && (
+            <>
+              <dt>Eyes</dt>
+              <dd>
+                {eyes.stable === 'uncertain' ? 'checking…' : eyes.stable} (this frame: landmarks {analysis.eyes.landmarkState}, Haar cascade{' '}
+                {analysis.eyes.haarState})
+              </dd>
+            </>
+          )}
           {face && hints && (
             <>
               <dt>Face</dt>
@@ -56,7 +80,8 @@ export function Overlay({ store }: OverlayProps) {
           )}
           <dt>Timings</dt>
           <dd>
-            detector {ms(analysis.timings.detectorMs)}, mesh {ms(analysis.timings.meshMs)}, iris {ms(analysis.timings.irisMs)}, transport{' '}
+            detector {ms(analysis.timings.detectorMs)}, mesh {ms(analysis.timings.meshMs)}, iris {ms(analysis.timings.irisMs)}, classifier{' '}
+            {ms(analysis.timings.classifierMs)}, eyes {ms(analysis.timings.eyesMs)}, transport{' '}
             {ms(analysis.timings.transportMs)}
             {encode && `, page ${ms(encode.blockMs)}`}
           </dd>

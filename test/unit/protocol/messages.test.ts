@@ -18,7 +18,9 @@ const analysis = {
   capturedAt: 10,
   backend: 'wasm',
   faces: [face],
-  timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, totalMs: 20 },
+  quality: { label: 'good', confidence: 0.9, uncertain: false, probabilities: { blur: 0.02, eyeglasses: 0.03, good: 0.9, covered: 0.03, wrong: 0.02 } },
+  eyes: { state: 'open', landmarkState: 'open', haarState: 'closed', right: { state: 'open', ear: 0.31 }, left: { state: 'open', ear: 0.29 } },
+  timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, classifierMs: 8, eyesMs: 2, totalMs: 30 },
 };
 
 describe('message validation', () => {
@@ -45,6 +47,12 @@ describe('message validation', () => {
     expect(() => parse(engineEvent, { type: 'analysis', analysis: { ...analysis, faces: [badFace] } }, 'event')).toThrow(
       'event.analysis.faces[0].mesh[0] must be a tuple of 3',
     );
+  });
+
+  it('checks the quality class and eye state vocabularies', () => {
+    expect(engineEvent({ type: 'analysis', analysis: { ...analysis, eyes: null } })).toBeNull();
+    expect(engineEvent({ type: 'analysis', analysis: { ...analysis, quality: { ...analysis.quality, label: 'smiling' } } })).toMatch(/quality\.label must be one of/);
+    expect(engineEvent({ type: 'analysis', analysis: { ...analysis, eyes: { ...analysis.eyes, state: 'half' } } })).toMatch(/eyes\.state must be one of/);
   });
 
   it('rejects non-finite numbers and oversized arrays', () => {
