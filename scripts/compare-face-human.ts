@@ -7,7 +7,8 @@
  *   npx tsx scripts/compare-face-human.ts [image…]   (default: astronaut.png)
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -59,15 +60,17 @@ async function runHuman(images: string[]): Promise<HumanFace[][]> {
   return all;
 }
 
+// Worker mode: `--human-worker OUT.json image…` (the result goes to a file: the libraries also print to stdout).
 if (process.argv[2] === '--human-worker') {
-  process.stdout.write(JSON.stringify(await runHuman(process.argv.slice(3))));
+  writeFileSync(process.argv[3], JSON.stringify(await runHuman(process.argv.slice(4))));
   process.exit(0);
 }
 
 const images = process.argv.length > 2 ? process.argv.slice(2) : ['/usr/lib/python3/dist-packages/skimage/data/astronaut.png'];
-const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--human-worker', ...images], { encoding: 'utf8', maxBuffer: 1 << 30 });
+const outFile = join(mkdtempSync(join(tmpdir(), 'face-vs-human-')), 'human.json');
+const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--human-worker', outFile, ...images], { encoding: 'utf8' });
 if (child.status !== 0) throw new Error(`human worker failed: ${child.stderr}`);
-const humanFaces = JSON.parse(child.stdout.slice(child.stdout.indexOf('['))) as HumanFace[][];
+const humanFaces = JSON.parse(readFileSync(outFile, 'utf8')) as HumanFace[][];
 
 await useNodeBackend('wasm');
 const landmarker = await createFaceLandmarker({
@@ -80,6 +83,7 @@ const landmarker = await createFaceLandmarker({
 });
 const dist = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 const meshErrors: number[] = [];
+const perImage: { path: string; error: number }[] = [];
 const irisErrors: number[] = [];
 let bothFound = 0;
 let onlyOurs = 0;
@@ -96,6 +100,7 @@ for (const [i, path] of images.entries()) {
   const match = theirs.reduce((best, h) => (dist(h.mesh[1], face.mesh[1]) < dist(best.mesh[1], face.mesh[1]) ? h : best));
   const scale = dist(face.iris!.left[0], face.iris!.right[0]);
   meshErrors.push(face.mesh.reduce((s, p, k) => s + dist(p, match.mesh[k]), 0) / 468 / scale);
+  perImage.push({ path, error: meshErrors[meshErrors.length - 1] });
   if (match.mesh.length >= 478) irisErrors.push((dist(face.iris!.left[0], match.mesh[468]) + dist(face.iris!.right[0], match.mesh[473])) / 2 / scale);
   if (images.length <= 5) {
     console.log(path, 'ours nose', face.mesh[1].map((v) => v.toFixed(1)), 'human nose', match.mesh[1].map((v) => Number(v).toFixed(1)));
@@ -106,6 +111,7 @@ const summary = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return `median ${(s[Math.floor(s.length / 2)] ?? NaN).toFixed(3)}, p90 ${(s[Math.floor(s.length * 0.9)] ?? NaN).toFixed(3)}, max ${(s[s.length - 1] ?? NaN).toFixed(3)}`;
 };
+for (const { path, error } of perImage.sort((a, b) => b.error - a.error).slice(0, 8)) console.log(`worst: ${error.toFixed(3)} ${path}`);
 console.log(`${images.length} images: both found a face in ${bothFound}, only ours ${onlyOurs}, only human ${onlyHuman}`);
 console.log(`mesh mean distance / iris distance: ${summary(meshErrors)}`);
 console.log(`iris centre distance / iris distance: ${summary(irisErrors)}`);
