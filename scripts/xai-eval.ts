@@ -5,7 +5,8 @@
  * time per explanation. Images: the classifier's committed test split (data/classifier/splits) for
  * eyeglasses/good/covered/wrong, and the real blurry photos of face-quality-eval/blur (never trained
  * on) for blur. Each image's result is cached under .cache/xai/eval/, so a rerun resumes; `--workers`
- * shards the images over child processes (one wasm thread each). Writes docs/xai-faithfulness.md.
+ * shards the images over child processes (one wasm thread each; they inherit the npm script's `nice`).
+ * Writes docs/xai-faithfulness.md.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -181,7 +182,7 @@ if (shard >= 0) {
   await Promise.all(
     Array.from({ length: workers }, (_, i) =>
       new Promise<void>((resolve, reject) => {
-        const child = spawn('nice', ['-n', '10', process.execPath, '--import', 'tsx', 'scripts/xai-eval.ts', '--shard', String(i), '--workers', String(workers), '--per-class', String(perClass), '--lime-samples', String(limeSamples), '--steps', String(steps)], { stdio: 'inherit' });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/xai-eval.ts', '--shard', String(i), '--workers', String(workers), '--per-class', String(perClass), '--lime-samples', String(limeSamples), '--steps', String(steps)], { stdio: 'inherit' });
         child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`shard ${i} exited with ${code}`))));
       }),
     ),
