@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEyeStateDetector, DEFAULT_EYE_STATE_CONFIG, detectMultiScale, parseHaarCascade, type EyeState, type EyeStateConfig } from '../src/model/eyes';
 import { extractRegion } from '../src/model/eyes/eye-region';
-import { rgbaToGray } from '../src/model/eyes/rgba-to-gray';
 import type { FaceLandmarks } from '../src/model/face';
 import { cachedTimings, loadLandmarks } from './lib/landmark-cache';
 import { eyeMetrics, type EyeLabel, type EyeMetrics } from './lib/eyes/eye-metrics';
@@ -154,7 +153,7 @@ async function measure(xml: string, config: EyeStateConfig, items: Item[]): Prom
 function haarOverFace(cascade: ReturnType<typeof parseHaarCascade>, image: Awaited<ReturnType<typeof readRgbaImage>>, face: FaceLandmarks): EyeState {
   const side = Math.round(Math.max(face.box.width, face.box.height));
   const region = { x: Math.round(face.box.x + face.box.width / 2 - side / 2), y: Math.round(face.box.y + face.box.height / 2 - side / 2), width: side, height: side };
-  const crop = extractRegion(rgbaToGray(image), region, FACE_BOX_SIZE);
+  const crop = extractRegion(image, region, FACE_BOX_SIZE);
   const found = detectMultiScale(cascade, crop, { ...DEFAULT_EYE_STATE_CONFIG.haar, minNeighbors: FACE_BOX_MIN_NEIGHBORS });
   return found.length > 0 ? 'open' : 'closed';
 }
@@ -170,7 +169,7 @@ async function calibrate(xml: string, train: Item[]) {
     const rows = m.map((x) => ({ label: x.label, ears: x.ears!, hits: x.hits! }));
     // landmarks only: the mean-EAR threshold with the best balanced accuracy
     const earThreshold = argmax(earGrid, (t) => balanced(rows.map((r) => ({ truth: r.label, predicted: (r.ears[0] + r.ears[1]) / 2 >= t ? 'open' : 'closed' }))));
-    for (const haarBonus of range(0, 0.15, 0.005)) {
+    for (const haarBonus of range(0, 0.3, 0.005)) {
       const scores = rows.map((r) => ({ truth: r.label, score: (r.ears[0] + bonus(r.hits[0], haarBonus) + r.ears[1] + bonus(r.hits[1], haarBonus)) / 2 }));
       const fusedThreshold = argmax(earGrid, (t) => balanced(scores.map((s) => ({ truth: s.truth, predicted: s.score >= t ? 'open' : 'closed' }))));
       for (const uncertainMargin of range(0, 0.03, 0.0025)) {
@@ -222,12 +221,14 @@ function buildReport(rows: Measured[], config: EyeStateConfig, isSplit: boolean)
   const methods = Object.fromEntries(
     METHODS.map(({ key }) => {
       const perSource = Object.fromEntries(sources.map((s) => [s, metricsOf(rows.filter((r) => r.source === s), key)]));
+      const perSourceWithFace = Object.fromEntries(sources.map((s) => [s, metricsOf(rows.filter((r) => r.source === s && r.face), key)]));
       return [
         key,
         {
           all: metricsOf(rows, key),
           withFace: metricsOf(rows.filter((r) => r.face), key),
           perSource,
+          perSourceWithFace,
           /** Every source weighted equally: mean of per-source accuracies (each source holds one class). */
           sourceBalancedAccuracy: sources.reduce((a, s) => a + perSource[s].accuracy, 0) / sources.length,
           eyeSizeMatched: metricsOf(inBand, key),
@@ -265,7 +266,14 @@ function printReport(r: ReturnType<typeof buildReport> & { data: string; split: 
   console.log(`config: ${JSON.stringify({ ...r.config })}`);
   console.log(`no face found (→ uncertain): ${JSON.stringify(r.noFace)}`);
   for (const { key, title } of METHODS) {
-    const m = r.methods[key] as { all: EyeMetrics; withFace: EyeMetrics; perSource: Record<string, EyeMetrics>; sourceBalancedAccuracy: number; eyeSizeMatched: EyeMetrics };
+    const m = r.methods[key] as {
+      all: EyeMetrics;
+      withFace: EyeMetrics;
+      perSource: Record<string, EyeMetrics>;
+      perSourceWithFace: Record<string, EyeMetrics>;
+      sourceBalancedAccuracy: number;
+      eyeSizeMatched: EyeMetrics;
+    };
     const a = m.all;
     console.log(`\n## ${title}`);
     console.log('truth \\ predicted | open | closed | uncertain');
@@ -273,6 +281,7 @@ function printReport(r: ReturnType<typeof buildReport> & { data: string; split: 
     console.log(`accuracy ${pct(a.accuracy)} · balanced ${pct(a.balancedAccuracy)} · F1 open ${a.f1Open.toFixed(3)} · F1 closed ${a.f1Closed.toFixed(3)} · uncertain ${pct(a.uncertainRate)}`);
     console.log(`faces found only (${m.withFace.n}): accuracy ${pct(m.withFace.accuracy)} · F1 open ${m.withFace.f1Open.toFixed(3)} · F1 closed ${m.withFace.f1Closed.toFixed(3)}`);
     console.log(`per source: ${Object.entries(m.perSource).map(([s, v]) => `${s} ${pct(v.accuracy)} (n=${v.n})`).join(' · ')} · source-balanced ${pct(m.sourceBalancedAccuracy)}`);
+    console.log(`per source, faces found only: ${Object.entries(m.perSourceWithFace).map(([s, v]) => `${s} ${pct(v.accuracy)} (n=${v.n})`).join(' · ')}`);
     console.log(`eye width ${r.eyeSizeBandPx[0]}–${r.eyeSizeBandPx[1]} px only (n=${m.eyeSizeMatched.n}): accuracy ${pct(m.eyeSizeMatched.accuracy)} · balanced ${pct(m.eyeSizeMatched.balancedAccuracy)}`);
   }
   const t = r.timingMs;

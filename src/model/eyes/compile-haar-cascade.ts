@@ -1,17 +1,29 @@
 import type { HaarCascade } from './haar-types';
 
 /**
- * A cascade laid out for one integral-image stride, like OpenCV's OptFeature: per feature three
- * rectangles × four corner offsets and three weights, stumps and trees flattened into typed arrays.
+ * A cascade laid out for one integral-image stride, like OpenCV's OptFeature and its flattened
+ * nodes/leaves arrays: per feature three rectangles × four corner offsets and three weights; trees
+ * as node and leaf arrays with per-tree offsets; stages as ranges of trees.
  */
 export interface CompiledHaarCascade {
-  cascade: HaarCascade;
   stride: number;
   /** 12 offsets per feature: rect r corner k at [f*12 + r*4 + k]; corner order p0 − p1 − p2 + p3. */
   offsets: Int32Array;
   /** 3 weights per feature (0 for an absent third rectangle). */
   weights: Float32Array;
   tilted: Uint8Array;
+  nodeLeft: Int32Array;
+  nodeRight: Int32Array;
+  nodeFeature: Int32Array;
+  nodeThreshold: Float32Array;
+  leaves: Float32Array;
+  /** Per tree: index of its root node and of its leaf 0. */
+  treeNode: Int32Array;
+  treeLeaf: Int32Array;
+  /** Per stage: first tree, tree count, threshold. */
+  stageFirst: Int32Array;
+  stageCount: Int32Array;
+  stageThreshold: Float32Array;
 }
 
 export function compileHaarCascade(cascade: HaarCascade, stride: number): CompiledHaarCascade {
@@ -38,5 +50,38 @@ export function compileHaarCascade(cascade: HaarCascade, stride: number): Compil
       }
     });
   });
-  return { cascade, stride, offsets, weights, tilted };
+  const trees = cascade.stages.flatMap((s) => s.weakClassifiers);
+  const nodes = trees.flatMap((t) => t.nodes);
+  const treeNode = new Int32Array(trees.length);
+  const treeLeaf = new Int32Array(trees.length);
+  let nodeOfs = 0;
+  let leafOfs = 0;
+  trees.forEach((t, i) => {
+    treeNode[i] = nodeOfs;
+    treeLeaf[i] = leafOfs;
+    nodeOfs += t.nodes.length;
+    leafOfs += t.leaves.length;
+  });
+  const stageFirst = new Int32Array(cascade.stages.length);
+  let first = 0;
+  cascade.stages.forEach((s, i) => {
+    stageFirst[i] = first;
+    first += s.weakClassifiers.length;
+  });
+  return {
+    stride,
+    offsets,
+    weights,
+    tilted,
+    nodeLeft: Int32Array.from(nodes, (nd) => nd.left),
+    nodeRight: Int32Array.from(nodes, (nd) => nd.right),
+    nodeFeature: Int32Array.from(nodes, (nd) => nd.featureIndex),
+    nodeThreshold: Float32Array.from(nodes, (nd) => nd.threshold),
+    leaves: Float32Array.from(trees.flatMap((t) => t.leaves)),
+    treeNode,
+    treeLeaf,
+    stageFirst,
+    stageCount: Int32Array.from(cascade.stages, (s) => s.weakClassifiers.length),
+    stageThreshold: Float32Array.from(cascade.stages, (s) => s.threshold),
+  };
 }

@@ -1,5 +1,5 @@
 import { cascadeScales, type ScaleSearch } from './cascade-scales';
-import { compileHaarCascade } from './compile-haar-cascade';
+import { compileHaarCascade, type CompiledHaarCascade } from './compile-haar-cascade';
 import { cvRound } from './cv-round';
 import { evaluateCascadeWindow } from './evaluate-cascade-window';
 import { groupRectangles, type GroupedRect } from './group-rectangles';
@@ -25,6 +25,17 @@ export const DEFAULT_DETECT_MULTI_SCALE_OPTIONS: DetectMultiScaleOptions = {
 /** OpenCV's GROUP_EPS in detectMultiScale. */
 const GROUP_EPS = 0.2;
 
+/** Compiled layouts per cascade and stride: the pyramid layer sizes repeat from frame to frame. */
+const compiledByCascade = new WeakMap<HaarCascade, Map<number, CompiledHaarCascade>>();
+
+function compiledFor(cascade: HaarCascade, stride: number): CompiledHaarCascade {
+  let byStride = compiledByCascade.get(cascade);
+  if (!byStride) compiledByCascade.set(cascade, (byStride = new Map()));
+  let compiled = byStride.get(stride);
+  if (!compiled) byStride.set(stride, (compiled = compileHaarCascade(cascade, stride)));
+  return compiled;
+}
+
 export interface RawHit extends PixelRect {
   /** Index into the scale list. */
   scaleIndex: number;
@@ -45,7 +56,7 @@ export function detectMultiScaleRaw(cascade: HaarCascade, gray: GrayImage, searc
     const layerH = cvRound(Math.fround(gray.height / scale));
     const layer = layerW === gray.width && layerH === gray.height ? gray : resizeLinearExact(gray, layerW, layerH);
     const integral = computeIntegralImages(layer, cascade.hasTiltedFeatures);
-    const compiled = compileHaarCascade(cascade, integral.stride);
+    const compiled = compiledFor(cascade, integral.stride);
     const step = scale >= 2 ? 1 : 2;
     const workW = Math.max(layerW + 1 - ww, 0);
     const workH = Math.max(layerH + 1 - wh, 0);

@@ -14,43 +14,43 @@ export interface WindowVerdict {
  * `value < node.threshold` goes left, leaves summed per stage, `sum < stage.threshold` rejects.
  */
 export function evaluateCascadeWindow(
-  compiled: CompiledHaarCascade,
+  c: CompiledHaarCascade,
   integral: IntegralImages,
   x: number,
   y: number,
   normFactor: number,
 ): WindowVerdict {
-  const { cascade, offsets, weights, tilted } = compiled;
-  if (integral.stride !== compiled.stride) throw new Error('Cascade compiled for another integral-image stride');
+  if (integral.stride !== c.stride) throw new Error('Cascade compiled for another integral-image stride');
   const base = y * integral.stride + x;
+  const { offsets: o, weights: w, tilted, nodeLeft, nodeRight, nodeFeature, nodeThreshold, leaves, treeNode, treeLeaf } = c;
   const sum = integral.sum;
-  const tiltedSum = integral.tilted;
-  const featureValue = (f: number): number => {
-    const img = tilted[f] ? tiltedSum! : sum;
-    const o = f * 12;
-    const s0 = img[base + offsets[o]] - img[base + offsets[o + 1]] - img[base + offsets[o + 2]] + img[base + offsets[o + 3]];
-    const s1 = img[base + offsets[o + 4]] - img[base + offsets[o + 5]] - img[base + offsets[o + 6]] + img[base + offsets[o + 7]];
-    let v = Math.fround(Math.fround(weights[f * 3] * s0) + Math.fround(weights[f * 3 + 1] * s1));
-    const w2 = weights[f * 3 + 2];
-    if (w2 !== 0) {
-      const s2 = img[base + offsets[o + 8]] - img[base + offsets[o + 9]] - img[base + offsets[o + 10]] + img[base + offsets[o + 11]];
-      v = Math.fround(v + Math.fround(w2 * s2));
-    }
-    return Math.fround(v * normFactor);
-  };
+  const tiltedSum = integral.tilted ?? sum;
   let stageSum = 0;
-  for (let s = 0; s < cascade.stages.length; s++) {
-    const stage = cascade.stages[s];
+  for (let s = 0; s < c.stageFirst.length; s++) {
     stageSum = 0;
-    for (const weak of stage.weakClassifiers) {
+    const end = c.stageFirst[s] + c.stageCount[s];
+    for (let t = c.stageFirst[s]; t < end; t++) {
+      const root = treeNode[t];
       let idx = 0;
       do {
-        const node = weak.nodes[idx];
-        idx = featureValue(node.featureIndex) < node.threshold ? node.left : node.right;
+        const node = root + idx;
+        const f = nodeFeature[node];
+        const img = tilted[f] ? tiltedSum : sum;
+        const k = f * 12;
+        const b = base;
+        const s0 = img[b + o[k]] - img[b + o[k + 1]] - img[b + o[k + 2]] + img[b + o[k + 3]];
+        const s1 = img[b + o[k + 4]] - img[b + o[k + 5]] - img[b + o[k + 6]] + img[b + o[k + 7]];
+        let v = Math.fround(Math.fround(w[f * 3] * s0) + Math.fround(w[f * 3 + 1] * s1));
+        const w2 = w[f * 3 + 2];
+        if (w2 !== 0) {
+          const s2 = img[b + o[k + 8]] - img[b + o[k + 9]] - img[b + o[k + 10]] + img[b + o[k + 11]];
+          v = Math.fround(v + Math.fround(w2 * s2));
+        }
+        idx = Math.fround(v * normFactor) < nodeThreshold[node] ? nodeLeft[node] : nodeRight[node];
       } while (idx > 0);
-      stageSum += weak.leaves[-idx];
+      stageSum += leaves[treeLeaf[t] - idx];
     }
-    if (stageSum < stage.threshold) return { result: -s, stageSum };
+    if (stageSum < c.stageThreshold[s]) return { result: -s, stageSum };
   }
   return { result: 1, stageSum };
 }

@@ -7,7 +7,6 @@ import { measureEyeOpenness, type EyeOpenness } from './eye-openness';
 import { fuseEye, fuseFace, type EyeState } from './fuse-eye-state';
 import type { HaarCascade, PixelRect } from './haar-types';
 import { parseHaarCascade } from './parse-haar-cascade';
-import { rgbaToGray, type GrayImage } from './rgba-to-gray';
 
 export interface EyeResult {
   state: EyeState;
@@ -31,7 +30,8 @@ export interface EyeStateResult {
   /** The subject's eyes. */
   right: EyeResult;
   left: EyeResult;
-  timings: { grayMs: number; haarMs: number; totalMs: number };
+  /** Wall time of run() (landmark measures, gray conversion of the two eye regions, cascade, fusion). */
+  timings: { totalMs: number };
 }
 
 export interface EyeStateDetector {
@@ -63,9 +63,7 @@ export async function createEyeStateDetector(options: EyeStateDetectorOptions): 
 
 function runEyeState(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, face: FaceLandmarks): EyeStateResult {
   const started = performance.now();
-  const gray = rgbaToGray(image);
-  const grayMs = performance.now() - started;
-  const eye = (side: EyeSide) => runEye(cascade, config, gray, measureEyeOpenness(face, side));
+  const eye = (side: EyeSide) => runEye(cascade, config, image, measureEyeOpenness(face, side));
   const right = eye('right');
   const left = eye('left');
   const fused = fuseFace({ state: right.state, score: right.fusedScore }, { state: left.state, score: left.fusedScore }, config);
@@ -77,12 +75,12 @@ function runEyeState(cascade: HaarCascade, config: EyeStateConfig, image: RgbaIm
     haarState: bothEyes(right.haarState, left.haarState, right.haarState === 'open' || left.haarState === 'open'),
     right,
     left,
-    timings: { grayMs, haarMs: totalMs - grayMs, totalMs },
+    timings: { totalMs },
   };
 }
 
 /** One eye: landmark opening, the cascade in the eye's region (resampled to a fixed size), fusion. */
-function runEye(cascade: HaarCascade, config: EyeStateConfig, gray: GrayImage, openness: EyeOpenness): EyeResult {
+function runEye(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, openness: EyeOpenness): EyeResult {
   const { ear, irisVisibility, widthPx, center } = openness;
   let region: PixelRect | null = null;
   let haarHits: PixelRect[] | null = null;
@@ -91,7 +89,7 @@ function runEye(cascade: HaarCascade, config: EyeStateConfig, gray: GrayImage, o
     const size = EYE_REGION_CONFIG.resampledSize;
     const scale = r.width / size;
     region = r;
-    haarHits = detectMultiScale(cascade, extractRegion(gray, r, size), config.haar).map((h) => ({
+    haarHits = detectMultiScale(cascade, extractRegion(image, r, size), config.haar).map((h) => ({
       x: r.x + h.x * scale,
       y: r.y + h.y * scale,
       width: h.width * scale,
