@@ -2,10 +2,11 @@ import { render } from 'preact';
 import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
-import { samplingFps } from '@/src/extension/settings';
+import { explainMethod, limeSamples, samplingFps } from '@/src/extension/settings';
 import { Overlay } from '@/src/ui/Overlay';
 import { createOverlayStore } from '@/src/ui/overlay-store';
 import css from '@/src/ui/overlay.css?inline';
+import type { ExplainEvent } from '@/src/ui/explain-state';
 
 export default defineContentScript({
   matches: [...LOCAL_MATCHES],
@@ -13,23 +14,43 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const store = createOverlayStore();
-    const stopRelay = startFrameRelay(window, {
+    const [fps, samples, method] = await Promise.all([samplingFps.getValue(), limeSamples.getValue(), explainMethod.getValue()]);
+    const store = createOverlayStore(method);
+    // Live frames pause while an explanation is open, so the verdict stays on the explained frame.
+    const dispatchExplain = (event: ExplainEvent) => {
+      store.dispatchExplain(event);
+      relay.setPaused(store.explain.value.status !== 'idle');
+    };
+    const relay = startFrameRelay(window, {
       encoding: 'jpeg',
-      fps: await samplingFps.getValue(),
+      fps,
       maxSide: DEFAULT_SAMPLING.maxSide,
       onEvent: store.dispatch,
+      onExplainEvent: dispatchExplain,
       onEncoded: store.recordEncode,
     });
-    ctx.onInvalidated(stopRelay);
+    ctx.onInvalidated(relay.stop);
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+
+    const overlay = (
+      <Overlay
+        store={store}
+        onExplainMethodChange={(next) => {
+          store.explainMethod.value = next;
+          void explainMethod.setValue(next);
+        }}
+        onExplain={() => relay.explain(store.explainMethod.value, samples)}
+        onCancelExplain={relay.cancelExplain}
+        onCloseExplain={() => dispatchExplain({ type: 'explain-closed' })}
+      />
+    );
     const ui = await createShadowRootUi(ctx, {
       name: 'faceready-overlay',
       position: 'inline',
       anchor: 'body',
       css,
       onMount: (container) => {
-        render(<Overlay store={store} />, container);
+        render(overlay, container);
         return container;
       },
       onRemove: (container) => container && render(null, container),

@@ -1,36 +1,79 @@
 /**
  * The overlay's (ISOLATED world) half of the frame path: receives sampled frames from the camera
  * tap, keeps at most one in flight to the engine (the freshest waits, older ones are dropped),
- * encodes them and forwards camera and engine events to the overlay state.
+ * encodes them and forwards camera and engine events to the overlay. It also carries "Explain"
+ * requests; while paused (an explanation is shown) frames are dropped so the verdict stays frozen.
  */
 import { wallClockMs } from '../clock';
 import { encodeFrame, type FrameEncoding } from './encode-frame';
 import { createLatestFrameSlot } from './latest-frame-slot';
 import { connectEngine } from '../extension/engine-client';
-import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type TapConfig, type TapFrameMessage, type TapMessage } from '../protocol/messages';
+import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
+import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapMessage } from '../protocol/messages';
+import type { ExplainEvent } from '../ui/explain-state';
 import type { OverlayEvent } from '../ui/overlay-state';
+import type { ExplainMethod } from '../xai/explain-set';
 
 export interface FrameRelayOptions {
   encoding: FrameEncoding;
   fps: number;
   maxSide: number;
   onEvent(event: OverlayEvent): void;
+  onExplainEvent(event: ExplainEvent): void;
   /** Main-thread time the page lost to encoding each frame, for the timings readout. */
   onEncoded?(timing: { blockMs: number; encodeMs: number; bytes: number }): void;
 }
 
-export function startFrameRelay(win: Window, options: FrameRelayOptions): () => void {
+export interface FrameRelay {
+  /** Asks the engine to explain the last analysed frame; returns the request id. */
+  explain(method: ExplainMethod, limeSamples: number): number;
+  cancelExplain(requestId: number): void;
+  /** While paused, sampled frames are dropped and the last verdict stays. */
+  setPaused(paused: boolean): void;
+  stop(): void;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Turns an engine event about an explanation into the overlay's event, decoding its payload. */
+function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' }>): ExplainEvent {
+  const { requestId } = event;
+  try {
+    switch (event.type) {
+      case 'explain-started':
+        return { type: 'explain-started', requestId, frame: decodeImage(event.frame, 'explained frame') };
+      case 'explain-progress':
+        return { type: 'explain-progress', requestId, method: event.method, progress: { stage: event.stage, fraction: event.fraction } };
+      case 'explanation':
+        return { type: 'explanation', requestId, set: decodeExplanation(event.explanation), predicted: event.predicted, ms: event.ms };
+      case 'explain-error':
+        return { type: 'explain-error', requestId, error: event.error, cancelled: event.cancelled };
+    }
+  } catch (error) {
+    return { type: 'explain-error', requestId, error: errorText(error), cancelled: false };
+  }
+}
+
+export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameRelay {
   const slot = createLatestFrameSlot<TapFrameMessage>();
   let frameId = 0;
+  let requestId = 0;
+  let paused = false;
 
   const engine = connectEngine({
     onEvent(event) {
-      if (event.type === 'engine-state') options.onEvent({ type: 'engine-state', state: event.state });
-      else {
-        if (event.type === 'analysis') options.onEvent({ type: 'analysis', analysis: event.analysis });
-        else options.onEvent({ type: 'frame-error', error: event.error });
-        const next = slot.done();
-        if (next) void send(next);
+      switch (event.type) {
+        case 'engine-state':
+          return options.onEvent({ type: 'engine-state', state: event.state });
+        case 'analysis':
+        case 'analysis-error': {
+          options.onEvent(event.type === 'analysis' ? { type: 'analysis', analysis: event.analysis } : { type: 'frame-error', error: event.error });
+          const next = slot.done();
+          if (next) void send(next);
+          return;
+        }
+        default:
+          return options.onExplainEvent(explainEventOf(event));
       }
     },
     onFailure(error) {
@@ -51,7 +94,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): () => 
       });
       if (!sent) slot.reset();
     } catch (error) {
-      options.onEvent({ type: 'frame-error', error: error instanceof Error ? error.message : String(error) });
+      options.onEvent({ type: 'frame-error', error: errorText(error) });
       const next = slot.done();
       if (next) void send(next);
     }
@@ -65,6 +108,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): () => 
     switch (message.type) {
       case 'frame': {
         if (!(message.bitmap instanceof ImageBitmap)) return;
+        if (paused) return message.bitmap.close();
         const offered = slot.offer(message);
         offered.dropped?.bitmap.close();
         if (offered.send) void send(offered.send);
@@ -85,9 +129,25 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): () => 
   win.addEventListener('message', onMessage);
   const config: TapConfig = { channel: OVERLAY_CHANNEL, type: 'configure', fps: options.fps, maxSide: options.maxSide };
   win.postMessage(config, win.location.origin);
-  return () => {
-    win.removeEventListener('message', onMessage);
-    engine.close();
-    slot.reset()?.bitmap.close();
+  return {
+    explain(method, limeSamples) {
+      const id = ++requestId;
+      options.onExplainEvent({ type: 'explain-requested', requestId: id, method });
+      if (!engine.send({ type: 'explain', requestId: id, method, limeSamples })) {
+        options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false });
+      }
+      return id;
+    },
+    cancelExplain(id) {
+      engine.send({ type: 'cancel-explain', requestId: id });
+    },
+    setPaused(value) {
+      paused = value;
+    },
+    stop() {
+      win.removeEventListener('message', onMessage);
+      engine.close();
+      slot.reset()?.bitmap.close();
+    },
   };
 }

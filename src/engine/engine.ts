@@ -4,7 +4,11 @@
  */
 import { wallClockMs } from '../clock';
 import { createFrameAnalyzer } from '../model/analyze';
-import { createQualityClassifier, type ClassifierConfig } from '../model/classifier';
+import { classifierInputImage, createQualityClassifier, explainableClassifier, type ClassifierConfig } from '../model/classifier';
+import type { Box } from '../model/face';
+import { largestFace } from '../model/measures/largest-face';
+import type { RgbaImage } from '../image';
+import { explainSet, type ExplainSetOptions, type ExplanationSet } from '../xai/explain-set';
 import { createEyeStateDetector } from '../model/eyes';
 import { createFaceLandmarker } from '../model/face';
 import type { FrameAnalysis, WireFrame } from '../protocol/messages';
@@ -18,9 +22,19 @@ export interface AnalysisEngineOptions {
   backend: BackendChoice;
 }
 
+/** What an explanation is of: an analysed frame and the face the classifier looked at. */
+export interface ExplainSubject {
+  image: RgbaImage;
+  faceBox?: Box;
+}
+
 export interface AnalysisEngine {
   readonly backend: BackendName;
-  analyze(frame: WireFrame, receivedAt: number): Promise<FrameAnalysis>;
+  analyze(frame: WireFrame, receivedAt: number): Promise<{ analysis: FrameAnalysis; subject: ExplainSubject }>;
+  /** The crop the classifier saw in an analysed frame: what explanations are of. */
+  explainedImage(subject: ExplainSubject): RgbaImage;
+  /** Explains the classifier's decision on that crop. */
+  explain(image: RgbaImage, options: ExplainSetOptions): Promise<ExplanationSet>;
   dispose(): void;
 }
 
@@ -43,6 +57,7 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
     createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text') }),
   ]);
   const analyzer = createFrameAnalyzer({ landmarks, classifier, eyes });
+  const explainable = explainableClassifier(classifier);
   return {
     backend,
     async analyze(frame, receivedAt) {
@@ -50,7 +65,7 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
       const image = await decodeFrame(frame);
       const decodeMs = performance.now() - start;
       const { faces, quality, eyes, timings } = await analyzer.analyze(image);
-      return {
+      const analysis: FrameAnalysis = {
         frameId: frame.frameId,
         streamId: frame.streamId,
         width: image.width,
@@ -62,6 +77,13 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
         eyes,
         timings: { transportMs: receivedAt - frame.sentAt, decodeMs, ...timings, totalMs: wallClockMs() - frame.sentAt },
       };
+      return { analysis, subject: { image, faceBox: largestFace(faces)?.box } };
+    },
+    explainedImage(subject) {
+      return classifierInputImage(subject.image, subject.faceBox, classifier.config);
+    },
+    explain(image, options) {
+      return explainSet(explainable, image, options);
     },
     dispose() {
       analyzer.dispose();

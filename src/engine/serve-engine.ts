@@ -1,49 +1,116 @@
 /**
  * Serves the analysis engine to overlays over runtime ports. The engine starts once per offscreen
- * document; each connecting overlay is told its state straight away and on every change.
+ * document; each connecting overlay is told its state straight away and on every change. Per port,
+ * the engine remembers the last analysed frame, which is what "Explain" explains.
  */
 import { browser } from 'wxt/browser';
 import { wallClockMs } from '../clock';
+import { CLASS_NAMES } from '../model/classifier/constants';
 import { parse } from '../protocol/check';
-import { ENGINE_PORT, engineRequest, type EngineEvent, type EngineState } from '../protocol/messages';
-import type { AnalysisEngine } from './engine';
+import { encodeExplanation, encodeImage } from '../protocol/explanation-wire';
+import { ENGINE_PORT, engineRequest, EXPLAIN_LIMITS, type EngineEvent, type EngineRequest, type EngineState } from '../protocol/messages';
+import type { AnalysisEngine, ExplainSubject } from './engine';
+
+type Port = Browser.runtime.Port;
+type ExplainRequest = Extract<EngineRequest, { type: 'explain' }>;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function serveEngine(start: () => Promise<AnalysisEngine>): void {
-  const ports = new Set<Browser.runtime.Port>();
+  const ports = new Set<Port>();
+  const lastSubject = new WeakMap<Port, ExplainSubject>();
+  const explaining = new WeakMap<Port, { requestId: number; controller: AbortController }>();
   let state: EngineState = { state: 'loading' };
   let engine: AnalysisEngine | null = null;
 
-  const broadcast = (event: EngineEvent) => ports.forEach((port) => port.postMessage(event));
+  const send = (port: Port, event: EngineEvent) => {
+    if (ports.has(port)) port.postMessage(event);
+  };
   const setState = (next: EngineState) => {
     state = next;
-    broadcast({ type: 'engine-state', state });
+    ports.forEach((port) => send(port, { type: 'engine-state', state }));
+  };
+  const ready = () => {
+    if (!engine) throw new Error(state.state === 'error' ? state.error : 'the engine is still loading');
+    return engine;
   };
 
   start().then(
-    (ready) => {
-      engine = ready;
-      setState({ state: 'ready', backend: ready.backend });
+    (started) => {
+      engine = started;
+      setState({ state: 'ready', backend: started.backend });
     },
-    (error: unknown) => setState({ state: 'error', error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => setState({ state: 'error', error: errorText(error) }),
   );
+
+  async function analyze(port: Port, frame: Extract<EngineRequest, { type: 'analyze' }>['frame'], receivedAt: number) {
+    try {
+      const { analysis, subject } = await ready().analyze(frame, receivedAt);
+      lastSubject.set(port, subject);
+      send(port, { type: 'analysis', analysis });
+    } catch (error) {
+      send(port, { type: 'analysis-error', frameId: frame.frameId, error: errorText(error) });
+    }
+  }
+
+  async function explain(port: Port, request: ExplainRequest) {
+    const { requestId } = request;
+    const controller = new AbortController();
+    explaining.get(port)?.controller.abort();
+    explaining.set(port, { requestId, controller });
+    const started = performance.now();
+    try {
+      const subject = lastSubject.get(port);
+      if (!subject) throw new Error('no frame has been analysed yet');
+      if (!(request.limeSamples >= EXPLAIN_LIMITS.minSamples && request.limeSamples <= EXPLAIN_LIMITS.maxSamples)) {
+        throw new Error(`LIME samples must be ${EXPLAIN_LIMITS.minSamples}–${EXPLAIN_LIMITS.maxSamples}, got ${request.limeSamples}`);
+      }
+      const image = ready().explainedImage(subject);
+      send(port, { type: 'explain-started', requestId, frame: encodeImage(image) });
+      const set = await ready().explain(image, {
+        method: request.method,
+        lime: { numSamples: Math.round(request.limeSamples) },
+        signal: controller.signal,
+        onProgress: (method, p) => send(port, { type: 'explain-progress', requestId, method, stage: p.stage, fraction: p.fraction }),
+      });
+      const first = set.combined ?? set.gradcam ?? set.lime!;
+      const predicted = { name: CLASS_NAMES[first.target] ?? String(first.target), probability: first.probabilities[first.target] };
+      send(port, { type: 'explanation', requestId, explanation: encodeExplanation(set), predicted, ms: performance.now() - started });
+    } catch (error) {
+      send(port, { type: 'explain-error', requestId, error: controller.signal.aborted ? 'cancelled' : errorText(error), cancelled: controller.signal.aborted });
+    } finally {
+      if (explaining.get(port)?.requestId === requestId) explaining.delete(port);
+    }
+  }
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ENGINE_PORT) return;
     ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
-    port.postMessage({ type: 'engine-state', state } satisfies EngineEvent);
-    port.onMessage.addListener(async (message: unknown) => {
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      explaining.get(port)?.controller.abort();
+    });
+    send(port, { type: 'engine-state', state });
+    port.onMessage.addListener((message: unknown) => {
       const receivedAt = wallClockMs();
-      let frameId = -1;
+      let request: EngineRequest;
       try {
-        const request = parse(engineRequest, message, 'engine request');
-        frameId = request.frame.frameId;
-        if (!engine) throw new Error(state.state === 'error' ? state.error : 'the engine is still loading');
-        const analysis = await engine.analyze(request.frame, receivedAt);
-        if (ports.has(port)) port.postMessage({ type: 'analysis', analysis } satisfies EngineEvent);
+        request = parse(engineRequest, message, 'engine request');
       } catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        if (ports.has(port)) port.postMessage({ type: 'analysis-error', frameId, error: text } satisfies EngineEvent);
+        // Answered like a failed frame, so an overlay waiting on its in-flight frame never hangs.
+        send(port, { type: 'analysis-error', frameId: -1, error: `rejected request: ${errorText(error)}` });
+        return;
+      }
+      switch (request.type) {
+        case 'analyze':
+          return void analyze(port, request.frame, receivedAt);
+        case 'explain':
+          return void explain(port, request);
+        case 'cancel-explain': {
+          const running = explaining.get(port);
+          if (running?.requestId === request.requestId) running.controller.abort();
+          return;
+        }
       }
     });
   });

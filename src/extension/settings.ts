@@ -2,6 +2,8 @@
 import { storage } from '#imports';
 import { DEFAULT_SAMPLING } from '../capture/sampling';
 import type { BackendChoice } from '../engine/backend';
+import type { ExplainMethod } from '../xai/explain-set';
+import { DEFAULT_LIME_OPTIONS } from '../xai/lime';
 
 /** Origins (e.g. "https://consult.example.org") the user enabled FaceReady on. */
 export const enabledOrigins = storage.defineItem<string[]>('local:enabledOrigins', { fallback: [] });
@@ -11,3 +13,9 @@ export const samplingFps = storage.defineItem<number>('local:samplingFps', { fal
 
 /** Which TF.js backend the engine uses; "auto" picks by the kind of WebGL (src/engine/backend.ts). */
 export const backendChoice = storage.defineItem<BackendChoice>('local:backendChoice', { fallback: 'auto' });
+
+/** The explanation "Explain" computes by default (the paper's combined Grad-CAM + LIME). */
+export const explainMethod = storage.defineItem<ExplainMethod>('local:explainMethod', { fallback: 'combined' });
+
+/** LIME's perturbed samples per explanation (the paper: 1000). */
+export const limeSamples = storage.defineItem<number>('local:limeSamples', { fallback: DEFAULT_LIME_OPTIONS.numSamples });

@@ -8,6 +8,7 @@
  *   overlay / popup ──runtime.sendMessage──▶ background
  */
 import { arrayOf, bool, literal, nullable, num, object, optional, str, tagged, tuple, type Checked } from './check';
+import { explanationWire, wireImage } from './explanation-wire';
 
 /** Limits on what a frame may claim to be, so a hostile page cannot make the engine allocate wildly. */
 export const FRAME_LIMITS = { maxSide: 1024, maxFaces: 8 } as const;
@@ -59,8 +60,14 @@ const wireFrame = object({
 });
 export type WireFrame = Checked<typeof wireFrame>;
 
+const explainMethod = literal('combined', 'gradcam', 'lime', 'all');
+export const EXPLAIN_LIMITS = { minSamples: 10, maxSamples: 5000 } as const;
+
 export const engineRequest = tagged('type', {
   analyze: object({ type: literal('analyze'), frame: wireFrame }),
+  /** Explain the last frame this port had analysed (the one whose verdict the user sees). */
+  explain: object({ type: literal('explain'), requestId: num, method: explainMethod, limeSamples: num }),
+  'cancel-explain': object({ type: literal('cancel-explain'), requestId: num }),
 });
 export type EngineRequest = Checked<typeof engineRequest>;
 
@@ -117,6 +124,18 @@ export const engineEvent = tagged('type', {
   'engine-state': object({ type: literal('engine-state'), state: engineState }),
   analysis: object({ type: literal('analysis'), analysis: frameAnalysis }),
   'analysis-error': object({ type: literal('analysis-error'), frameId: num, error: str }),
+  /** The frozen frame being explained (the classifier's crop), sent first so the panel shows it at once. */
+  'explain-started': object({ type: literal('explain-started'), requestId: num, frame: wireImage }),
+  'explain-progress': object({ type: literal('explain-progress'), requestId: num, method: literal('combined', 'gradcam', 'lime'), stage: literal('segment', 'gradcam', 'overlay', 'sample', 'predict', 'fit'), fraction: num }),
+  explanation: object({
+    type: literal('explanation'),
+    requestId: num,
+    explanation: explanationWire,
+    /** The class explained (the prediction for the explained frame) and its probability. */
+    predicted: object({ name: str, probability: num }),
+    ms: num,
+  }),
+  'explain-error': object({ type: literal('explain-error'), requestId: num, error: str, cancelled: bool }),
 });
 export type EngineEvent = Checked<typeof engineEvent>;
 

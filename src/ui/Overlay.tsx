@@ -1,17 +1,23 @@
 import { useRef, useState } from 'preact/hooks';
 import { largestFace } from '../model/measures/largest-face';
 import { CLASS_NAMES } from '../model/classifier/constants';
+import type { ExplainMethod } from '../xai/explain-set';
+import { ExplainSection } from './ExplainSection';
 import type { OverlayStore } from './overlay-store';
 import { faceHints, isGood, qualityWords } from './overlay-state';
 
 export interface OverlayProps {
   store: OverlayStore;
+  onExplainMethodChange(method: ExplainMethod): void;
+  onExplain(): void;
+  onCancelExplain(requestId: number): void;
+  onCloseExplain(): void;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** The live FaceReady panel: a movable card whose status line is an ARIA live region. */
-export function Overlay({ store }: OverlayProps) {
+export function Overlay({ store, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain }: OverlayProps) {
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [collapsed, setCollapsed] = useState(false);
   const drag = useRef<{ startX: number; startY: number; from: { x: number; y: number } } | null>(null);
@@ -20,9 +26,10 @@ export function Overlay({ store }: OverlayProps) {
   const face = analysis && largestFace(analysis.faces);
   const hints = analysis && face ? faceHints(analysis, face) : null;
   const encode = store.encodeTiming.value;
+  const explain = store.explain.value;
 
   return (
-    <section class={`panel tone-${verdict.tone}`} style={{ transform: `translate(${offset.x}px, ${offset.y}px)` }} aria-label="FaceReady">
+    <section class={`panel tone-${verdict.tone}${explain.status === 'idle' ? '' : ' wide'}`} style={{ transform: `translate(${offset.x}px, ${offset.y}px)` }} aria-label="FaceReady">
       <header
         class="handle"
         onPointerDown={(e) => {
@@ -44,7 +51,18 @@ export function Overlay({ store }: OverlayProps) {
       <p class="verdict" role="status" aria-live="polite" aria-atomic="true">
         {verdict.text}
       </p>
-      {!collapsed && analysis && (
+      {!collapsed && (
+        <ExplainSection
+          state={explain}
+          method={store.explainMethod.value}
+          live={analysis && { name: analysis.quality.label, probability: analysis.quality.confidence }}
+          onMethodChange={onExplainMethodChange}
+          onExplain={onExplain}
+          onCancel={onCancelExplain}
+          onClose={onCloseExplain}
+        />
+      )}
+      {!collapsed && analysis && explain.status === 'idle' && (
         <dl class="details">
           <dt>Quality</dt>
           <dd>

@@ -1,5 +1,7 @@
-/** The overlay's store: the reduced state plus the page-side frame timings, as Preact signals. */
+/** The overlay's store: the reduced live state, the "Explain" state and page-side timings, as Preact signals. */
 import { computed, signal } from '@preact/signals';
+import type { ExplainMethod } from '../xai/explain-set';
+import { IDLE_EXPLAIN, reduceExplain, type ExplainEvent } from './explain-state';
 import { INITIAL_OVERLAY_STATE, reduceOverlay, verdict, type OverlayEvent } from './overlay-state';
 
 export interface EncodeTiming {
@@ -8,15 +10,22 @@ export interface EncodeTiming {
   bytes: number;
 }
 
-export function createOverlayStore() {
+export function createOverlayStore(initialMethod: ExplainMethod) {
   const state = signal(INITIAL_OVERLAY_STATE);
+  const explain = signal(IDLE_EXPLAIN);
+  const explainMethod = signal(initialMethod);
   const encodeTiming = signal<EncodeTiming | null>(null);
   return {
     state,
+    explain,
+    explainMethod,
     encodeTiming,
     verdict: computed(() => verdict(state.value)),
     dispatch(event: OverlayEvent) {
       state.value = reduceOverlay(state.value, event);
+    },
+    dispatchExplain(event: ExplainEvent) {
+      explain.value = reduceExplain(explain.value, event);
     },
     recordEncode(timing: EncodeTiming) {
       encodeTiming.value = timing;

@@ -9,6 +9,7 @@ import type { ExplainableModel } from './model';
 import { createSeededRandom, type SeededRandom } from './random';
 import { quickshift } from './segment/quickshift';
 import type { ExplainCallOptions, Segmentation } from './types';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface LimeOptions {
   /** Perturbed samples, the first being the unperturbed image. */
@@ -136,6 +137,7 @@ async function predictSamples(
 ): Promise<Float32Array> {
   const out = new Float32Array(samples.numSamples * model.numClasses);
   for (let start = 0; start < samples.numSamples; start += batchSize) {
+    await yieldToEventLoop();
     signal?.throwIfAborted();
     onProgress?.({ stage: 'predict', fraction: start / samples.numSamples });
     const batch: RgbaImage[] = [];

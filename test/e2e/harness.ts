@@ -10,6 +10,8 @@ export { EXTENSION_DIR } from '../../scripts/lib/chromium';
 
 export interface Session {
   browser: Browser;
+  /** Sets extension settings (chrome.storage.local) before pages read them. */
+  setSettings(values: Record<string, unknown>): Promise<void>;
   demo: DemoServer;
   /** Every URL any target of the browser requested (pages, offscreen document, service worker). */
   requests: string[];
@@ -17,7 +19,7 @@ export interface Session {
 }
 
 export async function launch(options: { video: string; extensionDir?: string }): Promise<Session> {
-  const { browser } = await launchWithExtension(options);
+  const { browser, worker } = await launchWithExtension(options);
   const demo = await startDemoServer();
   const requests: string[] = [];
   const watch = async (target: Target) => {
@@ -30,6 +32,8 @@ export async function launch(options: { video: string; extensionDir?: string }):
   await Promise.all(browser.targets().map(watch));
   return {
     browser,
+    setSettings: (values) =>
+      worker.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set(v), values),
     demo,
     requests,
     async close() {
@@ -60,4 +64,35 @@ export async function waitForStatus(page: Page, pattern: RegExp, timeoutMs = 20_
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`overlay status never matched ${pattern} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+}
+
+/** Runs a query inside the overlay's shadow root; `arg` is passed to it (closures do not cross into the page). */
+export function inOverlay<T, A = undefined>(page: Page, query: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
+  return page.evaluate(
+    (source, value) => new Function('root', 'arg', `return (${source})(root, arg)`)(document.querySelector('faceready-overlay')!.shadowRoot, value),
+    query.toString(),
+    arg as unknown,
+  ) as Promise<T>;
+}
+
+/** Clicks the overlay button with this exact label. */
+export function clickOverlayButton(page: Page, label: string): Promise<void> {
+  return inOverlay(page, (root, text) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!.click(), label);
+}
+
+/** Whether the overlay shows a button with this exact label. */
+export function hasOverlayButton(page: Page, label: string): Promise<boolean> {
+  return inOverlay(page, (root, text) => [...root.querySelectorAll('button')].some((b) => b.textContent === text), label);
+}
+
+/** Polls a query inside the overlay's shadow root until it returns something truthy. */
+export async function waitInOverlay<T>(page: Page, query: (page: Page) => Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await query(page).catch(() => null);
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const shown = await inOverlay(page, (root) => (root.querySelector('section') as HTMLElement | null)?.innerText ?? '(no overlay)').catch(() => '(no overlay)');
+  throw new Error(`overlay never showed ${what} within ${timeoutMs} ms; it shows: ${JSON.stringify(shown)}`);
 }

@@ -5,3 +5,4 @@ export type { ModelSource, QualityClassifier, QualityClassifierOptions, QualityR
 export { preprocessForClassifier } from './preprocess';
 export type { ClassifierInput } from './preprocess';
 export { cropRegion } from './crop-region';
+export { classifierInputImage, explainableClassifier } from './explainable';

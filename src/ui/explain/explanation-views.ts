@@ -1,16 +1,9 @@
 import type { RgbaImage } from '../../image';
-import type { CamResult } from '../../xai/cam/base-cam';
-import type { CombinedResult } from '../../xai/combined';
-import type { LimeResult } from '../../xai/lime';
+import type { ExplanationSet } from '../../xai/explain-set';
 import { outlineSegments, overlayHeatmap, showOnlySegments } from '../../xai/render';
 
-export interface ExplanationResults {
-  /** The image the model saw (its input size); every view is drawn on it. */
-  frame: RgbaImage;
-  gradcam?: CamResult;
-  lime?: LimeResult;
-  combined?: CombinedResult;
-}
+/** The frame the model saw and its explanations; every view is drawn on the frame. */
+export type ExplanationResults = ExplanationSet;
 
 export interface ExplanationView {
   title: string;

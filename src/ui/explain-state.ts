@@ -1,0 +1,47 @@
+/**
+ * The "Explain" flow of the overlay as a pure reducer: requested → started (the frozen frame
+ * arrives) → progress → done, failed or cancelled. Events of any other request are ignored, so a
+ * late reply to a cancelled request cannot overwrite a newer one.
+ */
+import type { RgbaImage } from '../image';
+import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
+import type { ExplainProgress } from '../xai/types';
+
+export interface PredictedClass {
+  name: string;
+  probability: number;
+}
+
+export type ExplainUiState =
+  | { status: 'idle' }
+  | { status: 'running'; requestId: number; method: ExplainMethod; frame: RgbaImage | null; progress: ExplainProgress | null; step: string | null }
+  | { status: 'done'; requestId: number; set: ExplanationSet; predicted: PredictedClass; ms: number }
+  | { status: 'failed'; requestId: number; error: string };
+
+export type ExplainEvent =
+  | { type: 'explain-requested'; requestId: number; method: ExplainMethod }
+  | { type: 'explain-started'; requestId: number; frame: RgbaImage }
+  | { type: 'explain-progress'; requestId: number; method: Exclude<ExplainMethod, 'all'>; progress: ExplainProgress }
+  | { type: 'explanation'; requestId: number; set: ExplanationSet; predicted: PredictedClass; ms: number }
+  | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean }
+  | { type: 'explain-closed' };
+
+export const IDLE_EXPLAIN: ExplainUiState = { status: 'idle' };
+
+const METHOD_NAMES: Record<Exclude<ExplainMethod, 'all'>, string> = { combined: 'Grad-CAM + LIME', gradcam: 'Grad-CAM', lime: 'LIME' };
+
+export function reduceExplain(state: ExplainUiState, event: ExplainEvent): ExplainUiState {
+  if (event.type === 'explain-closed') return IDLE_EXPLAIN;
+  if (event.type === 'explain-requested') return { status: 'running', requestId: event.requestId, method: event.method, frame: null, progress: null, step: null };
+  if (state.status !== 'running' || state.requestId !== event.requestId) return state;
+  switch (event.type) {
+    case 'explain-started':
+      return { ...state, frame: event.frame };
+    case 'explain-progress':
+      return { ...state, progress: event.progress, step: METHOD_NAMES[event.method] };
+    case 'explanation':
+      return { status: 'done', requestId: event.requestId, set: event.set, predicted: event.predicted, ms: event.ms };
+    case 'explain-error':
+      return event.cancelled ? IDLE_EXPLAIN : { status: 'failed', requestId: event.requestId, error: event.error };
+  }
+}
