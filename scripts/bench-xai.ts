@@ -58,6 +58,7 @@ const fastest = forcedBatch
 log(`ms/image by batch size: ${JSON.stringify(fastest.msPerImage)} → ${fastest.batchSize}`);
 const { model } = await loadXaiModel(fastest.batchSize);
 
+const tensorsBefore = tf.memory().numTensors;
 const thousand = new Array<RgbaImage>(1000).fill(image);
 const runForward1000 = async () => {
   for (let i = 0; i < thousand.length; i += model.batchSize) await model.predict(thousand.slice(i, i + model.batchSize));
@@ -88,7 +89,7 @@ const result = {
   gradcamOverForwardOne: ratio(gradcam, forwardOne),
   quickshift: quickshiftTiming,
   combined,
-  numTensorsAfter: tf.memory().numTensors,
+  tensorsLeaked: tf.memory().numTensors - tensorsBefore,
 };
 const t = (x: Timing, unit: 's' | 'ms') => (unit === 's' ? `${(x.wallMs / 1000).toFixed(2)} s wall, ${(x.cpuMs / 1000).toFixed(2)} s cpu` : `${x.wallMs.toFixed(1)} ms wall, ${x.cpuMs.toFixed(1)} ms cpu`);
 const r = (x: { wall: number; cpu: number }) => `${x.wall.toFixed(3)} wall, ${x.cpu.toFixed(3)} cpu`;
@@ -100,5 +101,5 @@ else {
   console.log(`Grad-CAM                ${t(gradcam, 'ms')} → ÷ one forward = ${r(result.gradcamOverForwardOne)} (target ≤ 3)`);
   console.log(`quickshift 224×224      ${t(quickshiftTiming, 'ms')}`);
   console.log(`combined                ${t(combined, 's')}`);
-  console.log(`tensors left            ${result.numTensorsAfter}`);
+  console.log(`tensors leaked          ${result.tensorsLeaked}`);
 }
