@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { faceLuminance } from '../../../src/model/measures/face-luminance';
 import { FRAME_HINT_CONFIG, lightHint, sizeHint } from '../../../src/workflow/frame-hints';
+import { solidImage } from '../helpers/images';
 
-const solid = (width: number, height: number, rgb: [number, number, number]) => {
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < data.length; i += 4) data.set([...rgb, 255], i);
-  return { width, height, data };
-};
 
 describe('faceLuminance', () => {
   it('is the Rec. 601 luma of the pixels inside the box', () => {
-    const image = solid(10, 10, [200, 100, 50]);
+    const image = solidImage(10, 10, [200, 100, 50]);
     expect(faceLuminance(image, { x: 2, y: 2, width: 4, height: 4 })).toBeCloseTo(0.299 * 200 + 0.587 * 100 + 0.114 * 50, 6);
   });
   it('only counts the part of the box inside the image', () => {
-    const image = solid(4, 4, [0, 0, 0]);
+    const image = solidImage(4, 4, [0, 0, 0]);
     image.data.set([255, 255, 255, 255], 0); // top-left pixel white
     expect(faceLuminance(image, { x: -10, y: -10, width: 11, height: 11 })).toBeCloseTo(255, 6);
     expect(faceLuminance(image, { x: 10, y: 10, width: 5, height: 5 })).toBeNull();
