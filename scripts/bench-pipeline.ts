@@ -1,6 +1,7 @@
 /**
  * Per-frame timings of the live pipeline in headless Chromium (the built extension, SwiftShader
- * WebGL): page-side encoding, transport to the offscreen engine, decode, detector, mesh, iris —
+ * WebGL): page-side encoding, transport to the offscreen engine, decode, detector, mesh, iris,
+ * classifier and eye check —
  * per backend and per frame encoding, with the ratios between them measured in the same run.
  *
  *   npm run bench:pipeline [-- --frames 30 --backends wasm,webgl,cpu --json]
@@ -38,7 +39,7 @@ const median = (values: number[]) => {
 };
 
 type Row = { backend: string; encoding: FrameEncoding; readyMs: number; faces: number } & Record<
-  'pageBlockMs' | 'encodeMs' | 'kilobytes' | 'transportMs' | 'decodeMs' | 'detectorMs' | 'meshMs' | 'irisMs' | 'engineMs' | 'roundTripMs',
+  'pageBlockMs' | 'encodeMs' | 'kilobytes' | 'transportMs' | 'decodeMs' | 'detectorMs' | 'meshMs' | 'irisMs' | 'classifierMs' | 'eyesMs' | 'engineMs' | 'roundTripMs',
   number
 >;
 
@@ -58,7 +59,9 @@ function summarise(run: PipelineRun, encoding: FrameEncoding): Row {
     detectorMs: m((s) => s.timings.detectorMs),
     meshMs: m((s) => s.timings.meshMs),
     irisMs: m((s) => s.timings.irisMs),
-    engineMs: m((s) => s.timings.decodeMs + s.timings.detectorMs + s.timings.meshMs + s.timings.irisMs),
+    classifierMs: m((s) => s.timings.classifierMs),
+    eyesMs: m((s) => s.timings.eyesMs),
+    engineMs: m((s) => s.timings.decodeMs + s.timings.detectorMs + s.timings.meshMs + s.timings.irisMs + s.timings.classifierMs + s.timings.eyesMs),
     roundTripMs: m((s) => s.roundTripMs),
   };
 }
@@ -107,7 +110,7 @@ if (args.json) {
   console.log(JSON.stringify({ frames, warmup, image: '640×480 astronaut fixture', rows, ratios }));
 } else {
   console.log(`FaceReady pipeline, headless Chromium, ${frames} frames (after ${warmup} warm-up) of the 640×480 astronaut fixture; medians in ms.\n`);
-  const cols = ['backend', 'encoding', 'readyMs', 'pageBlockMs', 'encodeMs', 'kilobytes', 'transportMs', 'decodeMs', 'detectorMs', 'meshMs', 'irisMs', 'engineMs', 'roundTripMs', 'faces'] as const;
+  const cols = ['backend', 'encoding', 'readyMs', 'pageBlockMs', 'encodeMs', 'kilobytes', 'transportMs', 'decodeMs', 'detectorMs', 'meshMs', 'irisMs', 'classifierMs', 'eyesMs', 'engineMs', 'roundTripMs', 'faces'] as const;
   console.log(cols.join('\t'));
   for (const r of rows) console.log(cols.map((c) => (typeof r[c] === 'number' ? (r[c] as number).toFixed(1) : r[c])).join('\t'));
   console.log('');
