@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { ClassifierConfig } from '../../src/model/classifier/constants';
+import type { ClassifierConfig, ClassifierPreprocessConfig } from '../../src/model/classifier/constants';
 import { CLASS_NAMES, DEFAULT_PREPROCESS_CONFIG } from '../../src/model/classifier/constants';
 import { MOBILENET_V1_LAST_CONV } from '../../src/model/classifier/mobilenet-v1';
 import { preprocessForClassifier } from '../../src/model/classifier/preprocess';
@@ -20,6 +20,8 @@ export interface XaiModel {
   layersModel: tf.LayersModel;
   classNames: readonly string[];
   trained: boolean;
+  /** How images become the network's input (crop, size, scaling). */
+  preprocessConfig: ClassifierPreprocessConfig;
   /** Names this model in cache paths: `trained-<version>` or `standin`. */
   id: string;
   description: string;
@@ -36,7 +38,7 @@ export async function loadXaiModel(batchSize?: number): Promise<XaiModel> {
       preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, config), [0]) as tf.Tensor3D),
       batchSize,
     });
-    return { model, layersModel, classNames: config.classNames, trained: true, id: `trained-${config.version}`, description: `trained classifier ${config.version} (${config.backbone}, ${config.inputSize}px, last conv ${config.lastConvLayer})` };
+    return { model, layersModel, classNames: config.classNames, trained: true, preprocessConfig: config, id: `trained-${config.version}`, description: `trained classifier ${config.version} (${config.backbone}, ${config.inputSize}px, last conv ${config.lastConvLayer})` };
   }
   const size = DEFAULT_PREPROCESS_CONFIG.inputSize;
   const backbone = loadMobileNetV1(size);
@@ -49,5 +51,5 @@ export async function loadXaiModel(batchSize?: number): Promise<XaiModel> {
     preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, DEFAULT_PREPROCESS_CONFIG), [0]) as tf.Tensor3D),
     batchSize,
   });
-  return { model, layersModel, classNames: CLASS_NAMES, trained: false, id: 'standin', description: `STAND-IN: MobileNet v1 backbone (face-api weights) + random softmax head, ${size}px (the trained classifier has not landed)` };
+  return { model, layersModel, classNames: CLASS_NAMES, trained: false, preprocessConfig: DEFAULT_PREPROCESS_CONFIG, id: 'standin', description: `STAND-IN: MobileNet v1 backbone (face-api weights) + random softmax head, ${size}px (the trained classifier has not landed)` };
 }
