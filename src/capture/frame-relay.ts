@@ -79,8 +79,10 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     onFailure(error) {
       options.onEvent({ type: 'engine-state', state: { state: 'error', error } });
     },
-    onConnectionChange() {
+    onConnectionChange(connected) {
       slot.reset()?.bitmap.close();
+      // A verdict from an engine that has gone is stale: say so until the new one is ready.
+      if (!connected) options.onEvent({ type: 'engine-state', state: { state: 'loading' } });
     },
   });
 

@@ -38,6 +38,14 @@ describe('demo consult page with a face on the camera', () => {
     await waitForStatus(page, /face found/i, 20_000);
   });
 
+  it('recreates the analysis engine when its offscreen document goes away', async () => {
+    const page = (await session.browser.pages()).at(-1)!;
+    await waitForStatus(page, /face found/i, 20_000);
+    await session.closeEngine();
+    await waitForStatus(page, /loading face models/i, 5_000);
+    await waitForStatus(page, /face found/i, 30_000);
+  });
+
   it('with several camera streams, keeps analysing while one is still live', async () => {
     const page = (await session.browser.pages()).at(-1)!;
     // A second stream, as a page with a preview and a call stream would hold; then it is stopped.

@@ -12,6 +12,8 @@ export interface Session {
   browser: Browser;
   /** Sets extension settings (chrome.storage.local) before pages read them. */
   setSettings(values: Record<string, unknown>): Promise<void>;
+  /** Closes the offscreen document, as Chrome may; the extension must bring it back. */
+  closeEngine(): Promise<void>;
   demo: DemoServer;
   /** Every URL any target of the browser requested (pages, offscreen document, service worker). */
   requests: string[];
@@ -34,6 +36,7 @@ export async function launch(options: { video: string; extensionDir?: string }):
     browser,
     setSettings: (values) =>
       worker.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set(v), values),
+    closeEngine: () => worker.evaluate(() => (globalThis as unknown as { chrome: { offscreen: { closeDocument(): Promise<void> } } }).chrome.offscreen.closeDocument()),
     demo,
     requests,
     async close() {
