@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     check: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     model: { type: 'string', default: MODEL_DIR },
+    'crop-study': { type: 'boolean', default: false },
   },
 });
 const say = (text: string) => {
@@ -81,6 +82,12 @@ async function evaluateTest() {
   const realBlurLandmarks = landmarks && existsSync(realBlurRoot) ? await loadLandmarks(realBlurRoot) : undefined;
   const m: TestMetrics = await evaluateTestSplit(test, model, baseline, { root, config, crop, landmarks, paintOccluder, realBlur: { root: realBlurRoot, landmarks: realBlurLandmarks } });
 
+  if (args['crop-study']) {
+    // the same test samples through the same model, cropped on the detector's face box vs the whole frame
+    const frame = await evaluateTestSplit(test, model, undefined, { root, config, crop: 'frame', landmarks, paintOccluder });
+    say(`crop study (test split): face-box crop macro-F1 ${m.model.macro.f1.toFixed(4)} acc ${m.model.accuracy.toFixed(4)}; whole frame macro-F1 ${frame.model.macro.f1.toFixed(4)} acc ${frame.model.accuracy.toFixed(4)}`);
+    for (const [source, r] of Object.entries(frame.perSourceRecall)) say(`  ${source}: face ${m.perSourceRecall[source].recall.toFixed(3)} / frame ${r.recall.toFixed(3)}`);
+  }
   if (args.json) console.log(JSON.stringify(m));
   say(`Held-out test split: ${test.length} samples (${new Set(test.map((s) => s.relPath)).size} photos; blur, and occluders where drawn, synthesised), model ${config.backbone} v${config.version}\n`);
   say(table1(m.baseline ? { 'simple CNN': m.baseline, FaceReady: m.model } : { FaceReady: m.model }));

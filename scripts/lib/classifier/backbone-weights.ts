@@ -37,10 +37,16 @@ export async function loadMobileNetV2(inputSize: number, dir = NSFWJS_V2_DIR): P
   const json = require(resolve(dir, 'model.min.js')) as { modelTopology: any; weightsManifest: tf.io.WeightsManifestConfig };
   const base64 = require(resolve(dir, 'group1-shard1of1.min.js')) as string;
   const topology = structuredClone(json.modelTopology);
-  topology.model_config.config.layers[0].config.batch_input_shape = [null, inputSize, inputSize, 3];
+  const config = topology.model_config.config;
+  config.layers[0].config.batch_input_shape = [null, inputSize, inputSize, 3];
+  // drop the NSFW head (its 7×7 pooling only fits 224 px): keep the layers up to out_relu
+  const last = config.layers.findIndex((l: { name: string }) => l.name === MOBILENET_V2_LAST_CONV);
+  config.layers = config.layers.slice(0, last + 1);
+  config.output_layers = [[MOBILENET_V2_LAST_CONV, 0, 0]];
   const bytes = Buffer.from(base64, 'base64');
   const full = await tf.loadLayersModel(
     tf.io.fromMemory({ modelTopology: topology, weightSpecs: json.weightsManifest.flatMap((g) => g.weights), weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }),
+    { strict: false },
   );
-  return tf.model({ inputs: full.inputs, outputs: full.getLayer(MOBILENET_V2_LAST_CONV).output as tf.SymbolicTensor, name: 'mobilenet_v2' });
+  return full;
 }

@@ -1,6 +1,6 @@
 /**
  * The "simple CNN" the paper compares against: a small network trained from scratch on 64×64
- * thumbnails of the same network inputs (same split, same synthetic samples, same augmentation).
+ * thumbnails (64 px, pooled to 32 px) of the same network inputs (same split, same synthetic samples, same augmentation).
  */
 import * as tf from '@tensorflow/tfjs';
 import { THUMB_SIZE } from './features';
@@ -9,11 +9,13 @@ import { balancedClassWeights, gatherRows } from './head';
 export function buildBaselineCnn(numClasses: number, seed: number): tf.LayersModel {
   const init = () => tf.initializers.heNormal({ seed });
   const model = tf.sequential({ name: 'simple_cnn' });
-  model.add(tf.layers.conv2d({ inputShape: [THUMB_SIZE, THUMB_SIZE, 3], filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init() }));
+  // 64 → 32 px first: the baseline trains on the pure-JS cpu backend (no WASM conv gradients), so it is kept small
+  model.add(tf.layers.averagePooling2d({ inputShape: [THUMB_SIZE, THUMB_SIZE, 3], poolSize: 2 }));
+  model.add(tf.layers.conv2d({ filters: 8, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init() }));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init() }));
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   model.add(tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init() }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init() }));
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   model.add(tf.layers.flatten());
   model.add(tf.layers.dropout({ rate: 0.3, seed }));
