@@ -104,7 +104,7 @@ async function evaluateTest() {
     confusionPng(m.model, 'FACEREADY TEST', join(DOCS_DIR, 'classifier-confusion.png'));
     if (m.baseline) confusionPng(m.baseline, 'SIMPLE CNN TEST', join(DOCS_DIR, 'classifier-confusion-baseline.png'));
     reliabilityPng(m.calibration.bins, m.calibration.ece, 'TEST', join(DOCS_DIR, 'classifier-reliability.png'));
-    say(`\nwrote ${DOCS_DIR}/classifier-confusion.png, classifier-confusion-baseline.png, classifier-reliability.png`);
+    say(`\nwrote ${DOCS_DIR}/classifier-confusion.png${m.baseline ? ', classifier-confusion-baseline.png' : ''}, classifier-reliability.png`);
     return;
   }
   const failures: string[] = [];
