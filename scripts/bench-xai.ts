@@ -99,7 +99,7 @@ else {
   console.log(`1000 forward passes     ${t(forward1000, 's')} (batch ${model.batchSize}; before/after LIME: ${t(forwardBefore, 's')} / ${t(forwardAfter, 's')})`);
   console.log(`LIME (1000 samples)     ${t(lime, 's')} → ÷ 1000 forwards = ${r(result.limeOverForward1000)} (target ≤ 1.15)`);
   console.log(`Grad-CAM                ${t(gradcam, 'ms')} → ÷ one forward = ${r(result.gradcamOverForwardOne)} (target ≤ 3)`);
-  console.log(`quickshift 224×224      ${t(quickshiftTiming, 'ms')}`);
+  console.log(`quickshift ${image.width}×${image.height}      ${t(quickshiftTiming, "ms")}`);
   console.log(`combined                ${t(combined, 's')}`);
   console.log(`tensors leaked          ${result.tensorsLeaked}`);
 }
