@@ -46,6 +46,9 @@ const { values: args } = parseArgs({
     backbone: { type: 'string', default: 'v1' },
     'compare-backbones': { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
+    /** Train and save only the simple-CNN baseline (cached features/thumbnails; the shipped model is untouched). */
+    'baseline-only': { type: 'boolean', default: false },
+    'baseline-epochs': { type: 'string' },
     'no-landmarks': { type: 'boolean', default: false },
     epochs: { type: 'string' },
     lr: { type: 'string' },
@@ -101,6 +104,15 @@ async function main() {
   const trainRows = rowsOf(samples, (s) => s.split === 'train');
   const valRows = rowsOf(samples, (s) => s.split === 'val');
   const training: HeadTraining = { ...DEFAULT_HEAD_TRAINING, epochs: Number(args.epochs ?? DEFAULT_HEAD_TRAINING.epochs), learningRate: Number(args.lr ?? DEFAULT_HEAD_TRAINING.learningRate) };
+
+  if (args['baseline-only']) {
+    const v1Table = await extractFeatures(samples, { id: MOBILENET_V1_BACKBONE_ID, model: loadMobileNetV1(INPUT_SIZE) }, extractOpts);
+    await useNodeBackend('cpu');
+    const trained = await timed('baseline_cnn', () => trainBaselineCnn(v1Table.thumbs, trainRows, trainRows.map((r) => labelIndex(samples[r])), CLASSES.length, Number(args['baseline-epochs'] ?? BASELINE_EPOCHS), 3));
+    await saveModelFloat16(trained, isDefaultData ? BASELINE_DIR : join(args.out!, 'baseline-cnn'));
+    log(`baseline saved; timings ${JSON.stringify(timings)}`);
+    return;
+  }
 
   // head recipes: the paper's (lr 1e-4, 30 epochs) first; others only win if they measurably help on validation
   const candidates: HeadTraining[] = args.lr
@@ -204,7 +216,7 @@ async function main() {
   if (!args['no-baseline']) {
     // the WASM backend has no conv-filter gradient kernel: train on cpu, save, reload on wasm
     await useNodeBackend('cpu');
-    const trained = await timed('baseline_cnn', () => trainBaselineCnn(table.thumbs, trainRows, trainRows.map((r) => labelIndex(samples[r])), CLASSES.length, BASELINE_EPOCHS, 3));
+    const trained = await timed('baseline_cnn', () => trainBaselineCnn(table.thumbs, trainRows, trainRows.map((r) => labelIndex(samples[r])), CLASSES.length, Number(args['baseline-epochs'] ?? BASELINE_EPOCHS), 3));
     const baselineDir = isDefaultData ? BASELINE_DIR : join(args.out!, 'baseline-cnn');
     await saveModelFloat16(trained, baselineDir);
     trained.dispose();
