@@ -3,6 +3,7 @@
  * exists, else a stand-in of the same cost — the MobileNet v1 backbone with a random softmax head —
  * so benchmarks can run before training has landed. `description` says which one it is.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -22,7 +23,7 @@ export interface XaiModel {
   trained: boolean;
   /** How images become the network's input (crop, size, scaling). */
   preprocessConfig: ClassifierPreprocessConfig;
-  /** Names this model in cache paths: `trained-<version>` or `standin`. */
+  /** Names this model in cache paths: `trained-<backbone>-<hash of config.json>` or `standin`. */
   id: string;
   description: string;
 }
@@ -31,14 +32,17 @@ export async function loadXaiModel(batchSize?: number): Promise<XaiModel> {
   const modelJson = join(MODEL_DIR, 'model.json');
   const configJson = join(MODEL_DIR, 'config.json');
   if (existsSync(modelJson) && existsSync(configJson)) {
-    const config = JSON.parse(readFileSync(configJson, 'utf8')) as ClassifierConfig;
+    const configText = readFileSync(configJson, 'utf8');
+    const config = JSON.parse(configText) as ClassifierConfig;
+    // a retrained model keeps its version date; the config (temperature, thresholds) changes with it
+    const hash = createHash('sha1').update(configText).digest('hex').slice(0, 8);
     const layersModel = await tf.loadLayersModel(fileModelHandler(modelJson));
     const model = explainableFromLayersModel(layersModel, {
       lastConvLayer: config.lastConvLayer,
       preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, config), [0]) as tf.Tensor3D),
       batchSize,
     });
-    return { model, layersModel, classNames: config.classNames, trained: true, preprocessConfig: config, id: `trained-${config.version}`, description: `trained classifier ${config.version} (${config.backbone}, ${config.inputSize}px, last conv ${config.lastConvLayer})` };
+    return { model, layersModel, classNames: config.classNames, trained: true, preprocessConfig: config, id: `trained-${config.backbone}-${hash}`, description: `trained classifier ${config.version} (${config.backbone}, ${config.inputSize}px, last conv ${config.lastConvLayer})` };
   }
   const size = DEFAULT_PREPROCESS_CONFIG.inputSize;
   const backbone = loadMobileNetV1(size);
