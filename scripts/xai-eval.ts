@@ -20,7 +20,7 @@ import { createCombined } from '../src/xai/combined';
 import { createDeletionMetric, createInsertionMetric } from '../src/xai/faithfulness';
 import { createGradCam } from '../src/xai/gradcam';
 import { createLime } from '../src/xai/lime';
-import { createSeededRandom } from '../src/xai/random';
+import { createSeededRandom } from '../src/random';
 import { combinedSaliency, limeSaliency } from '../src/xai/saliency';
 import type { ScalarMap } from '../src/xai/types';
 import { DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';

@@ -6,7 +6,7 @@ import { type PerturbationSamples, samplePerturbations } from './lime/sample-per
 import { constantFill, segmentMeanFill } from './lime/segment-mean-fill';
 import { fitWeightedRidge, type RidgeFit } from './lime/weighted-ridge';
 import type { ExplainableModel } from './model';
-import { createSeededRandom, type SeededRandom } from './random';
+import { createSeededRandom, type SeededRandom } from '../random';
 import { quickshift } from './segment/quickshift';
 import type { ExplainCallOptions, Segmentation } from './types';
 import { yieldToEventLoop } from './yield-to-event-loop';

@@ -3,7 +3,7 @@
  * its assembly with the backbone into the single LayersModel the extension runs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { seededRandom } from './split';
+import { createSeededRandom } from '../../../src/random';
 
 export const LOGITS_LAYER = 'logits';
 export const PROBABILITIES_LAYER = 'probabilities';
@@ -36,7 +36,7 @@ export function buildHead(dim: number, numClasses: number, dropout: number, seed
 }
 
 function shuffledCopy(rows: number, seed: number): number[] {
-  const random = seededRandom(seed);
+  const random = createSeededRandom(seed).next;
   const idx = Array.from({ length: rows }, (_, i) => i);
   for (let i = rows - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

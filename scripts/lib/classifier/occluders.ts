@@ -11,7 +11,8 @@ import { glassesFrame, handPolygons, lensPolygons, maskPolygon, OCCLUDER_KINDS, 
 import { polygonCoverage, unionCoverage } from './raster';
 import { primaryFace } from './render-sample';
 import { randomPhotometric, type OccluderPlanner, type SampleSpec } from './samples';
-import { seededRandom, type SplitName } from './split';
+import { createSeededRandom } from '../../../src/random';
+import type { SplitName } from './split';
 
 export const OCCLUDER_LABEL: Record<OccluderKind, QualityClass> = { mask: 'covered', scarf: 'covered', hand: 'covered', glasses: 'eyeglasses', sunglasses: 'eyeglasses' };
 /** Which photos get which synthetic defect, and how often (per photo). */
@@ -126,7 +127,7 @@ export async function paintOccluder(image: tf.Tensor3D, face: FaceLandmarks, occ
   const [height, width] = image.shape;
   const rgb = (await image.data()) as Float32Array;
   const out = Float32Array.from(rgb);
-  const random = seededRandom(occluder.seed);
+  const random = createSeededRandom(occluder.seed).next;
   const layers = occluderLayers(occluder.kind as OccluderKind, face, width, height, random, skinColour(rgb, width, face));
   compositeLayers(out, width, height, layers, random);
   return tf.tensor3d(out, [height, width, 3]);

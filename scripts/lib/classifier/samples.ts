@@ -6,7 +6,8 @@
 import type { QualityClass } from '../../../src/model/classifier/constants';
 import type { DatasetItem } from './dataset';
 import type { BlurSpec, PhotometricSpec } from './image-ops';
-import { seededRandom, type SplitName } from './split';
+import { createSeededRandom } from '../../../src/random';
+import type { SplitName } from './split';
 
 /** Blur parameters relative to the face (or frame) side, resolved to pixels when applied. */
 export type RelativeBlurSpec = BlurSpec;
@@ -81,7 +82,7 @@ export function planSamples(items: readonly DatasetItem[], splits: readonly Spli
   const out: SampleSpec[] = [];
   items.forEach((item, i) => {
     // one PRNG per photo, so adding samples for one photo never reshuffles the others' recipes
-    const random = seededRandom(plan.seed ^ stringHash(item.relPath));
+    const random = createSeededRandom(plan.seed ^ stringHash(item.relPath)).next;
     const split = splits[i];
     const base: SampleSpec = { relPath: item.relPath, split, label: item.label, source: item.source, baseLabel: item.label };
     const train = split === 'train';

@@ -3,6 +3,7 @@
  * stratifies by class and source, so every class × source cell is spread over the three splits.
  */
 import { hammingDistance } from './phash';
+import { createSeededRandom } from '../../../src/random';
 
 export type SplitName = 'train' | 'val' | 'test';
 
@@ -18,18 +19,6 @@ export function groupNearDuplicates(hashes: readonly bigint[], maxDistance: numb
   return hashes.map((_, i) => find(i));
 }
 
-/** Deterministic PRNG (mulberry32) so splits and augmentations are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SplitFractions {
   val: number;
   test: number;
@@ -41,7 +30,7 @@ export interface SplitFractions {
  * its fraction (largest deficit first).
  */
 export function stratifiedGroupSplit(strata: readonly string[], groups: readonly number[], fractions: SplitFractions, seed: number): SplitName[] {
-  const random = seededRandom(seed);
+  const random = createSeededRandom(seed).next;
   const members = new Map<number, number[]>();
   groups.forEach((g, i) => members.set(g, [...(members.get(g) ?? []), i]));
   const byStratum = new Map<string, number[][]>();

@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../random';
+import type { SeededRandom } from '../../random';
 
 /** LIME's interpretable samples: a row per sample, a 0/1 per superpixel; row-major bytes. */
 export interface PerturbationSamples {

@@ -1,5 +1,5 @@
 import type { RgbaImage } from '../../image';
-import { createSeededRandom } from '../random';
+import { createSeededRandom } from '../../random';
 import type { Segmentation } from '../types';
 import { gaussianSmooth } from './gaussian-smooth';
 import { rgbToLab } from './rgb-to-lab';

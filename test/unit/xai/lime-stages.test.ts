@@ -7,7 +7,7 @@ import { samplePerturbations } from '../../../src/xai/lime/sample-perturbations'
 import { constantFill, segmentMeanFill } from '../../../src/xai/lime/segment-mean-fill';
 import { fitWeightedRidge } from '../../../src/xai/lime/weighted-ridge';
 import { topPositive } from '../../../src/xai/lime';
-import { createSeededRandom } from '../../../src/xai/random';
+import { createSeededRandom } from '../../../src/random';
 import { gridSegmentation } from './toy-models';
 
 // numpy from the definitions, no sklearn: fixtures/make_reference.py
