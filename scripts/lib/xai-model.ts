@@ -10,8 +10,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { ClassifierConfig, ClassifierPreprocessConfig } from '../../src/model/classifier/constants';
 import { CLASS_NAMES, DEFAULT_PREPROCESS_CONFIG } from '../../src/model/classifier/constants';
 import { MOBILENET_V1_LAST_CONV } from '../../src/model/classifier/mobilenet-v1';
-import { preprocessForClassifier } from '../../src/model/classifier/preprocess';
-import { explainableFromLayersModel, type ExplainableModel } from '../../src/xai/model';
+import { explainableClassifier } from '../../src/model/classifier/explainable';
+import type { ExplainableModel } from '../../src/xai/model';
 import { loadMobileNetV1 } from './classifier/backbone-weights';
 import { MODEL_DIR } from './classifier/paths';
 import { fileModelHandler } from './node-io';
@@ -37,11 +37,7 @@ export async function loadXaiModel(batchSize?: number): Promise<XaiModel> {
     // a retrained model keeps its version date; the config (temperature, thresholds) changes with it
     const hash = createHash('sha1').update(configText).digest('hex').slice(0, 8);
     const layersModel = await tf.loadLayersModel(fileModelHandler(modelJson));
-    const model = explainableFromLayersModel(layersModel, {
-      lastConvLayer: config.lastConvLayer,
-      preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, config), [0]) as tf.Tensor3D),
-      batchSize,
-    });
+    const model = explainableClassifier(layersModel, config, batchSize);
     return { model, layersModel, classNames: config.classNames, trained: true, preprocessConfig: config, id: `trained-${config.backbone}-${hash}`, description: `trained classifier ${config.version} (${config.backbone}, ${config.inputSize}px, last conv ${config.lastConvLayer})` };
   }
   const size = DEFAULT_PREPROCESS_CONFIG.inputSize;
@@ -50,10 +46,6 @@ export async function loadXaiModel(batchSize?: number): Promise<XaiModel> {
   const logits = tf.layers.dense({ units: CLASS_NAMES.length, name: 'logits', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }).apply(pooled);
   const probs = tf.layers.activation({ activation: 'softmax', name: 'probabilities' }).apply(logits) as tf.SymbolicTensor;
   const layersModel = tf.model({ inputs: backbone.inputs, outputs: probs });
-  const model = explainableFromLayersModel(layersModel, {
-    lastConvLayer: MOBILENET_V1_LAST_CONV,
-    preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, DEFAULT_PREPROCESS_CONFIG), [0]) as tf.Tensor3D),
-    batchSize,
-  });
+  const model = explainableClassifier(layersModel, { ...DEFAULT_PREPROCESS_CONFIG, lastConvLayer: MOBILENET_V1_LAST_CONV }, batchSize);
   return { model, layersModel, classNames: CLASS_NAMES, trained: false, preprocessConfig: DEFAULT_PREPROCESS_CONFIG, id: 'standin', description: `STAND-IN: MobileNet v1 backbone (face-api weights) + random softmax head, ${size}px (the trained classifier has not landed)` };
 }

@@ -57,7 +57,7 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
     createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text') }),
   ]);
   const analyzer = createFrameAnalyzer({ landmarks, classifier, eyes });
-  const explainable = explainableClassifier(classifier);
+  const explainable = explainableClassifier(classifier.model, classifier.config);
   return {
     backend,
     async analyze(frame, receivedAt) {

@@ -6,9 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { RgbaImage } from '../../image';
 import { explainableFromLayersModel, type ExplainableModel } from '../../xai/model';
 import type { Box } from '../face/types';
-import type { ClassifierConfig } from './constants';
+import type { ClassifierConfig, ClassifierPreprocessConfig } from './constants';
 import { preprocessForClassifier, type ClassifierInput } from './preprocess';
-import type { QualityClassifier } from './quality-classifier';
 
 /** The crop the classifier sees (face box or whole frame), resized to its input size, as RGBA. */
 export function classifierInputImage(image: ClassifierInput, faceBox: Box | undefined, config: ClassifierConfig): RgbaImage {
@@ -24,10 +23,11 @@ export function classifierInputImage(image: ClassifierInput, faceBox: Box | unde
   return { width: size, height: size, data };
 }
 
-export function explainableClassifier(classifier: QualityClassifier, batchSize?: number): ExplainableModel {
-  return explainableFromLayersModel(classifier.model, {
-    lastConvLayer: classifier.config.lastConvLayer,
-    preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, classifier.config), [0]) as tf.Tensor3D),
+/** Explains `model` (the classifier's LayersModel) on images of its input size, preprocessed as the classifier does. */
+export function explainableClassifier(model: tf.LayersModel, config: ClassifierPreprocessConfig & Pick<ClassifierConfig, 'lastConvLayer'>, batchSize?: number): ExplainableModel {
+  return explainableFromLayersModel(model, {
+    lastConvLayer: config.lastConvLayer,
+    preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, config), [0]) as tf.Tensor3D),
     batchSize,
   });
 }
