@@ -29,7 +29,7 @@ export function installCameraTap(win: Window & typeof globalThis): void {
   let timer: number | undefined;
   let grabbing = false;
 
-  const post = (message: TapMessage, transfer: Transferable[] = []) => win.postMessage(message, win.location.origin, transfer);
+  const post = (message: TapMessage) => win.postMessage(message, win.location.origin);
   const reportError = (error: unknown) =>
     post({ channel: TAP_CHANNEL, type: 'tap-error', error: error instanceof Error ? error.message : String(error) });
 
