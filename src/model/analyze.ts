@@ -11,6 +11,7 @@ import type { EyeStateDetector, EyeStateResult } from './eyes';
 import type { FaceLandmarkSource } from './face';
 import { faceLuminance } from './measures/face-luminance';
 import { largestFace } from './measures/largest-face';
+import { toRgbTensor } from './rgb-tensor';
 
 export interface FrameModels {
   landmarks: FaceLandmarkSource;
@@ -38,16 +39,22 @@ function summariseEyes(result: EyeStateResult): EyeSummary {
 export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {
   return {
     async analyze(image) {
-      const { faces, timings } = await models.landmarks.detect(image);
-      const primary = largestFace(faces);
-      const { ms: classifierMs, ...quality } = await models.classifier.classify(image, primary?.box);
-      const eyes = primary && quality.label === 'good' && !quality.uncertain ? models.eyes.run(image, primary) : null;
-      return {
-        faces: faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) })),
-        quality,
-        eyes: eyes && summariseEyes(eyes),
-        timings: { ...timings, classifierMs, eyesMs: eyes?.timings.totalMs ?? 0 },
-      };
+      // The frame becomes a tensor once, for both networks.
+      const pixels = toRgbTensor(image);
+      try {
+        const { faces, timings } = await models.landmarks.detect(pixels);
+        const primary = largestFace(faces);
+        const { ms: classifierMs, ...quality } = await models.classifier.classify(pixels, primary?.box);
+        const eyes = primary && quality.label === 'good' && !quality.uncertain ? models.eyes.run(image, primary) : null;
+        return {
+          faces: faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) })),
+          quality,
+          eyes: eyes && summariseEyes(eyes),
+          timings: { ...timings, classifierMs, eyesMs: eyes?.timings.totalMs ?? 0 },
+        };
+      } finally {
+        pixels.dispose();
+      }
     },
     dispose() {
       models.landmarks.dispose();

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { Box, FaceLandmarks } from '../../../src/model/face/types';
-import { toRgbTensor } from '../../../src/model/classifier/preprocess';
+import { toRgbTensor } from '../../../src/model/rgb-tensor';
 import { readRgbaImage } from '../node-io';
 import { applyBlur, applyPhotometric, jpegRoundTrip, type BlurSpec } from './image-ops';
 import type { SampleSpec } from './samples';

@@ -1,27 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import type { RgbaImage } from '../../image';
+import { toRgbTensor, type ImageInput } from '../rgb-tensor';
 import type { Box } from '../face/types';
 import type { ClassifierPreprocessConfig } from './constants';
 import { cropRegion } from './crop-region';
 
-/** An RGBA image (ImageData-like) or an RGB(A) tensor of shape [height, width, 3|4], values 0..255. */
-export type ClassifierInput = RgbaImage | tf.Tensor3D;
-
-/** RGB float tensor [h, w, 3] (0..255) from an RGBA image or an RGB(A) tensor. */
-export function toRgbTensor(image: ClassifierInput): tf.Tensor3D {
-  if (image instanceof tf.Tensor) {
-    const rgb = image.shape[2] === 4 ? tf.slice(image, [0, 0, 0], [-1, -1, 3]) : image;
-    return tf.cast(rgb, 'float32');
-  }
-  const { width, height, data } = image;
-  const rgb = new Float32Array(width * height * 3);
-  for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
-    rgb[i] = data[j];
-    rgb[i + 1] = data[j + 1];
-    rgb[i + 2] = data[j + 2];
-  }
-  return tf.tensor3d(rgb, [height, width, 3]);
-}
+/** What the classifier takes: an RGBA image or an RGB(A) tensor, values 0..255. */
+export type ClassifierInput = ImageInput;
 
 /**
  * The classifier's single preprocessing step, shared by the extension and the Node scripts so they

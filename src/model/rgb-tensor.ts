@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RgbaImage } from '../image';
+
+/** An RGBA image (ImageData-like) or an RGB(A) tensor of shape [height, width, 3|4], values 0..255. */
+export type ImageInput = RgbaImage | tf.Tensor3D;
+
+/**
+ * The image as a float32 [height, width, 3] tensor of 0..255 values, alpha dropped: the one
+ * conversion every model's preprocessing starts from. A tensor input stays the caller's to dispose.
+ */
+export function toRgbTensor(image: ImageInput): tf.Tensor3D {
+  if (image instanceof tf.Tensor) {
+    const [, , channels] = image.shape;
+    if (channels !== 3 && channels !== 4) throw new Error(`expected an RGB(A) tensor, got shape [${image.shape}]`);
+    return tf.tidy(() => tf.cast(channels === 4 ? tf.slice(image, [0, 0, 0], [-1, -1, 3]) : image, 'float32'));
+  }
+  const { width, height, data } = image;
+  if (data.length !== width * height * 4) throw new Error(`${data.length} bytes for a ${width}×${height} RGBA image`);
+  const rgb = new Float32Array(width * height * 3);
+  for (let i = 0, j = 0; i < data.length; i += 4, j += 3) {
+    rgb[j] = data[i];
+    rgb[j + 1] = data[i + 1];
+    rgb[j + 2] = data[i + 2];
+  }
+  return tf.tensor3d(rgb, [height, width, 3]);
+}
