@@ -5,6 +5,8 @@ export const DEMO_PORT = 5174;
 
 export default defineConfig({
   srcDir: '.',
+  // Separate builds (e.g. several end-to-end runs side by side) set FACEREADY_OUT_DIR; tests read the same variable.
+  outDir: process.env.FACEREADY_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   // `npm run dev`: Debian's Chromium with the extension loaded, the fake-free real camera, and the demo page open.
   webExt: {

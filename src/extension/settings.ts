@@ -1,6 +1,7 @@
 /** User settings, kept in extension storage (WXT storage items, typed, with defaults). */
 import { storage } from '#imports';
 import { DEFAULT_SAMPLING } from '../capture/sampling';
+import { pickLocale, type Locale } from '../i18n/translate';
 import type { BackendChoice } from '../engine/backend';
 import type { ExplainMethod } from '../xai/explain-set';
 import { DEFAULT_LIME_OPTIONS } from '../xai/lime';
@@ -19,3 +20,12 @@ export const explainMethod = storage.defineItem<ExplainMethod>('local:explainMet
 
 /** LIME's perturbed samples per explanation (the paper: 1000). */
 export const limeSamples = storage.defineItem<number>('local:limeSamples', { fallback: DEFAULT_LIME_OPTIONS.numSamples });
+
+/** The interface language: "auto" follows the browser's preferred languages (src/i18n/translate.ts). */
+export const uiLanguage = storage.defineItem<Locale | 'auto'>('local:uiLanguage', { fallback: 'auto' });
+
+/** The language FaceReady speaks in this context: the user's choice, else the browser's. */
+export async function currentLocale(): Promise<Locale> {
+  const choice = await uiLanguage.getValue();
+  return choice === 'auto' ? pickLocale(navigator.languages) : choice;
+}
