@@ -2,6 +2,7 @@
 import { storage } from '#imports';
 import { DEFAULT_SAMPLING } from '../capture/sampling';
 import { pickLocale, type Locale } from '../i18n/translate';
+import type { ProfileId } from '../workflow/types';
 import type { BackendChoice } from '../engine/backend';
 import type { ExplainMethod } from '../xai/explain-set';
 import { DEFAULT_LIME_OPTIONS } from '../xai/lime';
@@ -28,4 +29,18 @@ export const uiLanguage = storage.defineItem<Locale | 'auto'>('local:uiLanguage'
 export async function currentLocale(): Promise<Locale> {
   const choice = await uiLanguage.getValue();
   return choice === 'auto' ? pickLocale(navigator.languages) : choice;
+}
+
+/** The workflow profile used where the user has not chosen one for the site. */
+export const defaultProfile = storage.defineItem<ProfileId>('local:defaultProfile', { fallback: 'consult' });
+
+/** The profile the user last chose on each origin (remembered per site). */
+export const siteProfiles = storage.defineItem<Record<string, ProfileId>>('local:siteProfiles', { fallback: {} });
+
+export async function profileForOrigin(origin: string): Promise<ProfileId> {
+  return (await siteProfiles.getValue())[origin] ?? (await defaultProfile.getValue());
+}
+
+export async function rememberSiteProfile(origin: string, profile: ProfileId): Promise<void> {
+  await siteProfiles.setValue({ ...(await siteProfiles.getValue()), [origin]: profile });
 }
