@@ -1,29 +1,40 @@
-/** User settings, kept in extension storage (WXT storage items, typed, with defaults). */
+/** User settings, kept in extension storage (WXT storage items, typed, with defaults; reads are validated). */
 import { storage } from '#imports';
-import { DEFAULT_SAMPLING } from '../capture/sampling';
 import { pickLocale, type Locale } from '../i18n/translate';
 import type { ProfileId } from '../workflow/types';
 import type { BackendChoice } from '../engine/backend';
 import type { ExplainMethod } from '../xai/explain-set';
-import { DEFAULT_LIME_OPTIONS } from '../xai/lime';
+import {
+  DEFAULT_SETTINGS,
+  validBackendChoice,
+  validExplainMethod,
+  validLimeSamples,
+  validOrigins,
+  validProfile,
+  validSamplingFps,
+  validSiteProfiles,
+  validUiLanguage,
+  type UiLanguage,
+} from './setting-values';
+import { validatedItem } from './validated-item';
 
 /** Origins (e.g. "https://consult.example.org") the user enabled FaceReady on. */
-export const enabledOrigins = storage.defineItem<string[]>('local:enabledOrigins', { fallback: [] });
+export const enabledOrigins = validatedItem(storage.defineItem<string[]>('local:enabledOrigins', { fallback: DEFAULT_SETTINGS.enabledOrigins }), validOrigins);
 
 /** Frames sampled per second from the camera. */
-export const samplingFps = storage.defineItem<number>('local:samplingFps', { fallback: DEFAULT_SAMPLING.fps });
+export const samplingFps = validatedItem(storage.defineItem<number>('local:samplingFps', { fallback: DEFAULT_SETTINGS.samplingFps }), validSamplingFps);
 
 /** Which TF.js backend the engine uses; "auto" picks by the kind of WebGL (src/engine/backend.ts). */
-export const backendChoice = storage.defineItem<BackendChoice>('local:backendChoice', { fallback: 'auto' });
+export const backendChoice = validatedItem(storage.defineItem<BackendChoice>('local:backendChoice', { fallback: DEFAULT_SETTINGS.backendChoice }), validBackendChoice);
 
 /** The explanation "Explain" computes by default (the paper's combined Grad-CAM + LIME). */
-export const explainMethod = storage.defineItem<ExplainMethod>('local:explainMethod', { fallback: 'combined' });
+export const explainMethod = validatedItem(storage.defineItem<ExplainMethod>('local:explainMethod', { fallback: DEFAULT_SETTINGS.explainMethod }), validExplainMethod);
 
 /** LIME's perturbed samples per explanation (the paper: 1000). */
-export const limeSamples = storage.defineItem<number>('local:limeSamples', { fallback: DEFAULT_LIME_OPTIONS.numSamples });
+export const limeSamples = validatedItem(storage.defineItem<number>('local:limeSamples', { fallback: DEFAULT_SETTINGS.limeSamples }), validLimeSamples);
 
 /** The interface language: "auto" follows the browser's preferred languages (src/i18n/translate.ts). */
-export const uiLanguage = storage.defineItem<Locale | 'auto'>('local:uiLanguage', { fallback: 'auto' });
+export const uiLanguage = validatedItem(storage.defineItem<UiLanguage>('local:uiLanguage', { fallback: DEFAULT_SETTINGS.uiLanguage }), validUiLanguage);
 
 /** The language FaceReady speaks in this context: the user's choice, else the browser's. */
 export async function currentLocale(): Promise<Locale> {
@@ -32,10 +43,10 @@ export async function currentLocale(): Promise<Locale> {
 }
 
 /** The workflow profile used where the user has not chosen one for the site. */
-export const defaultProfile = storage.defineItem<ProfileId>('local:defaultProfile', { fallback: 'consult' });
+export const defaultProfile = validatedItem(storage.defineItem<ProfileId>('local:defaultProfile', { fallback: DEFAULT_SETTINGS.defaultProfile }), validProfile);
 
 /** The profile the user last chose on each origin (remembered per site). */
-export const siteProfiles = storage.defineItem<Record<string, ProfileId>>('local:siteProfiles', { fallback: {} });
+export const siteProfiles = validatedItem(storage.defineItem<Record<string, ProfileId>>('local:siteProfiles', { fallback: DEFAULT_SETTINGS.siteProfiles }), validSiteProfiles);
 
 export async function profileForOrigin(origin: string): Promise<ProfileId> {
   return (await siteProfiles.getValue())[origin] ?? (await defaultProfile.getValue());
@@ -43,4 +54,9 @@ export async function profileForOrigin(origin: string): Promise<ProfileId> {
 
 export async function rememberSiteProfile(origin: string, profile: ProfileId): Promise<void> {
   await siteProfiles.setValue({ ...(await siteProfiles.getValue()), [origin]: profile });
+}
+
+export async function forgetSiteProfile(origin: string): Promise<void> {
+  const { [origin]: _forgotten, ...rest } = await siteProfiles.getValue();
+  await siteProfiles.setValue(rest);
 }
