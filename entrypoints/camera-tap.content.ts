@@ -1,4 +1,4 @@
-import { installCameraTap } from '@/src/capture/camera-tap';
+import { installVideoTap } from '@/src/capture/video-tap';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
 
 export default defineContentScript({
@@ -7,6 +7,6 @@ export default defineContentScript({
   world: 'MAIN',
   runAt: 'document_start',
   main() {
-    installCameraTap(window);
+    installVideoTap(window);
   },
 });

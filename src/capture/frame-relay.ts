@@ -9,7 +9,8 @@ import { encodeFrame, type FrameEncoding } from './encode-frame';
 import { createLatestFrameSlot } from './latest-frame-slot';
 import { connectEngine } from '../extension/engine-client';
 import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
-import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapMessage } from '../protocol/messages';
+import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapMessage, type TapSelectSource, type VideoSourceInfo } from '../protocol/messages';
+import { audienceOf } from './video-sources';
 import type { ExplainEvent } from '../ui/explain-state';
 import type { OverlayEvent } from '../ui/overlay-state';
 import type { ExplainMethod } from '../xai/explain-set';
@@ -20,6 +21,8 @@ export interface FrameRelayOptions {
   maxSide: number;
   onEvent(event: OverlayEvent): void;
   onExplainEvent(event: ExplainEvent): void;
+  /** The page's videos FaceReady can analyse, and the one it analyses (null: none). */
+  onSources?(sources: VideoSourceInfo[], sampledId: string | null): void;
   /** Main-thread time the page lost to encoding each frame, for the timings readout. */
   onEncoded?(timing: { blockMs: number; encodeMs: number; bytes: number }): void;
 }
@@ -30,13 +33,15 @@ export interface FrameRelay {
   cancelExplain(requestId: number): void;
   /** While paused, sampled frames are dropped and the last verdict stays. */
   setPaused(paused: boolean): void;
+  /** Analyse this source of the page (null: let FaceReady choose). */
+  selectSource(sourceId: string | null): void;
   stop(): void;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Turns an engine event about an explanation into the overlay's event, decoding its payload. */
-function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' }>): ExplainEvent {
+export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' }>): ExplainEvent {
   const { requestId } = event;
   try {
     switch (event.type) {
@@ -117,10 +122,13 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
         break;
       }
       case 'camera-started':
-        options.onEvent({ type: 'camera-started', streamId: message.streamId, label: message.label });
+        options.onEvent({ type: 'camera-started', streamId: message.streamId, label: message.label, audience: audienceOf(message.kind) });
         break;
       case 'camera-ended':
         options.onEvent({ type: 'camera-ended', streamId: message.streamId, liveStreams: message.liveStreams });
+        break;
+      case 'sources':
+        options.onSources?.(message.sources, message.sampledId);
         break;
       case 'tap-error':
         options.onEvent({ type: 'frame-error', error: message.error });
@@ -145,6 +153,10 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     },
     setPaused(value) {
       paused = value;
+    },
+    selectSource(sourceId) {
+      const select: TapSelectSource = { channel: OVERLAY_CHANNEL, type: 'select-source', sourceId };
+      win.postMessage(select, win.location.origin);
     },
     stop() {
       win.removeEventListener('message', onMessage);

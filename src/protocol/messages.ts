@@ -25,7 +25,29 @@ const tapFrame = object({
   capturedAt: num,
   grabMs: num,
 });
-const tapCameraStarted = object({ channel: literal(TAP_CHANNEL), type: literal('camera-started'), streamId: str, label: str });
+/** The videos a page plays that FaceReady can analyse: its own camera, incoming WebRTC tracks, other <video> elements. */
+const sourceKind = literal('camera', 'remote', 'video');
+export type SourceKind = Checked<typeof sourceKind>;
+/** Why a page video cannot be analysed: its pixels come from another site without CORS, or it is DRM-protected. */
+const unreadableReason = literal('cross-origin', 'protected');
+export type UnreadableReason = Checked<typeof unreadableReason>;
+const videoSourceInfo = object({
+  id: str,
+  kind: sourceKind,
+  /** 1 for the first source of its kind on this page, 2 for the next…; the overlay words the label from it. */
+  ordinal: num,
+  /** What the page calls it (a track label, a video URL); may be empty. */
+  detail: str,
+  readable: bool,
+  unreadable: nullable(unreadableReason),
+});
+export type VideoSourceInfo = Checked<typeof videoSourceInfo>;
+export const MAX_VIDEO_SOURCES = 32;
+/** The live source list, sent whenever it or the sampled source changes; `sampledId` is the one analysed. */
+const tapSources = object({ channel: literal(TAP_CHANNEL), type: literal('sources'), sources: arrayOf(videoSourceInfo, MAX_VIDEO_SOURCES), sampledId: nullable(str) });
+/** Analysis (re)starts on a source; `streamId` is its source id, `label` the page's name for it. */
+const tapCameraStarted = object({ channel: literal(TAP_CHANNEL), type: literal('camera-started'), streamId: str, label: str, kind: sourceKind });
+/** The analysed source ended; `liveStreams` > 0 when analysis moves on to another source (its camera-started follows). */
 const tapCameraEnded = object({ channel: literal(TAP_CHANNEL), type: literal('camera-ended'), streamId: str, liveStreams: num });
 const tapError = object({ channel: literal(TAP_CHANNEL), type: literal('tap-error'), error: str });
 export const tapMessage = tagged('type', {
@@ -33,6 +55,7 @@ export const tapMessage = tagged('type', {
   'camera-started': tapCameraStarted,
   'camera-ended': tapCameraEnded,
   'tap-error': tapError,
+  sources: tapSources,
 });
 export type TapMessage = Checked<typeof tapMessage>;
 export type TapFrameMessage = Checked<typeof tapFrame> & { bitmap: ImageBitmap };
@@ -40,6 +63,11 @@ export type TapFrameMessage = Checked<typeof tapFrame> & { bitmap: ImageBitmap }
 /** overlay → tap: how to sample. */
 export const tapConfig = object({ channel: literal(OVERLAY_CHANNEL), type: literal('configure'), fps: num, maxSide: num });
 export type TapConfig = Checked<typeof tapConfig>;
+/** overlay → tap: analyse this source (null: choose automatically). */
+const tapSelectSource = object({ channel: literal(OVERLAY_CHANNEL), type: literal('select-source'), sourceId: nullable(str) });
+export type TapSelectSource = Checked<typeof tapSelectSource>;
+export const overlayToTap = tagged('type', { configure: tapConfig, 'select-source': tapSelectSource });
+export type OverlayToTap = Checked<typeof overlayToTap>;
 
 // ── overlay ⇄ offscreen engine (runtime port) ─────────────────────────────────────────────
 export const ENGINE_PORT = 'faceready/engine';

@@ -6,8 +6,10 @@ import { INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type SmoothedEyeState } fro
 import { largestFace } from '../model/measures/largest-face';
 import type { EngineState, FaceSummary, FrameAnalysis, QualitySummary } from '../protocol/messages';
 import { lightHint, sizeHint, type LightHint, type SizeHint } from '../workflow/frame-hints';
+import type { Audience } from '../workflow/types';
 
-export type CameraState = { state: 'waiting' } | { state: 'live'; streamId: string; label: string } | { state: 'stopped' };
+/** The analysed video; `audience` says whose face it shows (the user's camera: 'self'; a remote participant or page video: 'other'). */
+export type CameraState = { state: 'waiting' } | { state: 'live'; streamId: string; label: string; audience: Audience } | { state: 'stopped'; audience: Audience };
 
 export interface OverlayState {
   engine: EngineState | { state: 'starting' };
@@ -21,7 +23,7 @@ export interface OverlayState {
 
 export type OverlayEvent =
   | { type: 'engine-state'; state: EngineState }
-  | { type: 'camera-started'; streamId: string; label: string }
+  | { type: 'camera-started'; streamId: string; label: string; audience: Audience }
   | { type: 'camera-ended'; streamId: string; liveStreams: number }
   | { type: 'analysis'; analysis: FrameAnalysis }
   | { type: 'frame-error'; error: string };
@@ -39,11 +41,11 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
     case 'engine-state':
       return { ...state, engine: event.state };
     case 'camera-started':
-      return { ...state, camera: { state: 'live', streamId: event.streamId, label: event.label }, analysis: null, frameError: null, eyes: INITIAL_SMOOTHED_EYE_STATE };
+      return { ...state, camera: { state: 'live', streamId: event.streamId, label: event.label, audience: event.audience }, analysis: null, frameError: null, eyes: INITIAL_SMOOTHED_EYE_STATE };
     case 'camera-ended':
       // When another live stream takes over, the tap announces it with camera-started next.
       if (state.camera.state !== 'live' || state.camera.streamId !== event.streamId) return state;
-      return event.liveStreams > 0 ? state : { ...state, camera: { state: 'stopped' }, analysis: null };
+      return event.liveStreams > 0 ? state : { ...state, camera: { state: 'stopped', audience: state.camera.audience }, analysis: null };
     case 'analysis':
       // Results for a stream that is no longer analysed arrive late; they must not resurrect it.
       if (state.camera.state !== 'live' || state.camera.streamId !== event.analysis.streamId) return state;
@@ -97,7 +99,7 @@ const LIGHT_WORDS: Record<LightHint, string | null> = { 'more-light': 'more ligh
 export function verdict(state: OverlayState): Verdict {
   if (state.engine.state === 'error') return { text: `FaceReady cannot analyse: ${state.engine.error}`, tone: 'error' };
   if (state.camera.state === 'waiting') return { text: 'Waiting for the camera', tone: 'info' };
-  if (state.camera.state === 'stopped') return { text: 'Camera stopped', tone: 'info' };
+  if (state.camera.state === 'stopped') return { text: state.camera.audience === 'self' ? 'Camera stopped' : 'Video stopped', tone: 'info' };
   if (state.engine.state !== 'ready') return { text: 'Loading face models…', tone: 'info' };
   if (!state.analysis) return { text: state.frameError ? `Frame not analysed: ${state.frameError}` : 'Analysing…', tone: 'info' };
   const face = largestFace(state.analysis.faces);

@@ -4,7 +4,7 @@ import { INITIAL_OVERLAY_STATE, reduceOverlay, verdict, type OverlayEvent, type 
 
 const run = (...events: OverlayEvent[]): OverlayState => events.reduce(reduceOverlay, INITIAL_OVERLAY_STATE);
 const ready: OverlayEvent = { type: 'engine-state', state: { state: 'ready', backend: 'wasm' } };
-const started = (streamId = 's1'): OverlayEvent => ({ type: 'camera-started', streamId, label: 'Fake camera' });
+const started = (streamId = 's1'): OverlayEvent => ({ type: 'camera-started', streamId, label: 'Fake camera', audience: 'self' });
 const face = (height: number, luminance: number | null = 128) => ({
   box: { x: 0, y: 0, width: height * 0.8, height },
   detectorScore: 0.9,
