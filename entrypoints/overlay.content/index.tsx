@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
-import { explainMethod, limeSamples, samplingFps } from '@/src/extension/settings';
+import { currentLocale, explainMethod, limeSamples, samplingFps } from '@/src/extension/settings';
 import { Overlay } from '@/src/ui/Overlay';
 import { createOverlayStore } from '@/src/ui/overlay-store';
 import css from '@/src/ui/overlay.css?inline';
@@ -14,7 +14,7 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const [fps, samples, method] = await Promise.all([samplingFps.getValue(), limeSamples.getValue(), explainMethod.getValue()]);
+    const [fps, samples, method, locale] = await Promise.all([samplingFps.getValue(), limeSamples.getValue(), explainMethod.getValue(), currentLocale()]);
     const store = createOverlayStore(method);
     // Live frames pause while an explanation is open, so the verdict stays on the explained frame.
     const dispatchExplain = (event: ExplainEvent) => {
@@ -35,6 +35,7 @@ export default defineContentScript({
     const overlay = (
       <Overlay
         store={store}
+        locale={locale}
         onExplainMethodChange={(next) => {
           store.explainMethod.value = next;
           void explainMethod.setValue(next);

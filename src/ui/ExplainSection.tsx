@@ -1,3 +1,5 @@
+import { EXPLAIN_MESSAGES } from '../i18n/explain-messages';
+import { translator, type Locale } from '../i18n/translate';
 import type { ExplainMethod } from '../xai/explain-set';
 import { EXPLAIN_METHODS } from '../xai/explain-set';
 import { ExplainPanel } from './explain/ExplainPanel';
@@ -9,28 +11,28 @@ export interface ExplainSectionProps {
   method: ExplainMethod;
   /** The live verdict on the frame being explained (null until a frame has been analysed: nothing to explain yet). */
   live: PredictedClass | null;
+  locale: Locale;
   onMethodChange(method: ExplainMethod): void;
   onExplain(): void;
   onCancel(requestId: number): void;
   onClose(): void;
 }
 
-const METHOD_LABELS: Record<ExplainMethod, string> = { combined: 'Grad-CAM + LIME', gradcam: 'Grad-CAM', lime: 'LIME', all: 'All three' };
-
 /** The overlay's "Explain" control and, once asked, the explanation of the frozen frame. */
-export function ExplainSection({ state, method, live, onMethodChange, onExplain, onCancel, onClose }: ExplainSectionProps) {
+export function ExplainSection({ state, method, live, locale, onMethodChange, onExplain, onCancel, onClose }: ExplainSectionProps) {
+  const t = translator(EXPLAIN_MESSAGES, locale);
   if (state.status === 'idle') {
     return (
       <div class="explain-controls">
-        <select aria-label="Explanation method" value={method} onChange={(e) => onMethodChange((e.target as HTMLSelectElement).value as ExplainMethod)}>
+        <select aria-label={t('methodLabel')} value={method} onChange={(e) => onMethodChange((e.target as HTMLSelectElement).value as ExplainMethod)}>
           {EXPLAIN_METHODS.map((m) => (
             <option key={m} value={m}>
-              {METHOD_LABELS[m]}
+              {t(`method.${m}`)}
             </option>
           ))}
         </select>
         <button type="button" disabled={!live} onClick={onExplain}>
-          Explain
+          {t('explain')}
         </button>
       </div>
     );
@@ -38,9 +40,9 @@ export function ExplainSection({ state, method, live, onMethodChange, onExplain,
   if (state.status === 'failed') {
     return (
       <div class="explain-controls">
-        <p role="alert">Explanation failed: {state.error}</p>
+        <p role="alert">{t('failed', { error: state.error })}</p>
         <button type="button" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
     );
@@ -48,28 +50,30 @@ export function ExplainSection({ state, method, live, onMethodChange, onExplain,
   if (state.status === 'running' && !state.frame) {
     return (
       <div class="explain-controls">
-        <span>Freezing the frame…</span>
+        <span>{t('freezing')}</span>
         <button type="button" onClick={() => onCancel(state.requestId)}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     );
   }
+  const seconds = state.status === 'done' ? new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(state.ms / 1000) : '';
   return (
     <div class="explain">
       {state.status === 'running' ? (
         <ExplainPanel
           frame={state.frame!}
-          predictedClass={live ?? { name: 'unknown', probability: 0 }}
+          predictedClass={live ?? { name: t('unknownClass'), probability: 0 }}
           progress={state.progress ?? { stage: 'gradcam', fraction: 0 }}
           onCancel={() => onCancel(state.requestId)}
+          t={t}
         />
       ) : (
         <>
-          <ExplainPanel {...state.set} predictedClass={state.predicted} onSave={(panel) => void downloadPng(panel, 'faceready-explanation.png')} />
-          <p class="explain-time">Computed in {(state.ms / 1000).toFixed(1)} s on this machine.</p>
+          <ExplainPanel {...state.set} predictedClass={state.predicted} onSave={(panel) => void downloadPng(panel, 'faceready-explanation.png')} t={t} />
+          <p class="explain-time">{t('computedIn', { seconds })}</p>
           <button type="button" onClick={onClose}>
-            Close and resume
+            {t('closeAndResume')}
           </button>
         </>
       )}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { largestFace } from '../model/measures/largest-face';
 import { CLASS_NAMES } from '../model/classifier/constants';
+import type { Locale } from '../i18n/translate';
 import type { ExplainMethod } from '../xai/explain-set';
 import { ExplainSection } from './ExplainSection';
 import type { OverlayStore } from './overlay-store';
@@ -8,6 +9,8 @@ import { faceHints, isGood, qualityWords } from './overlay-state';
 
 export interface OverlayProps {
   store: OverlayStore;
+  /** The language the overlay speaks (currentLocale() where it is mounted). */
+  locale: Locale;
   onExplainMethodChange(method: ExplainMethod): void;
   onExplain(): void;
   onCancelExplain(requestId: number): void;
@@ -17,7 +20,7 @@ export interface OverlayProps {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** The live FaceReady panel: a movable card whose status line is an ARIA live region. */
-export function Overlay({ store, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain }: OverlayProps) {
+export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain }: OverlayProps) {
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [collapsed, setCollapsed] = useState(false);
   const drag = useRef<{ startX: number; startY: number; from: { x: number; y: number } } | null>(null);
@@ -56,6 +59,7 @@ export function Overlay({ store, onExplainMethodChange, onExplain, onCancelExpla
           state={explain}
           method={store.explainMethod.value}
           live={analysis && { name: analysis.quality.label, probability: analysis.quality.confidence }}
+          locale={locale}
           onMethodChange={onExplainMethodChange}
           onExplain={onExplain}
           onCancel={onCancelExplain}

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { RgbaImage } from '../../image';
+import type { ExplainMessageKey } from '../../i18n/explain-messages';
+import type { Translate } from '../../i18n/translate';
 import type { CamResult } from '../../xai/cam/base-cam';
 import type { CombinedResult } from '../../xai/combined';
 import type { LimeResult } from '../../xai/lime';
@@ -15,21 +17,13 @@ export interface ExplainPanelProps {
   lime?: LimeResult;
   combined?: CombinedResult;
   predictedClass: { name: string; probability: number };
+  t: Translate<ExplainMessageKey>;
   /** Set while an explanation runs. */
   progress?: ExplainProgress | null;
   onCancel?: () => void;
   /** Gets the whole panel composed into one image (encode/download it with downloadPng). */
   onSave?: (panel: RgbaImage) => void;
 }
-
-const STAGE_LABEL: Record<ExplainProgress['stage'], string> = {
-  gradcam: 'Grad-CAM',
-  overlay: 'Overlaying the heatmap',
-  segment: 'Finding superpixels',
-  sample: 'Sampling',
-  predict: 'Classifying perturbed images',
-  fit: 'Fitting the surrogate',
-};
 
 /** Draws an RgbaImage into a canvas (the browser's ImageData has the same layout). */
 function ImageCanvas({ image, label }: { image: RgbaImage; label: string }) {
@@ -43,23 +37,23 @@ function ImageCanvas({ image, label }: { image: RgbaImage; label: string }) {
 
 /** The explanation panel: the frame, Grad-CAM, LIME's top superpixels, the combined view, legend and class. */
 export function ExplainPanel(props: ExplainPanelProps) {
-  const { frame, gradcam, lime, combined, predictedClass, progress, onCancel, onSave } = props;
-  const views = explanationViews({ frame, gradcam, lime, combined });
+  const { frame, gradcam, lime, combined, predictedClass, progress, onCancel, onSave, t } = props;
+  const views = explanationViews({ frame, gradcam, lime, combined }, t);
   const caption = `${predictedClass.name} ${Math.round(100 * predictedClass.probability)}%`;
   return (
-    <section aria-label="Explanation" style={{ font: '13px/1.4 system-ui, sans-serif', color: '#111' }}>
+    <section aria-label={t('panel')} style={{ font: '13px/1.4 system-ui, sans-serif', color: '#111' }}>
       <p style={{ margin: '4px 0' }}>
-        Predicted: <strong>{caption}</strong>
+        {t('predicted')} <strong>{caption}</strong>
       </p>
       {progress && (
         <div style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
           <label style={{ flex: 1 }}>
-            {STAGE_LABEL[progress.stage]}
+            {t(`stage.${progress.stage}`)}
             <progress max={1} value={progress.fraction} style={{ width: '100%' }} />
           </label>
           {onCancel && (
             <button type="button" onClick={onCancel}>
-              Cancel
+              {t('cancel')}
             </button>
           )}
         </div>
@@ -74,13 +68,13 @@ export function ExplainPanel(props: ExplainPanelProps) {
       </div>
       {(gradcam || combined) && (
         <figure style={{ margin: '6px 0 0' }}>
-          <ImageCanvas image={legendImage(2 * frame.width)} label="Colour scale: dark blue = low importance, yellow = high importance" />
-          <figcaption>Heatmap: importance for “{predictedClass.name}”, low (dark blue) to high (yellow). Outlined: LIME’s top superpixels.</figcaption>
+          <ImageCanvas image={legendImage(2 * frame.width)} label={t('legendLabel')} />
+          <figcaption>{t('legendCaption', { className: predictedClass.name })}</figcaption>
         </figure>
       )}
       {onSave && (
-        <button type="button" disabled={!!progress} onClick={() => onSave(composePanelImage({ frame, gradcam, lime, combined }, { predicted: caption }))}>
-          Save PNG
+        <button type="button" disabled={!!progress} onClick={() => onSave(composePanelImage({ frame, gradcam, lime, combined }, { predicted: caption }, t))}>
+          {t('savePng')}
         </button>
       )}
     </section>

@@ -1,4 +1,6 @@
 import type { RgbaImage } from '../../image';
+import type { ExplainMessageKey } from '../../i18n/explain-messages';
+import type { Translate } from '../../i18n/translate';
 import type { ExplanationSet } from '../../xai/explain-set';
 import { outlineSegments, overlayHeatmap, showOnlySegments } from '../../xai/render';
 
@@ -13,18 +15,18 @@ export interface ExplanationView {
 /**
  * The panel's pictures, in order: the frame, Grad-CAM's heatmap over it, LIME's top superpixels
  * (the rest dimmed, outlined), and the combined view (heatmap with only LIME-on-E's top superpixels).
- * Only the explanations that are present get a view.
+ * Only the explanations that are present get a view; titles are in the caller's language.
  */
-export function explanationViews({ frame, gradcam, lime, combined }: ExplanationResults): ExplanationView[] {
-  const views: ExplanationView[] = [{ title: 'Frame', image: frame }];
-  if (gradcam) views.push({ title: 'Grad-CAM', image: overlayHeatmap(frame, gradcam.map) });
+export function explanationViews({ frame, gradcam, lime, combined }: ExplanationResults, t: Translate<ExplainMessageKey>): ExplanationView[] {
+  const views: ExplanationView[] = [{ title: t('view.frame'), image: frame }];
+  if (gradcam) views.push({ title: t('view.gradcam'), image: overlayHeatmap(frame, gradcam.map) });
   if (lime) {
     const { segmentation, topSegments } = lime;
-    views.push({ title: `LIME top ${topSegments.length}`, image: outlineSegments(showOnlySegments(frame, segmentation, topSegments), segmentation, topSegments) });
+    views.push({ title: t('view.lime', { count: topSegments.length }), image: outlineSegments(showOnlySegments(frame, segmentation, topSegments), segmentation, topSegments) });
   }
   if (combined) {
     const { segmentation, topSegments } = combined.lime;
-    views.push({ title: 'Grad-CAM + LIME', image: outlineSegments(showOnlySegments(combined.overlay, segmentation, topSegments), segmentation, topSegments) });
+    views.push({ title: t('view.combined'), image: outlineSegments(showOnlySegments(combined.overlay, segmentation, topSegments), segmentation, topSegments) });
   }
   return views;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EXPLAIN_MESSAGES } from '../../../src/i18n/explain-messages';
+import { translator } from '../../../src/i18n/translate';
 import { composePanelImage } from '../../../src/ui/explain/compose-panel';
 import { explanationViews } from '../../../src/ui/explain/explanation-views';
 import type { CamResult } from '../../../src/xai/cam/base-cam';
@@ -8,6 +10,7 @@ import { blankImage, overlayHeatmap } from '../../../src/xai/render';
 import { gridSegmentation } from './toy-models';
 
 const W = 16;
+const t = translator(EXPLAIN_MESSAGES, 'en');
 const frame = blankImage(W, W, [200, 50, 50]);
 const map = { width: W, height: W, values: Float32Array.from({ length: W * W }, (_, i) => (i % W) / (W - 1)) };
 const gradcam: CamResult = { target: 2, probabilities: [0.1, 0.1, 0.8, 0, 0], raw: map, map };
@@ -17,9 +20,10 @@ const combined: CombinedResult = { target: 2, probabilities: gradcam.probabiliti
 
 describe('explanation views and the saved panel', () => {
   it('has a view per explanation present, frame first', () => {
-    expect(explanationViews({ frame }).map((v) => v.title)).toEqual(['Frame']);
-    const views = explanationViews({ frame, gradcam, lime, combined });
+    expect(explanationViews({ frame }, t).map((v) => v.title)).toEqual(['Frame']);
+    const views = explanationViews({ frame, gradcam, lime, combined }, t);
     expect(views.map((v) => v.title)).toEqual(['Frame', 'Grad-CAM', 'LIME top 2', 'Grad-CAM + LIME']);
+    expect(explanationViews({ frame, lime }, translator(EXPLAIN_MESSAGES, 'de')).map((v) => v.title)).toEqual(['Bild', 'LIME Top 2']);
     expect(views[0].image).toBe(frame);
     // LIME: top superpixel 0 (top-left cell) keeps its pixels inside; cell 1 (top-right) is dimmed
     const lv = views[2].image.data;
@@ -28,11 +32,11 @@ describe('explanation views and the saved panel', () => {
   });
 
   it('composes everything into one image: caption, two-column grid of the views, legend', () => {
-    const panel = composePanelImage({ frame, gradcam, lime, combined }, { predicted: 'good 80%' });
+    const panel = composePanelImage({ frame, gradcam, lime, combined }, { predicted: 'good 80%' }, t);
     expect(panel.width).toBe(12 + 2 * (W + 12));
     expect(panel.data.length).toBe(panel.width * panel.height * 4);
     // the frame is blitted at the first grid cell (below caption line and title line)
-    const views = explanationViews({ frame, gradcam, lime, combined });
+    const views = explanationViews({ frame, gradcam, lime, combined }, t);
     const find = (img: typeof frame) => {
       for (let y = 0; y + W <= panel.height; y++) {
         for (let x = 0; x + W <= panel.width; x++) {
