@@ -1,0 +1,45 @@
+import type { Point3 } from '../model/face/types';
+
+/** Head rotation in degrees; 0/0/0 faces the camera squarely. */
+export interface HeadPose {
+  /** Turn left/right: positive when the face turns towards the image's right side. */
+  yaw: number;
+  /** Nod: positive when the chin comes up (looking above the camera). */
+  pitch: number;
+  /** Tilt of the eye line: positive when it slopes down towards the image's right. */
+  roll: number;
+}
+
+/** Canonical MediaPipe face-mesh indices the pose is read from. */
+export const HEAD_POSE_LANDMARKS = {
+  /** Outer eye corners: the subject's right (image left) and left. */
+  rightEyeOuter: 33,
+  leftEyeOuter: 263,
+  /** Top of the forehead and the chin. */
+  foreheadTop: 10,
+  chin: 152,
+} as const;
+
+type Vec = [number, number, number];
+const sub = (a: Point3, b: Point3): Vec => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+const cross = (a: Vec, b: Vec): Vec => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const degrees = (radians: number) => (radians * 180) / Math.PI;
+
+/**
+ * Head pose from the 468-point mesh (x right, y down, z away from the camera, all in pixels): the
+ * face's across axis runs between the outer eye corners, its down axis from forehead to chin, and
+ * their cross product is the direction the face looks away from. Uses four stable points rather than
+ * a PnP fit to a 3-D model, which is enough to tell "facing the camera" from "turned away".
+ */
+export function headPose(mesh: readonly Point3[]): HeadPose {
+  const { rightEyeOuter, leftEyeOuter, foreheadTop, chin } = HEAD_POSE_LANDMARKS;
+  const across = sub(mesh[leftEyeOuter], mesh[rightEyeOuter]);
+  const down = sub(mesh[chin], mesh[foreheadTop]);
+  // Points into the screen for a frontal face (z grows away from the camera).
+  const [nx, ny, nz] = cross(across, down);
+  return {
+    yaw: degrees(Math.atan2(-nx, nz)),
+    pitch: degrees(Math.atan2(ny, Math.hypot(nx, nz))),
+    roll: degrees(Math.atan2(across[1], across[0])),
+  };
+}
