@@ -1,0 +1,86 @@
+/**
+ * What each workflow profile checks, with its thresholds: one default config per profile. Bands
+ * are fractions of the frame (face size, centring), 0–255 luma (light) and degrees (pose); the
+ * figures behind them are in docs/workflow.md (scripts/measure-readiness.ts).
+ */
+import { FRAME_HINT_CONFIG } from './frame-hints';
+import type { WantedEyes } from './eye-check';
+import type { HintId, ProfileId } from './types';
+
+export interface ProfileConfig {
+  /** Eye state the profile needs (checked on a confidently `good` face), or null to ignore the eyes. */
+  eyes: WantedEyes | null;
+  /** Face height as a fraction of the frame height. */
+  faceSize: { minFaceHeightRatio: number; maxFaceHeightRatio: number } | null;
+  /** Mean face luma, 0–255. */
+  light: { minLuminance: number; maxLuminance: number } | null;
+  /** Largest tolerated offset of the face centre from the frame centre, fractions of width / height. */
+  centring: { x: number; y: number } | null;
+  /** Largest face-box movement over the window, in face heights (src/workflow/face-motion.ts). */
+  steadiness: { windowMs: number; maxMotion: number } | null;
+  /** Exactly one face in view. */
+  oneFace: boolean;
+  /** Largest tolerated head rotation, degrees. */
+  pose: { maxYaw: number; maxPitch: number; maxRoll: number } | null;
+  /** Highest tolerated classifier probability of `eyeglasses`, stricter than "the top class is good". */
+  maxGlassesProbability: number | null;
+}
+
+const FRAME_SIZE = { minFaceHeightRatio: FRAME_HINT_CONFIG.minFaceHeightRatio, maxFaceHeightRatio: FRAME_HINT_CONFIG.maxFaceHeightRatio };
+const FRAME_LIGHT = { minLuminance: FRAME_HINT_CONFIG.minLuminance, maxLuminance: FRAME_HINT_CONFIG.maxLuminance };
+
+export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<ProfileConfig>>> = {
+  /** UV skin imaging (the paper's Fig. 1): a clear face, eyes closed, centred, large enough, steady. */
+  uv: {
+    eyes: 'closed',
+    faceSize: { minFaceHeightRatio: 0.25, maxFaceHeightRatio: FRAME_SIZE.maxFaceHeightRatio },
+    light: null,
+    centring: { x: 0.15, y: 0.2 },
+    steadiness: { windowMs: 1000, maxMotion: 0.05 },
+    oneFace: false,
+    pose: null,
+    maxGlassesProbability: null,
+  },
+  /** Video consult: a clear face, eyes open, adequate light, roughly centred (a webcam face sits high, so y is lenient). */
+  consult: {
+    eyes: 'open',
+    faceSize: null,
+    light: FRAME_LIGHT,
+    centring: { x: 0.25, y: 0.3 },
+    steadiness: null,
+    oneFace: false,
+    pose: null,
+    maxGlassesProbability: null,
+  },
+  /** ID photo: a clear face, eyes open, one face, frontal, no glasses, a neutral crop (stricter size and centring). */
+  'id-photo': {
+    eyes: 'open',
+    faceSize: { minFaceHeightRatio: 0.3, maxFaceHeightRatio: 0.8 },
+    light: FRAME_LIGHT,
+    centring: { x: 0.1, y: 0.25 },
+    steadiness: null,
+    oneFace: true,
+    pose: { maxYaw: 15, maxPitch: 15, maxRoll: 10 },
+    maxGlassesProbability: 0.2,
+  },
+};
+
+/**
+ * The order hints are given in, most important first (issue 6): a face must be shown at all, then
+ * what the classifier objects to, then light, distance, position, pose, other people, and the eyes last.
+ */
+export const HINT_PRIORITY: readonly HintId[] = [
+  'show-face',
+  'remove-glasses',
+  'uncover-face',
+  'hold-still',
+  'more-light',
+  'less-light',
+  'move-closer',
+  'move-back',
+  'centre-face',
+  'look-at-camera',
+  'one-person',
+  'close-eyes',
+  'open-eyes',
+];
