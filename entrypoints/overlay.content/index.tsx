@@ -4,6 +4,7 @@ import { startFrameRelay } from '@/src/capture/frame-relay';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
 import { currentLocale, explainMethod, limeSamples, samplingFps } from '@/src/extension/settings';
 import { Overlay } from '@/src/ui/Overlay';
+import { createSourcePickerStore, SourcePicker } from '@/src/ui/SourcePicker';
 import { createOverlayStore } from '@/src/ui/overlay-store';
 import css from '@/src/ui/overlay.css?inline';
 import type { ExplainEvent } from '@/src/ui/explain-state';
@@ -16,6 +17,7 @@ export default defineContentScript({
   async main(ctx) {
     const [fps, samples, method, locale] = await Promise.all([samplingFps.getValue(), limeSamples.getValue(), explainMethod.getValue(), currentLocale()]);
     const store = createOverlayStore(method);
+    const sources = createSourcePickerStore();
     // Live frames pause while an explanation is open, so the verdict stays on the explained frame.
     const dispatchExplain = (event: ExplainEvent) => {
       store.dispatchExplain(event);
@@ -28,6 +30,7 @@ export default defineContentScript({
       onEvent: store.dispatch,
       onExplainEvent: dispatchExplain,
       onEncoded: store.recordEncode,
+      onSources: sources.update,
     });
     ctx.onInvalidated(relay.stop);
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
@@ -43,6 +46,7 @@ export default defineContentScript({
         onExplain={() => relay.explain(store.explainMethod.value, samples)}
         onCancelExplain={relay.cancelExplain}
         onCloseExplain={() => dispatchExplain({ type: 'explain-closed' })}
+        sourcePicker={<SourcePicker store={sources} locale={locale} onPick={relay.selectSource} />}
       />
     );
     const ui = await createShadowRootUi(ctx, {

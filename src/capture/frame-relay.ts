@@ -33,8 +33,8 @@ export interface FrameRelay {
   cancelExplain(requestId: number): void;
   /** While paused, sampled frames are dropped and the last verdict stays. */
   setPaused(paused: boolean): void;
-  /** Analyse this source of the page (null: let FaceReady choose). */
-  selectSource(sourceId: string | null): void;
+  /** Analyse this video of the page (a source id from onSources). */
+  selectSource(sourceId: string): void;
   stop(): void;
 }
 

@@ -67,9 +67,8 @@ export function sampledSourceId(sources: VideoSourceInfo[], selection: SourceSel
   return (newest(sources, 'camera') ?? oldest(sources, 'remote'))?.id ?? null;
 }
 
-/** The selection after the user asks for `id` (null: automatic); a source that cannot be read is refused. */
-export function pickSource(sources: VideoSourceInfo[], id: string | null, current: SourceSelection): SourceSelection {
-  if (id === null) return AUTO_SELECTION;
+/** The selection after the user picks `id`; a source that is gone or cannot be read is refused. */
+export function pickSource(sources: VideoSourceInfo[], id: string, current: SourceSelection): SourceSelection {
   const source = sources.find((s) => s.id === id);
   return source?.readable ? { mode: 'picked', id, kind: source.kind } : current;
 }

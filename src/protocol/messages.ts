@@ -63,8 +63,8 @@ export type TapFrameMessage = Checked<typeof tapFrame> & { bitmap: ImageBitmap }
 /** overlay → tap: how to sample. */
 export const tapConfig = object({ channel: literal(OVERLAY_CHANNEL), type: literal('configure'), fps: num, maxSide: num });
 export type TapConfig = Checked<typeof tapConfig>;
-/** overlay → tap: analyse this source (null: choose automatically). */
-const tapSelectSource = object({ channel: literal(OVERLAY_CHANNEL), type: literal('select-source'), sourceId: nullable(str) });
+/** overlay → tap: the user picked this source to analyse. */
+const tapSelectSource = object({ channel: literal(OVERLAY_CHANNEL), type: literal('select-source'), sourceId: str });
 export type TapSelectSource = Checked<typeof tapSelectSource>;
 export const overlayToTap = tagged('type', { configure: tapConfig, 'select-source': tapSelectSource });
 export type OverlayToTap = Checked<typeof overlayToTap>;

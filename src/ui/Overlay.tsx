@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { largestFace } from '../model/measures/largest-face';
 import { CLASS_NAMES } from '../model/classifier/constants';
@@ -15,12 +16,14 @@ export interface OverlayProps {
   onExplain(): void;
   onCancelExplain(requestId: number): void;
   onCloseExplain(): void;
+  /** Which of the page's videos is checked (the SourcePicker), shown under the verdict. */
+  sourcePicker?: ComponentChildren;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** The live FaceReady panel: a movable card whose status line is an ARIA live region. */
-export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain }: OverlayProps) {
+export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, sourcePicker }: OverlayProps) {
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [collapsed, setCollapsed] = useState(false);
   const drag = useRef<{ startX: number; startY: number; from: { x: number; y: number } } | null>(null);
@@ -54,6 +57,7 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
       <p class="verdict" role="status" aria-live="polite" aria-atomic="true">
         {verdict.text}
       </p>
+      {!collapsed && sourcePicker}
       {!collapsed && (
         <ExplainSection
           state={explain}
