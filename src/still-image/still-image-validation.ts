@@ -19,6 +19,8 @@ export const STILL_IMAGE_LIMITS = {
   maxPixels: 50_000_000,
 } as const;
 
+export type StillImageLimits = { readonly [K in keyof typeof STILL_IMAGE_LIMITS]: number };
+
 export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif';
 /** What a file that is not a supported image turned out to be, for a specific message. */
 export type NotImageKind = 'pdf' | 'svg' | 'heic' | 'text' | 'unknown';
@@ -150,21 +152,21 @@ export function isComplete(bytes: Uint8Array, format: ImageFormat): boolean {
 }
 
 /** Checks the pixel size of an image (from its header, or once decoded). */
-export function checkDimensions(width: number, height: number, limits = STILL_IMAGE_LIMITS): StillImageProblem | null {
+export function checkDimensions(width: number, height: number, limits: StillImageLimits = STILL_IMAGE_LIMITS): StillImageProblem | null {
   if (width * height > limits.maxPixels) return { kind: 'too-many-pixels', width, height, maxPixels: limits.maxPixels };
   if (Math.min(width, height) < limits.minSide) return { kind: 'too-small', width, height, minSide: limits.minSide };
   return null;
 }
 
 /** Checks a file's size in bytes; called before reading it, so a huge file is never loaded. */
-export function checkByteSize(bytes: number, limits = STILL_IMAGE_LIMITS): StillImageProblem | null {
+export function checkByteSize(bytes: number, limits: StillImageLimits = STILL_IMAGE_LIMITS): StillImageProblem | null {
   if (bytes === 0) return { kind: 'empty' };
   if (bytes > limits.maxBytes) return { kind: 'file-too-large', bytes, maxBytes: limits.maxBytes };
   return null;
 }
 
 /** Everything that can be told about a still image from its bytes, before decoding it. */
-export function checkStillFile(bytes: Uint8Array, limits = STILL_IMAGE_LIMITS): FileCheck {
+export function checkStillFile(bytes: Uint8Array, limits: StillImageLimits = STILL_IMAGE_LIMITS): FileCheck {
   const byteProblem = checkByteSize(bytes.length, limits);
   if (byteProblem) return { ok: false, problem: byteProblem };
   const format = sniffImageFormat(bytes);

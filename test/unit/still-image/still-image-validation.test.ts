@@ -9,7 +9,6 @@ import {
   sniffImageFormat,
   sniffNotImage,
   STILL_IMAGE_LIMITS,
-  type ImageFormat,
 } from '../../../src/still-image/still-image-validation';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -85,7 +84,7 @@ describe('headerSize', () => {
 });
 
 describe('isComplete', () => {
-  const formats: ImageFormat[] = ['jpeg', 'png', 'webp', 'gif'];
+  const formats = ['jpeg', 'png', 'webp', 'gif'] as const;
   it.each(formats)('accepts a whole %s and rejects the same file cut at 60%%', async (format) => {
     const bytes = await encoded(format, 96, 96);
     expect(isComplete(bytes, format)).toBe(true);
