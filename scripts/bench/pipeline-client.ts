@@ -53,7 +53,9 @@ async function benchPipeline(imageUrl: string, encodings: FrameEncoding[], frame
   let frameId = 0;
   for (const encoding of encodings) {
     for (let i = 0; i < warmup + frames; i++) {
-      const encoded = await encodeFrame(await createImageBitmap(image), encoding);
+      const bitmap = await createImageBitmap(image);
+      const encoded = await encodeFrame(bitmap, encoding);
+      bitmap.close();
       const sent = performance.now();
       port.postMessage({
         type: 'analyze',

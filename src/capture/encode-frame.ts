@@ -1,7 +1,7 @@
 /**
  * Turns a sampled ImageBitmap into a wire frame in the overlay's (ISOLATED) world. This runs on the
  * page's main thread, so it reports how long it blocked it (`blockMs`) apart from the time spent
- * waiting on the browser's own encoder threads (`encodeMs`).
+ * waiting on the browser's own encoder threads (`encodeMs`). The caller still owns the bitmap.
  */
 import { bytesToBase64 } from './base64';
 import type { WireFrame } from '../protocol/messages';
@@ -25,7 +25,6 @@ export async function encodeFrame(bitmap: ImageBitmap, encoding: FrameEncoding):
   const context = canvas.getContext('2d', { willReadFrequently: encoding === 'rgba' });
   if (!context) throw new Error('Cannot get a 2D canvas to read the camera frame');
   context.drawImage(bitmap, 0, 0);
-  bitmap.close();
   if (encoding === 'rgba') {
     const pixels = context.getImageData(0, 0, width, height).data;
     const data = bytesToBase64(new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength));

@@ -7,6 +7,7 @@
 import { wallClockMs } from '../clock';
 import { encodeFrame, type FrameEncoding } from './encode-frame';
 import { createLatestFrameSlot } from './latest-frame-slot';
+import type { FrameRetention } from './frame-retention';
 import { connectEngine } from '../extension/engine-client';
 import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
 import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapMessage, type TapSelectSource, type VideoSourceInfo } from '../protocol/messages';
@@ -25,6 +26,8 @@ export interface FrameRelayOptions {
   onSources?(sources: VideoSourceInfo[], sampledId: string | null): void;
   /** Main-thread time the page lost to encoding each frame, for the timings readout. */
   onEncoded?(timing: { blockMs: number; encodeMs: number; bytes: number }): void;
+  /** Keeps the pixels of each sent frame by frameId (for export); without it they are released at once. */
+  retention?: FrameRetention<ImageBitmap>;
 }
 
 export interface FrameRelay {
@@ -92,15 +95,21 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
   });
 
   async function send(frame: TapFrameMessage) {
+    const id = ++frameId;
+    let ownsBitmap = true;
     try {
       const encoded = await encodeFrame(frame.bitmap, options.encoding);
+      if (options.retention) options.retention.keep(id, frame.bitmap);
+      else frame.bitmap.close();
+      ownsBitmap = false;
       options.onEncoded?.({ blockMs: encoded.blockMs, encodeMs: encoded.encodeMs, bytes: encoded.data.length });
       const sent = engine.send({
         type: 'analyze',
-        frame: { frameId: ++frameId, streamId: frame.streamId, capturedAt: frame.capturedAt, sentAt: wallClockMs(), width: encoded.width, height: encoded.height, encoding: encoded.encoding, data: encoded.data },
+        frame: { frameId: id, streamId: frame.streamId, capturedAt: frame.capturedAt, sentAt: wallClockMs(), width: encoded.width, height: encoded.height, encoding: encoded.encoding, data: encoded.data },
       });
       if (!sent) slot.reset();
     } catch (error) {
+      if (ownsBitmap) frame.bitmap.close();
       options.onEvent({ type: 'frame-error', error: errorText(error) });
       const next = slot.done();
       if (next) void send(next);

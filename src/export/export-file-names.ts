@@ -3,7 +3,7 @@ import type { ProfileId } from '../workflow/types';
 
 export type ExportImageFormat = 'png' | 'jpeg';
 
-export const IMAGE_MIME_TYPES: Record<ExportImageFormat, string> = { png: 'image/png', jpeg: 'image/jpeg' };
+export const IMAGE_MIME_TYPES: Record<ExportImageFormat, 'image/png' | 'image/jpeg'> = { png: 'image/png', jpeg: 'image/jpeg' };
 const EXTENSIONS: Record<ExportImageFormat, string> = { png: 'png', jpeg: 'jpg' };
 
 /** UTC, filename-safe and sortable: 2026-11-26T02-15-07-123Z. */
