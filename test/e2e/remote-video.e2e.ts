@@ -1,0 +1,136 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inOverlay, launch, openDemo, overlayStatus, waitForStatus, waitInOverlay, type Session } from './harness';
+
+/** The options of the overlay's video picker: [value, text, disabled]. */
+const pickerOptions = (page: Page) =>
+  inOverlay(page, (root) => [...root.querySelectorAll<HTMLOptionElement>('.source-picker option')].filter((o) => o.value !== '').map((o) => [o.value, o.textContent, o.disabled] as const));
+
+const pickedSource = (page: Page) => inOverlay(page, (root) => root.querySelector<HTMLSelectElement>('.source-picker select')?.value ?? null);
+
+async function waitForOptions(page: Page, texts: string[], timeoutMs = 20_000) {
+  const want = JSON.stringify(texts);
+  return waitInOverlay(page, async (p) => {
+    const options = await pickerOptions(p);
+    return JSON.stringify(options.map(([, text]) => text)) === want ? options : null;
+  }, timeoutMs, `the video picker listing ${want}`);
+}
+
+/** Picks the option with this text in the overlay's video picker, as a user would. */
+const pick = (page: Page, text: string) =>
+  inOverlay(page, (root, label) => {
+    const select = root.querySelector<HTMLSelectElement>('.source-picker select')!;
+    select.value = [...select.options].find((o) => o.textContent === label)!.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, text);
+
+/** What the page itself sees of its camera and remote tracks and of its RTCPeerConnection. */
+const pageView = (page: Page) =>
+  page.evaluate(() => {
+    const demo = (window as unknown as { demo: { stream: MediaStream; consult: { remoteStream: MediaStream } } }).demo;
+    const describeTrack = (t: MediaStreamTrack) => ({ id: t.id, enabled: t.enabled, readyState: t.readyState, muted: t.muted });
+    const probe = new RTCPeerConnection();
+    const identity = {
+      instance: probe instanceof RTCPeerConnection,
+      constructor: probe.constructor === RTCPeerConnection,
+      prototype: Object.getPrototypeOf(probe) === RTCPeerConnection.prototype,
+      statics: typeof RTCPeerConnection.generateCertificate === 'function',
+    };
+    probe.close();
+    return {
+      camera: demo.stream.getVideoTracks().map(describeTrack),
+      remote: demo.consult.remoteStream.getVideoTracks().map(describeTrack),
+      remoteTracksInStream: demo.consult.remoteStream.getTracks().length,
+      identity,
+    };
+  });
+
+const playbackAdvances = async (page: Page, selector: string) => {
+  const t0 = await page.$eval(selector, (v) => (v as HTMLVideoElement).currentTime);
+  await new Promise((r) => setTimeout(r, 1500));
+  const t1 = await page.$eval(selector, (v) => (v as HTMLVideoElement).currentTime);
+  return t1 > t0;
+};
+
+describe('loopback consult: the doctor checks the patient’s incoming video', () => {
+  let session: Session;
+  let page: Page;
+  let before: Awaited<ReturnType<typeof pageView>>;
+  beforeAll(async () => {
+    session = await launch({ video: 'astronaut' });
+  });
+  afterAll(async () => session?.close());
+
+  it('lists the camera and the remote participant, and analyses the camera by default', async () => {
+    page = await openDemo(session, '?loopback');
+    const options = await waitForOptions(page, ['Your camera', 'Remote participant 1']);
+    expect(options.every(([, , disabled]) => !disabled)).toBe(true);
+    await waitForStatus(page, /^Face found/, 30_000);
+    expect(await pickedSource(page)).toBe(options[0][0]);
+    before = await pageView(page);
+    expect(options[0][0]).toBe(`camera:${before.camera[0].id}`);
+    expect(options[1][0]).toBe(`remote:${before.remote[0].id}`);
+  });
+
+  it('analyses the remote participant’s video when picked', async () => {
+    await pick(page, 'Remote participant 1');
+    expect(await pickedSource(page)).toBe(`remote:${before.remote[0].id}`);
+    await waitForStatus(page, /^Face found/, 30_000);
+
+    // The verdict follows the remote track, not the camera: the sending side swaps in a blank
+    // picture, the camera still shows the face, and the overlay now finds none.
+    await page.evaluate(() => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
+      const context = canvas.getContext('2d')!;
+      const paint = () => {
+        context.fillStyle = '#7a8088';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+      };
+      paint();
+      const w = window as unknown as { blankPainter: number; demo: { consult: { caller: RTCPeerConnection } } };
+      w.blankPainter = window.setInterval(paint, 100);
+      const blank = canvas.captureStream(15).getVideoTracks()[0];
+      return w.demo.consult.caller.getSenders()[0].replaceTrack(blank);
+    });
+    await waitForStatus(page, /^No face found/, 30_000);
+    await page.evaluate(() => {
+      const w = window as unknown as { blankPainter: number; demo: { stream: MediaStream; consult: { caller: RTCPeerConnection } } };
+      window.clearInterval(w.blankPainter);
+      return w.demo.consult.caller.getSenders()[0].replaceTrack(w.demo.stream.getVideoTracks()[0]);
+    });
+    await waitForStatus(page, /^Face found/, 30_000);
+  });
+
+  it('leaves the page’s tracks, connections and videos as they were', async () => {
+    const after = await pageView(page);
+    expect(after).toEqual(before);
+    expect(after.camera[0]).toMatchObject({ enabled: true, readyState: 'live' });
+    expect(after.remote[0]).toMatchObject({ enabled: true, readyState: 'live' });
+    expect(after.identity).toEqual({ instance: true, constructor: true, prototype: true, statics: true });
+    expect(await playbackAdvances(page, '#remote-view')).toBe(true);
+    expect(await playbackAdvances(page, '#self-view')).toBe(true);
+  });
+
+  it('says so when the remote video ends, and drops it from the list', async () => {
+    // A DOM click: the overlay may cover the button where a pointer click would land.
+    await page.$eval('#hang-up', (button) => (button as HTMLButtonElement).click());
+    await waitForStatus(page, /^Video stopped/, 5_000);
+    await waitForOptions(page, ['Your camera'], 5_000);
+    const shown = await inOverlay(page, (root) => root.querySelector('.source-picker')?.textContent ?? '');
+    expect(shown).toContain('Remote participant 1: the video ended');
+    // The picked participant is not silently replaced by the doctor's own camera…
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await overlayStatus(page)).toMatch(/^Video stopped/);
+    // …but the user can pick it.
+    await pick(page, 'Your camera');
+    await waitForStatus(page, /^Face found/, 30_000);
+  });
+
+  it('lists a participant who joins later with the next number', async () => {
+    await page.evaluate(() => (window as unknown as { demo: { call(): Promise<void> } }).demo.call());
+    await waitForOptions(page, ['Your camera', 'Remote participant 2']);
+    // The user had picked the camera: a new participant does not take over.
+    const view = await pageView(page);
+    expect(await pickedSource(page)).toBe(`camera:${view.camera[0].id}`);
+  });
+});
