@@ -51,8 +51,8 @@ export async function launchWithExtension(options: { video: string; extensionDir
 /** The background registers the content scripts when installed; pages opened before that would see no FaceReady. */
 async function waitForContentScripts(worker: WebWorker): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    // Runs in the service worker, where `chrome` exists.
-    const count = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome.scripting.getRegisteredContentScripts()).length);
+    // Runs in the service worker, where `chrome` exists once the worker has started (not at its very first instant).
+    const count = await worker.evaluate(async () => (await (globalThis as unknown as { chrome?: { scripting?: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome?.scripting?.getRegisteredContentScripts())?.length ?? 0);
     if (count >= 2) return;
     await new Promise((r) => setTimeout(r, 100));
   }
