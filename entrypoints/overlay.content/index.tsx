@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
-import { currentLocale, explainMethod, limeSamples, samplingFps } from '@/src/extension/settings';
+import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, samplingFps } from '@/src/extension/settings';
+import { watchSiteProfile } from '@/src/extension/site-profile';
 import { Overlay } from '@/src/ui/Overlay';
 import { createSourcePickerStore, SourcePicker } from '@/src/ui/SourcePicker';
 import { createOverlayStore } from '@/src/ui/overlay-store';
@@ -15,8 +16,17 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const [fps, samples, method, locale] = await Promise.all([samplingFps.getValue(), limeSamples.getValue(), explainMethod.getValue(), currentLocale()]);
-    const store = createOverlayStore(method);
+    const [fps, samples, method, locale, profile] = await Promise.all([
+      samplingFps.getValue(),
+      limeSamples.getValue(),
+      explainMethod.getValue(),
+      currentLocale(),
+      profileForOrigin(location.origin),
+    ]);
+    const store = createOverlayStore(method, locale);
+    const setProfile = (next: typeof profile) => store.dispatch({ type: 'profile', profile: next });
+    setProfile(profile);
+    ctx.onInvalidated(watchSiteProfile(location.origin, setProfile));
     const sources = createSourcePickerStore();
     // Live frames pause while an explanation is open, so the verdict stays on the explained frame.
     const dispatchExplain = (event: ExplainEvent) => {
@@ -46,6 +56,10 @@ export default defineContentScript({
         onExplain={() => relay.explain(store.explainMethod.value, samples)}
         onCancelExplain={relay.cancelExplain}
         onCloseExplain={() => dispatchExplain({ type: 'explain-closed' })}
+        onProfileChange={(next) => {
+          setProfile(next);
+          void rememberSiteProfile(location.origin, next);
+        }}
         sourcePicker={<SourcePicker store={sources} locale={locale} onPick={relay.selectSource} />}
       />
     );

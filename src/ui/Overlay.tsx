@@ -2,11 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { largestFace } from '../model/measures/largest-face';
 import { CLASS_NAMES } from '../model/classifier/constants';
-import type { Locale } from '../i18n/translate';
+import { OVERLAY_MESSAGES } from '../i18n/overlay-messages';
+import { translator, type Locale } from '../i18n/translate';
+import type { ProfileId } from '../workflow/types';
 import type { ExplainMethod } from '../xai/explain-set';
 import { ExplainSection } from './ExplainSection';
 import type { OverlayStore } from './overlay-store';
-import { faceHints, isGood, qualityWords } from './overlay-state';
+import { isGood, qualityWords } from './overlay-state';
+import { ChecksList, ProfilePicker } from './ReadinessDetails';
 
 export interface OverlayProps {
   store: OverlayStore;
@@ -18,19 +21,21 @@ export interface OverlayProps {
   onCloseExplain(): void;
   /** Which of the page's videos is checked (the SourcePicker), shown under the verdict. */
   sourcePicker?: ComponentChildren;
+  /** The user picked another workflow profile (remembered for the site). */
+  onProfileChange?(profile: ProfileId): void;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** The live FaceReady panel: a movable card whose status line is an ARIA live region. */
-export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, sourcePicker }: OverlayProps) {
+export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, sourcePicker, onProfileChange }: OverlayProps) {
+  const t = translator(OVERLAY_MESSAGES, locale);
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [collapsed, setCollapsed] = useState(false);
   const drag = useRef<{ startX: number; startY: number; from: { x: number; y: number } } | null>(null);
-  const { engine, analysis, eyes } = store.state.value;
+  const { engine, analysis, eyes, profile, readiness } = store.state.value;
   const verdict = store.verdict.value;
   const face = analysis && largestFace(analysis.faces);
-  const hints = analysis && face ? faceHints(analysis, face) : null;
   const encode = store.encodeTiming.value;
   const explain = store.explain.value;
 
@@ -49,14 +54,15 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
         onPointerUp={() => (drag.current = null)}
       >
         <strong>FaceReady</strong>
-        {engine.state === 'ready' && <span class="badge" title="TensorFlow.js backend">{engine.backend}</span>}
+        {engine.state === 'ready' && <span class="badge" title={t('backendTitle')}>{engine.backend}</span>}
         <button type="button" class="collapse" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
-          {collapsed ? 'Show' : 'Hide'}
+          {collapsed ? t('show') : t('hide')}
         </button>
       </header>
       <p class="verdict" role="status" aria-live="polite" aria-atomic="true">
         {verdict.text}
       </p>
+      {!collapsed && onProfileChange && <ProfilePicker profile={profile} locale={locale} onChange={onProfileChange} />}
       {!collapsed && sourcePicker}
       {!collapsed && (
         <ExplainSection
@@ -72,10 +78,18 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
       )}
       {!collapsed && analysis && explain.status === 'idle' && (
         <dl class="details">
-          <dt>Quality</dt>
+          {readiness && (
+            <>
+              <dt>{t('checks')}</dt>
+              <dd>
+                <ChecksList readiness={readiness} locale={locale} />
+              </dd>
+            </>
+          )}
+          <dt>{t('quality')}</dt>
           <dd>
-            {qualityWords(analysis.quality)}
-            <ul class="probabilities" aria-label="Class probabilities">
+            {qualityWords(analysis.quality, locale)}
+            <ul class="probabilities" aria-label={t('probabilities')}>
               {CLASS_NAMES.map((name) => (
                 <li key={name}>
                   <span>{name}</span>
@@ -87,24 +101,27 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
           </dd>
           {analysis.eyes && isGood(analysis.quality) && (
             <>
-              <dt>Eyes</dt>
+              <dt>{t('eyes')}</dt>
               <dd>
-                {eyes.stable === 'uncertain' ? 'checking…' : eyes.stable} (this frame: landmarks {analysis.eyes.landmarkState}, Haar cascade{' '}
-                {analysis.eyes.haarState})
+                {t('eyesDetail', {
+                  stable: eyes.stable === 'uncertain' ? t('eyesChecking') : t(`eyes.${eyes.stable}`),
+                  landmarks: t(`eyes.${analysis.eyes.landmarkState}`),
+                  haar: t(`eyes.${analysis.eyes.haarState}`),
+                })}
               </dd>
             </>
           )}
-          {face && hints && (
+          {face && (
             <>
-              <dt>Face</dt>
+              <dt>{t('face')}</dt>
               <dd>
-                {Math.round(face.box.width)}×{Math.round(face.box.height)} px ({Math.round((100 * face.box.height) / analysis.height)}% of frame height)
+                {t('faceDetail', { width: Math.round(face.box.width), height: Math.round(face.box.height), percent: Math.round((100 * face.box.height) / analysis.height) })}
               </dd>
-              <dt>Brightness</dt>
-              <dd>{face.luminance === null ? 'unknown' : `${Math.round(face.luminance)} / 255`}</dd>
+              <dt>{t('brightness')}</dt>
+              <dd>{face.luminance === null ? t('unknown') : `${Math.round(face.luminance)} / 255`}</dd>
             </>
           )}
-          <dt>Timings</dt>
+          <dt>{t('timings')}</dt>
           <dd>
             detector {ms(analysis.timings.detectorMs)}, mesh {ms(analysis.timings.meshMs)}, iris {ms(analysis.timings.irisMs)}, classifier{' '}
             {ms(analysis.timings.classifierMs)}, eyes {ms(analysis.timings.eyesMs)}, transport{' '}

@@ -1,5 +1,6 @@
 /** The overlay's store: the reduced live state, the "Explain" state and page-side timings, as Preact signals. */
 import { computed, signal } from '@preact/signals';
+import type { Locale } from '../i18n/translate';
 import type { ExplainMethod } from '../xai/explain-set';
 import { IDLE_EXPLAIN, reduceExplain, type ExplainEvent } from './explain-state';
 import { INITIAL_OVERLAY_STATE, reduceOverlay, verdict, type OverlayEvent } from './overlay-state';
@@ -10,7 +11,7 @@ export interface EncodeTiming {
   bytes: number;
 }
 
-export function createOverlayStore(initialMethod: ExplainMethod) {
+export function createOverlayStore(initialMethod: ExplainMethod, locale: Locale = 'en') {
   const state = signal(INITIAL_OVERLAY_STATE);
   const explain = signal(IDLE_EXPLAIN);
   const explainMethod = signal(initialMethod);
@@ -20,7 +21,7 @@ export function createOverlayStore(initialMethod: ExplainMethod) {
     explain,
     explainMethod,
     encodeTiming,
-    verdict: computed(() => verdict(state.value)),
+    verdict: computed(() => verdict(state.value, locale)),
     dispatch(event: OverlayEvent) {
       state.value = reduceOverlay(state.value, event);
     },

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
 import { INITIAL_OVERLAY_STATE, reduceOverlay, verdict, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
+import { HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
 
 const run = (...events: OverlayEvent[]): OverlayState => events.reduce(reduceOverlay, INITIAL_OVERLAY_STATE);
 const ready: OverlayEvent = { type: 'engine-state', state: { state: 'ready', backend: 'wasm' } };
-const started = (streamId = 's1'): OverlayEvent => ({ type: 'camera-started', streamId, label: 'Fake camera', audience: 'self' });
-const face = (height: number, luminance: number | null = 128) => ({
-  box: { x: 0, y: 0, width: height * 0.8, height },
-  detectorScore: 0.9,
-  meshScore: 0.9,
-  mesh: [],
-  luminance,
-});
+const started = (streamId = 's1', audience: 'self' | 'other' = 'self'): OverlayEvent => ({ type: 'camera-started', streamId, label: 'Fake camera', audience });
+/** A frontal face of this height centred at (cx, cy) in the 640×480 frame. */
+const face = (height: number, luminance: number | null = 128, cx = 320, cy = 240) => {
+  const mesh: [number, number, number][] = Array.from({ length: 468 }, () => [cx, cy, 0]);
+  mesh[HEAD_POSE_LANDMARKS.rightEyeOuter] = [cx - height / 4, cy - height / 8, 0];
+  mesh[HEAD_POSE_LANDMARKS.leftEyeOuter] = [cx + height / 4, cy - height / 8, 0];
+  mesh[HEAD_POSE_LANDMARKS.foreheadTop] = [cx, cy - height / 2, 0];
+  mesh[HEAD_POSE_LANDMARKS.chin] = [cx, cy + height / 2, 0];
+  return { box: { x: cx - height * 0.4, y: cy - height / 2, width: height * 0.8, height }, detectorScore: 0.9, meshScore: 0.9, mesh, luminance };
+};
 const quality = (label: QualitySummary['label'], confidence = 0.9, uncertain = false): QualitySummary => ({
   label,
   confidence,
@@ -44,6 +47,16 @@ const analysis = (
   } satisfies FrameAnalysis,
 });
 
+/** Frames every 100 ms from `from` to `to` (inclusive), each made by `frame(at)`. */
+const frames = (from: number, to: number, frame: (at: number) => OverlayEvent): OverlayEvent[] => {
+  const events: OverlayEvent[] = [];
+  for (let at = from; at <= to; at += 100) events.push(frame(at));
+  return events;
+};
+const openEyed = (at: number) => analysis([face(240)], { eyes: eyesOf('open'), at });
+const closedEyed = (at: number) => analysis([face(240)], { eyes: eyesOf('closed'), at });
+const profile = (id: 'uv' | 'consult' | 'id-photo'): OverlayEvent => ({ type: 'profile', profile: id });
+
 describe('overlay verdict', () => {
   it('walks from waiting to loading to analysing', () => {
     expect(verdict(run()).text).toBe('Waiting for the camera');
@@ -51,34 +64,75 @@ describe('overlay verdict', () => {
     expect(verdict(run(started(), ready)).text).toBe('Analysing…');
   });
 
-  it('reports no face, the quality class, and hints in plain words', () => {
+  it('says at once when there is no face', () => {
     expect(verdict(run(ready, started(), analysis([])))).toEqual({ text: 'No face found', tone: 'warn' });
-    expect(verdict(run(ready, started(), analysis([face(240)])))).toEqual({ text: 'Face found: good quality (90%)', tone: 'ok' });
-    expect(verdict(run(ready, started(), analysis([face(40, 20)]))).text).toBe('Face found: good quality (90%), move closer, more light needed');
-    expect(verdict(run(ready, started(), analysis([face(240), face(100)]))).text).toBe('2 faces found: good quality (90%)');
   });
 
-  it('names the defect class with its probability, and says when it is unsure', () => {
-    expect(verdict(run(ready, started(), analysis([face(240)], { quality: quality('blur', 0.87) })))).toEqual({ text: 'Face found: blurred (87%)', tone: 'warn' });
-    expect(verdict(run(ready, started(), analysis([face(240)], { quality: quality('eyeglasses', 0.95) }))).text).toBe('Face found: glasses on (95%)');
-    expect(verdict(run(ready, started(), analysis([face(240)], { quality: quality('good', 0.41, true) })))).toEqual({ text: 'Face found: quality uncertain', tone: 'warn' });
+  it('announces "ready" only once the profile has been satisfied for 500 ms (after the eye state has held for 300 ms)', () => {
+    const early = run(ready, started(), ...frames(0, 700, openEyed));
+    expect(early.readiness?.ready).toBe(true);
+    expect(verdict(early)).toEqual({ text: 'Face found — not ready', tone: 'warn' });
+    const settled = run(ready, started(), ...frames(0, 800, openEyed));
+    expect(verdict(settled)).toEqual({ text: 'Face found — ready for the consult', tone: 'ok' });
   });
 
-  it('reports the eye state only once it has held for 300 ms, so a blink is not closure', () => {
-    const good = (state: EyeSummary['state'], at: number) => analysis([face(240)], { eyes: eyesOf(state), at });
-    expect(verdict(run(ready, started(), good('open', 0), good('open', 100))).text).toBe('Face found: good quality (90%)');
-    const open = run(ready, started(), good('open', 0), good('open', 200), good('open', 400));
-    expect(verdict(open).text).toBe('Face found: good quality (90%), eyes open');
-    const blink = [good('closed', 600), good('closed', 800), good('open', 900)].reduce(reduceOverlay, open);
-    expect(verdict(blink).text).toBe('Face found: good quality (90%), eyes open');
-    const closed = [good('closed', 600), good('closed', 800), good('closed', 1000)].reduce(reduceOverlay, open);
-    expect(verdict(closed).text).toBe('Face found: good quality (90%), eyes closed');
+  it('gives the most important hint once it has held, in plain words', () => {
+    const blurred = (at: number) => analysis([face(240)], { quality: quality('blur', 0.87), at });
+    expect(verdict(run(ready, started(), ...frames(0, 500, blurred)))).toEqual({ text: 'Face found — not ready: hold still or clean the lens', tone: 'warn' });
+    const glassesInTheDark = (at: number) => analysis([face(40, 20, 100, 100)], { quality: quality('eyeglasses', 0.95), at });
+    expect(verdict(run(ready, started(), ...frames(0, 500, glassesInTheDark))).text).toBe('Face found — not ready: remove your glasses');
+    const dark = (at: number) => analysis([face(240, 20)], { eyes: eyesOf('open'), at });
+    expect(verdict(run(ready, started(), ...frames(0, 500, dark))).text).toBe('Face found — not ready: add more light');
+    const uncertain = (at: number) => analysis([face(240)], { quality: quality('good', 0.41, true), at });
+    expect(verdict(run(ready, started(), ...frames(0, 1000, uncertain))).text).toBe('Face found — not ready');
   });
 
-  it('does not show an eye state for a face that is not good', () => {
-    const state = run(ready, started(), analysis([face(240)], { eyes: eyesOf('open'), at: 0 }), analysis([face(240)], { eyes: eyesOf('open'), at: 500 }));
-    const glasses = reduceOverlay(state, analysis([face(240)], { quality: quality('eyeglasses'), at: 700 }));
-    expect(verdict(glasses).text).toBe('Face found: glasses on (90%)');
+  it('checks against the chosen profile: UV imaging wants the eyes closed', () => {
+    const open = run(ready, profile('uv'), started(), ...frames(0, 1000, openEyed));
+    expect(verdict(open).text).toBe('Face found — not ready: close your eyes');
+    const closed = run(ready, profile('uv'), started(), ...frames(0, 1000, closedEyed));
+    expect(verdict(closed)).toEqual({ text: 'Face found — ready for UV imaging', tone: 'ok' });
+    expect(closed.readiness?.checks.find((c) => c.id === 'steadiness')).toMatchObject({ passed: true, value: 0 });
+  });
+
+  it('phrases hints for the doctor when the video is someone else\'s', () => {
+    const state = run(ready, profile('uv'), started('remote', 'other'), ...frames(0, 1000, (at) => ({ ...openEyed(at), analysis: { ...(openEyed(at) as { analysis: FrameAnalysis }).analysis, streamId: 'remote' } })));
+    expect(verdict(state).text).toBe('Face found — not ready: ask the patient to close their eyes');
+  });
+
+  it('does not flicker: a blink or a single odd frame leaves the verdict as it was', () => {
+    const settled = run(ready, profile('uv'), started(), ...frames(0, 1000, closedEyed));
+    const blink = [openEyed(1100), openEyed(1200), closedEyed(1300), closedEyed(1400)].reduce(reduceOverlay, settled);
+    expect(verdict(blink).text).toBe('Face found — ready for UV imaging');
+    const flicker = frames(1500, 3000, (at) => (at % 200 === 0 ? analysis([face(240)], { quality: quality('blur'), at }) : closedEyed(at))).reduce(reduceOverlay, blink);
+    expect(verdict(flicker).text).toBe('Face found — ready for UV imaging');
+  });
+
+  it('changes the verdict after a steady change of 500 ms', () => {
+    const settled = run(ready, started(), ...frames(0, 1000, openEyed));
+    const blurred = (at: number) => analysis([face(240)], { quality: quality('blur'), at });
+    expect(verdict(frames(1100, 1500, blurred).reduce(reduceOverlay, settled)).text).toBe('Face found — ready for the consult');
+    expect(verdict(frames(1100, 1600, blurred).reduce(reduceOverlay, settled)).text).toBe('Face found — not ready: hold still or clean the lens');
+  });
+
+  it('starts the shown verdict afresh when the profile changes', () => {
+    const consult = run(ready, started(), ...frames(0, 1000, openEyed));
+    const uv = reduceOverlay(consult, profile('uv'));
+    expect(uv.profile).toBe('uv');
+    expect(verdict(uv).text).toBe('Face found — not ready');
+    expect(verdict(frames(1100, 1600, openEyed).reduce(reduceOverlay, uv)).text).toBe('Face found — not ready: close your eyes');
+  });
+
+  it('counts the faces in view; the ID photo wants only one', () => {
+    const two = (at: number) => analysis([face(240), face(100, 128, 560, 100)], { eyes: eyesOf('open'), at });
+    expect(verdict(run(ready, profile('id-photo'), started(), ...frames(0, 1000, two))).text).toBe('2 faces found — not ready: make sure only you are in view');
+  });
+
+  it('speaks German when asked', () => {
+    const state = run(ready, profile('uv'), started(), ...frames(0, 1000, openEyed));
+    expect(verdict(state, 'de').text).toBe('Gesicht gefunden — nicht bereit: Schließen Sie die Augen');
+    expect(verdict(run(ready, started(), ...frames(0, 1000, openEyed)), 'de').text).toBe('Gesicht gefunden — Bereit für die Sprechstunde');
+    expect(verdict(run(ready, started(), analysis([])), 'de').text).toBe('Kein Gesicht gefunden');
   });
 
   it('says the camera stopped when the last stream ends, but not while another is live', () => {
