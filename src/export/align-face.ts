@@ -69,9 +69,14 @@ export interface AlignedFace {
   coverage: number;
 }
 
-export function alignFace(frame: RgbaImage, eyes: EyeCentres, config: AlignmentConfig = DEFAULT_ALIGNMENT_CONFIG): AlignedFace {
+/** The frame → output transform that puts these eyes on the target positions. */
+export function alignmentTransform(eyes: EyeCentres, config: AlignmentConfig = DEFAULT_ALIGNMENT_CONFIG): SimilarityTransform {
   const target = targetEyeCentres(config);
-  const transform = similarityFromPointPairs([eyes.right, eyes.left], [target.right, target.left]);
+  return similarityFromPointPairs([eyes.right, eyes.left], [target.right, target.left]);
+}
+
+export function alignFace(frame: RgbaImage, eyes: EyeCentres, config: AlignmentConfig = DEFAULT_ALIGNMENT_CONFIG): AlignedFace {
+  const transform = alignmentTransform(eyes, config);
   const { image, coverage } = warpSimilarity(frame, transform, config.size, config.size, config.background);
   const { scale, angle } = similarityScaleAndAngle(transform);
   return { image, eyes, transform, scale, rotationDeg: (angle * 180) / Math.PI, coverage };

@@ -6,7 +6,7 @@ import type { RgbaImage } from '../image';
 import { largestFace } from '../model/measures/largest-face';
 import type { FrameAnalysis } from '../protocol/messages';
 import type { ProfileId, Readiness } from '../workflow/types';
-import { DEFAULT_ALIGNMENT_CONFIG, alignFace, eyeCentres, type AlignmentConfig } from './align-face';
+import { DEFAULT_ALIGNMENT_CONFIG, alignFace, eyeCentres, type AlignmentConfig, type EyeCentres } from './align-face';
 import { buildCaptureReport, type CaptureReport, type CaptureReportInput, type ModelVersions } from './capture-report';
 import { exportFileNames, type ExportImageFormat } from './export-file-names';
 
@@ -33,19 +33,29 @@ export interface PreparedExport {
   fileNames: { image: string; report: string; explanation: string | null };
 }
 
+/**
+ * The eye centres of the analysis's largest face in the kept pixels' coordinates (the analysis is in
+ * those of the frame the engine decoded, which may differ in size); null without a face.
+ */
+export function frameEyeCentres(analysis: FrameAnalysis, width: number, height: number): EyeCentres | null {
+  const face = largestFace(analysis.faces);
+  if (!face) return null;
+  const sx = width / analysis.width;
+  const sy = height / analysis.height;
+  const eyes = eyeCentres(face);
+  return { right: { x: eyes.right.x * sx, y: eyes.right.y * sy }, left: { x: eyes.left.x * sx, y: eyes.left.y * sy } };
+}
+
 export function prepareExport(request: ExportRequest): PreparedExport {
   const { frame, analysis } = request;
   const config = request.alignment ?? DEFAULT_ALIGNMENT_CONFIG;
   const names = exportFileNames(request.profile, request.capturedAtEpochMs, request.format);
   const face = largestFace(analysis.faces);
-  // The analysis is in the coordinates of the frame the engine decoded; the kept pixels may differ in size.
-  const sx = frame.width / analysis.width;
-  const sy = frame.height / analysis.height;
+  const eyes = frameEyeCentres(analysis, frame.width, frame.height);
   let image = frame;
   let alignment: CaptureReportInput['alignment'] = null;
-  if (face) {
-    const eyes = eyeCentres(face);
-    const aligned = alignFace(frame, { right: { x: eyes.right.x * sx, y: eyes.right.y * sy }, left: { x: eyes.left.x * sx, y: eyes.left.y * sy } }, config);
+  if (eyes) {
+    const aligned = alignFace(frame, eyes, config);
     image = aligned.image;
     alignment = {
       eyes: aligned.eyes,
