@@ -15,8 +15,10 @@ export default defineConfig({
     startUrls: [`http://localhost:${DEMO_PORT}/?autostart`],
   },
   manifest: {
-    name: 'FaceReady',
-    description: 'Checks on your own machine whether a face in a video call or photo is good enough, and shows why.',
+    // public/_locales/{en,de}/messages.json; the interface itself follows the user's language setting (src/i18n).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['offscreen', 'scripting', 'storage', 'activeTab'],
     // Sites are enabled one by one from the popup; localhost (the demo) comes from the runtime-registered scripts' matches.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
