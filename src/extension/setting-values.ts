@@ -5,11 +5,11 @@
  * storage items in ./settings.ts apply them.
  */
 import { DEFAULT_SAMPLING } from '../capture/sampling';
-import { BACKEND_CHOICES, type BackendChoice } from '../engine/backend';
+import { BACKEND_CHOICES, type BackendChoice } from '../engine/backend-choice';
 import { LOCALES, type Locale } from '../i18n/translate';
 import { EXPLAIN_LIMITS } from '../protocol/messages';
 import { PROFILE_IDS, type ProfileId } from '../workflow/types';
-import { EXPLAIN_METHODS, type ExplainMethod } from '../xai/explain-set';
+import { EXPLAIN_METHODS, type ExplainMethod } from '../xai/explain-method';
 import { DEFAULT_LIME_OPTIONS } from '../xai/lime';
 import { originMatchPattern } from './site-matches';
 

@@ -2,8 +2,8 @@
 import { storage } from '#imports';
 import { pickLocale, type Locale } from '../i18n/translate';
 import type { ProfileId } from '../workflow/types';
-import type { BackendChoice } from '../engine/backend';
-import type { ExplainMethod } from '../xai/explain-set';
+import type { BackendChoice } from '../engine/backend-choice';
+import type { ExplainMethod } from '../xai/explain-method';
 import {
   DEFAULT_SETTINGS,
   validBackendChoice,

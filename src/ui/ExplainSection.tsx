@@ -1,7 +1,6 @@
 import { EXPLAIN_MESSAGES } from '../i18n/explain-messages';
 import { translator, type Locale } from '../i18n/translate';
-import type { ExplainMethod } from '../xai/explain-set';
-import { EXPLAIN_METHODS } from '../xai/explain-set';
+import { EXPLAIN_METHODS, type ExplainMethod } from '../xai/explain-method';
 import { ExplainPanel } from './explain/ExplainPanel';
 import { downloadPng } from './explain/download-png';
 import type { ExplainUiState, PredictedClass } from './explain-state';

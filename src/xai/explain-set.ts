@@ -10,8 +10,9 @@ import { createLime, type LimeOptions, type LimeResult } from './lime';
 import type { ExplainableModel } from './model';
 import type { ExplainProgress } from './types';
 
-export type ExplainMethod = 'gradcam' | 'lime' | 'combined' | 'all';
-export const EXPLAIN_METHODS: readonly ExplainMethod[] = ['combined', 'gradcam', 'lime', 'all'];
+import type { ExplainMethod } from './explain-method';
+
+export { EXPLAIN_METHODS, type ExplainMethod } from './explain-method';
 
 /** The image the model saw (its input size) and whichever explanations of it were computed. */
 export interface ExplanationSet {
