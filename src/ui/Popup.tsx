@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { enabledOrigins, samplingFps } from '../extension/settings';
+import { SAMPLING_FPS_LIMITS } from '../extension/setting-values';
+import { enabledOrigins, profileForOrigin, rememberSiteProfile, samplingFps } from '../extension/settings';
+import { setSiteEnabled } from '../extension/site-access';
 import { LOCAL_MATCHES, originMatchPattern } from '../extension/site-matches';
-import type { BackgroundReply } from '../protocol/messages';
+import { workflowWords } from '../i18n/hint-messages';
+import { SETTINGS_MESSAGES } from '../i18n/settings-messages';
+import { translator } from '../i18n/translate';
+import { PROFILE_IDS, type ProfileId } from '../workflow/types';
+import { NumberSetting } from './options/NumberSetting';
+import { useLocale } from './options/use-locale';
 
 type SiteState = { kind: 'unsupported' } | { kind: 'local'; origin: string } | { kind: 'site'; origin: string; enabled: boolean };
 
@@ -15,59 +22,66 @@ async function currentSite(): Promise<SiteState> {
   return { kind: 'site', origin, enabled: (await enabledOrigins.getValue()).includes(origin) };
 }
 
-/** Popup: turn FaceReady on or off for the current site, and set the sampling rate. */
+/** Popup: turn FaceReady on or off for the current site, pick its profile, set the sampling rate; the rest is in the options page. */
 export function Popup() {
+  const locale = useLocale();
   const [site, setSite] = useState<SiteState | null>(null);
-  const [fps, setFps] = useState<number | null>(null);
+  const [profile, setProfile] = useState<ProfileId | null>(null);
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    void currentSite().then(setSite);
-    void samplingFps.getValue().then(setFps);
+    void currentSite().then(async (found) => {
+      setSite(found);
+      if (found.kind !== 'unsupported') setProfile(await profileForOrigin(found.origin));
+    });
   }, []);
+  if (!locale) return null;
+  const t = translator(SETTINGS_MESSAGES, locale);
+  const { profileName } = workflowWords(locale);
 
   async function toggle(origin: string, enable: boolean) {
-    const pattern = originMatchPattern(origin)!;
-    // The permission prompt must come straight from this click; the background only registers scripts.
-    if (enable && !(await browser.permissions.request({ origins: [pattern] }))) {
-      setMessage('Permission was not granted, so FaceReady stays off on this site.');
-      return;
-    }
-    const reply = (await browser.runtime.sendMessage({ type: 'set-site-enabled', origin, enabled: enable })) as BackgroundReply;
-    if (!reply.ok) return setMessage(`Could not update this site: ${reply.error}`);
-    if (!enable) await browser.permissions.remove({ origins: [pattern] });
+    const change = await setSiteEnabled(origin, enable);
+    if (!change.ok) return setMessage(change.reason === 'permission-denied' ? t('permissionDenied') : t('updateFailed', { error: change.reason === 'failed' ? change.error : change.reason }));
     setSite({ kind: 'site', origin, enabled: enable });
-    setMessage(enable ? 'Enabled. Reload the page to start.' : 'Disabled. Reload the page to stop.');
+    setMessage(enable ? t('popup.enabled') : t('popup.disabled'));
+  }
+
+  async function chooseProfile(origin: string, chosen: ProfileId) {
+    setProfile(chosen);
+    await rememberSiteProfile(origin, chosen);
+    setMessage(t('popup.profileSaved', { origin }));
   }
 
   return (
     <main>
       <h1>FaceReady</h1>
-      {site?.kind === 'unsupported' && <p>FaceReady works on web pages (http or https).</p>}
-      {site?.kind === 'local' && <p>Always on for local pages ({site.origin}).</p>}
+      {site?.kind === 'unsupported' && <p>{t('popup.unsupported')}</p>}
+      {site?.kind === 'local' && <p>{t('popup.local', { origin: site.origin })}</p>}
       {site?.kind === 'site' && (
         <p>
           <button type="button" onClick={() => toggle(site.origin, !site.enabled)}>
-            {site.enabled ? `Turn off on ${site.origin}` : `Turn on for ${site.origin}`}
+            {site.enabled ? t('popup.turnOff', { origin: site.origin }) : t('popup.turnOn', { origin: site.origin })}
           </button>
         </p>
       )}
-      {fps !== null && (
-        <label>
-          Frames analysed per second{' '}
-          <input
-            type="number"
-            min={1}
-            max={15}
-            value={fps}
-            onChange={(e) => {
-              const value = Math.min(15, Math.max(1, Number((e.target as HTMLInputElement).value) || 5));
-              setFps(value);
-              void samplingFps.setValue(value);
-            }}
-          />
-        </label>
+      {site && site.kind !== 'unsupported' && profile && (
+        <div class="setting">
+          <label for="site-profile">{t('popup.siteProfile')}</label>
+          <select id="site-profile" value={profile} onChange={(e) => void chooseProfile(site.origin, (e.target as HTMLSelectElement).value as ProfileId)}>
+            {PROFILE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {profileName(id)}
+              </option>
+            ))}
+          </select>
+        </div>
       )}
+      <NumberSetting id="sampling-fps" label={t('samplingFps')} limits={SAMPLING_FPS_LIMITS} item={samplingFps} t={t} onSaved={() => setMessage(t('saved'))} />
+      <p>
+        <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+          {t('popup.allSettings')}
+        </a>
+      </p>
       <p role="status">{message}</p>
     </main>
   );

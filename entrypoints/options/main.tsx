@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { OptionsPage } from '@/src/ui/options/OptionsPage';
+
+render(<OptionsPage />, document.getElementById('app')!);

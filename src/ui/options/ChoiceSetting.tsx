@@ -1,0 +1,34 @@
+import { type StoredItem, useStoredValue } from './use-stored-value';
+
+export interface ChoiceSettingProps<T extends string> {
+  id: string;
+  label: string;
+  hint?: string;
+  choices: readonly T[];
+  choiceLabel(choice: T): string;
+  item: StoredItem<T>;
+  onSaved?: () => void;
+}
+
+/** A setting with a fixed set of values, as a select bound to its storage item. */
+export function ChoiceSetting<T extends string>({ id, label, hint, choices, choiceLabel, item, onSaved }: ChoiceSettingProps<T>) {
+  const [stored, save] = useStoredValue(item);
+  if (stored === null) return null;
+  return (
+    <div class="setting">
+      <label for={id}>{label}</label>
+      <select id={id} value={stored} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => void save((e.target as HTMLSelectElement).value as T).then(onSaved)}>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choiceLabel(choice)}
+          </option>
+        ))}
+      </select>
+      {hint && (
+        <small id={`${id}-hint`} class="hint">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}

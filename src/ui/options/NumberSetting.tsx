@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { parseWholeNumber } from '../../extension/setting-values';
+import type { SettingsMessageKey } from '../../i18n/settings-messages';
+import type { Translate } from '../../i18n/translate';
+import { type StoredItem, useStoredValue } from './use-stored-value';
+
+export interface NumberSettingProps {
+  id: string;
+  label: string;
+  hint?: string;
+  limits: { min: number; max: number };
+  item: StoredItem<number>;
+  t: Translate<SettingsMessageKey>;
+  onSaved?: () => void;
+}
+
+/** A whole-number setting: saved when the typed value is within its limits, otherwise the reason is shown and nothing is saved. */
+export function NumberSetting({ id, label, hint, limits, item, t, onSaved }: NumberSettingProps) {
+  const [stored, save] = useStoredValue(item);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (stored !== null) setText(String(stored));
+  }, [stored]);
+  if (stored === null) return null;
+
+  function commit(typed: string) {
+    setText(typed);
+    const parsed = parseWholeNumber(typed, limits);
+    if (!parsed.ok) return setError(parsed.reason === 'out-of-range' ? t('outOfRange', limits) : t('notWholeNumber'));
+    setError(null);
+    void save(parsed.value).then(onSaved);
+  }
+
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="setting">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={limits.min}
+        max={limits.max}
+        step={1}
+        value={text}
+        aria-invalid={error !== null}
+        aria-describedby={describedBy}
+        onChange={(e) => commit((e.target as HTMLInputElement).value)}
+      />
+      {hint && (
+        <small id={`${id}-hint`} class="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} class="error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
