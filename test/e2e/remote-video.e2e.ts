@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOverlay, launch, openDemo, overlayStatus, waitForStatus, waitInOverlay, type Session } from './harness';
@@ -132,5 +134,71 @@ describe('loopback consult: the doctor checks the patient’s incoming video', (
     // The user had picked the camera: a new participant does not take over.
     const view = await pageView(page);
     expect(await pickedSource(page)).toBe(`camera:${view.camera[0].id}`);
+  });
+});
+
+describe('other videos on the page', () => {
+  let session: Session;
+  let page: Page;
+  let otherSite: Server;
+  beforeAll(async () => {
+    session = await launch({ video: 'astronaut' });
+  });
+  afterAll(async () => {
+    otherSite?.close();
+    await session?.close();
+  });
+
+  /** Adds a muted, looping <video> playing `src` to the page. */
+  const addVideo = (src: string, id: string) =>
+    page.evaluate((source, name) => {
+      const video = Object.assign(document.createElement('video'), { src: source, id: name, muted: true, loop: true, autoplay: true, playsInline: true });
+      video.style.width = '160px';
+      document.body.prepend(video);
+      return video.play();
+    }, src, id);
+
+  it('lists a same-origin video as readable and one from another site without CORS as not readable', async () => {
+    page = await openDemo(session);
+    await waitForStatus(page, /^Face found/, 30_000);
+    // A clip of the camera recorded by the page itself, served from the page's origin (a blob:) and from another one.
+    const clip = await page.evaluate(async () => {
+      const recorder = new MediaRecorder((window as unknown as { demo: { stream: MediaStream } }).demo.stream, { mimeType: 'video/webm;codecs=vp8' });
+      const chunks: Blob[] = [];
+      recorder.ondataavailable = (e) => chunks.push(e.data);
+      const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+      recorder.start();
+      await new Promise((r) => setTimeout(r, 6000));
+      recorder.stop();
+      await stopped;
+      const bytes = new Uint8Array(await new Blob(chunks, { type: 'video/webm' }).arrayBuffer());
+      (window as unknown as { clipUrl: string }).clipUrl = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    });
+    const body = Buffer.from(clip, 'base64');
+    otherSite = createServer((_, response) => response.writeHead(200, { 'content-type': 'video/webm', 'content-length': body.length }).end(body));
+    await new Promise<void>((done) => otherSite.listen(0, 'localhost', done));
+    const crossOrigin = `http://localhost:${(otherSite.address() as AddressInfo).port}/clip.webm`;
+    expect(new URL(crossOrigin).origin).not.toBe(new URL(session.demo.url).origin);
+
+    await addVideo(await page.evaluate(() => (window as unknown as { clipUrl: string }).clipUrl), 'same-origin-clip');
+    // The self-view plays the camera, which is listed already: it is not listed again as a page video.
+    await waitForOptions(page, ['Your camera', 'Video 1 on the page']);
+    await addVideo(crossOrigin, 'cross-origin-clip');
+    const options = await waitForOptions(page, ['Your camera', 'Video 1 on the page', 'Video 2 on the page (cannot be read: from another site)']);
+    expect(options.map(([, , disabled]) => disabled)).toEqual([false, false, true]);
+  });
+
+  it('analyses a readable page video when picked, and says so when it goes away', async () => {
+    await pick(page, 'Video 1 on the page');
+    expect(await pickedSource(page)).toMatch(/^video:/);
+    await waitForStatus(page, /^Face found/, 30_000);
+    expect(await page.$eval('#same-origin-clip', (v) => !(v as HTMLVideoElement).paused)).toBe(true);
+
+    await page.$eval('#same-origin-clip', (v) => v.remove());
+    await waitForStatus(page, /^Video stopped/, 5_000);
+    await waitForOptions(page, ['Your camera', 'Video 2 on the page (cannot be read: from another site)'], 5_000);
   });
 });
