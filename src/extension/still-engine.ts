@@ -1,0 +1,131 @@
+/**
+ * The check page's use of the analysis engine: the same port and messages as the overlay, one still
+ * at a time. A still waits for the engine to be ready, is sent once, and its answer (or an error, or
+ * a timeout) settles it, so the page never waits forever. Explain then explains that still.
+ */
+import { wallClockMs } from '../clock';
+import { encodeFrame } from '../capture/encode-frame';
+import { explainEventOf } from '../capture/frame-relay';
+import type { EngineState, FrameAnalysis } from '../protocol/messages';
+import type { ExplainEvent } from '../ui/explain-state';
+import type { ExplainMethod } from '../xai/explain-set';
+import { connectEngine } from './engine-client';
+
+/** How long one still may take once sent (model warm-up on software WebGL included). */
+export const STILL_ANALYSIS_TIMEOUT_MS = 90_000;
+const STILL_STREAM_ID = 'still';
+
+export interface StillEngineOptions {
+  onEngineState(state: EngineState): void;
+  onExplainEvent(event: ExplainEvent): void;
+}
+
+export interface StillEngine {
+  /** Analyses one still (the bitmap is consumed); rejects with the engine's error in words. */
+  analyze(bitmap: ImageBitmap): Promise<FrameAnalysis>;
+  explain(method: ExplainMethod, limeSamples: number): void;
+  cancelExplain(requestId: number): void;
+  close(): void;
+}
+
+interface Pending {
+  frameId: number;
+  bitmap: ImageBitmap | null;
+  resolve(analysis: FrameAnalysis): void;
+  reject(error: Error): void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export function connectStillEngine(options: StillEngineOptions): StillEngine {
+  let state: EngineState = { state: 'loading' };
+  let pending: Pending | null = null;
+  let frameId = 0;
+  let requestId = 0;
+
+  const settle = (outcome: { analysis: FrameAnalysis } | { error: string }) => {
+    const current = pending;
+    if (!current) return;
+    pending = null;
+    clearTimeout(current.timer);
+    current.bitmap?.close();
+    if ('analysis' in outcome) current.resolve(outcome.analysis);
+    else current.reject(new Error(outcome.error));
+  };
+
+  async function sendPending() {
+    const current = pending;
+    if (!current?.bitmap || state.state !== 'ready') return;
+    const bitmap = current.bitmap;
+    current.bitmap = null;
+    let encoded;
+    try {
+      // RGBA, not JPEG: a still is sent once, so its pixels are analysed without a second lossy compression.
+      encoded = await encodeFrame(bitmap, 'rgba');
+    } catch (error) {
+      return settle({ error: error instanceof Error ? error.message : String(error) });
+    }
+    const now = wallClockMs();
+    const frame = { frameId: current.frameId, streamId: STILL_STREAM_ID, capturedAt: now, sentAt: now, width: encoded.width, height: encoded.height, encoding: encoded.encoding, data: encoded.data };
+    if (pending !== current) return;
+    if (!engine.send({ type: 'analyze', frame })) return settle({ error: 'the analysis engine is not connected' });
+    current.timer = setTimeout(() => settle({ error: `no answer from the analysis engine within ${STILL_ANALYSIS_TIMEOUT_MS / 1000} s` }), STILL_ANALYSIS_TIMEOUT_MS);
+  }
+
+  const engine = connectEngine({
+    onEvent(event) {
+      switch (event.type) {
+        case 'engine-state':
+          state = event.state;
+          options.onEngineState(state);
+          if (state.state === 'error') settle({ error: state.error });
+          else void sendPending();
+          return;
+        case 'analysis':
+          if (event.analysis.frameId === pending?.frameId) settle({ analysis: event.analysis });
+          return;
+        case 'analysis-error':
+          // frameId -1: the engine rejected a request it could not parse.
+          if (event.frameId === pending?.frameId || event.frameId === -1) settle({ error: event.error });
+          return;
+        default:
+          return options.onExplainEvent(explainEventOf(event));
+      }
+    },
+    onFailure(error) {
+      state = { state: 'error', error };
+      options.onEngineState(state);
+      settle({ error });
+    },
+    onConnectionChange(connected) {
+      if (connected) return;
+      state = { state: 'loading' };
+      options.onEngineState(state);
+      // A still sent to an engine that went away gets no answer: the replacement engine cannot know it.
+      if (pending && !pending.bitmap) settle({ error: 'the analysis engine restarted while analysing; drop the image again' });
+    },
+  });
+
+  return {
+    analyze(bitmap) {
+      settle({ error: 'replaced by a newer image' });
+      return new Promise<FrameAnalysis>((resolve, reject) => {
+        pending = { frameId: ++frameId, bitmap, resolve, reject };
+        void sendPending();
+      });
+    },
+    explain(method, limeSamples) {
+      const id = ++requestId;
+      options.onExplainEvent({ type: 'explain-requested', requestId: id, method });
+      if (!engine.send({ type: 'explain', requestId: id, method, limeSamples })) {
+        options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false });
+      }
+    },
+    cancelExplain(id) {
+      engine.send({ type: 'cancel-explain', requestId: id });
+    },
+    close() {
+      settle({ error: 'closed' });
+      engine.close();
+    },
+  };
+}
