@@ -19,7 +19,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['offscreen', 'scripting', 'storage', 'activeTab'],
+    permissions: ['offscreen', 'scripting', 'storage', 'activeTab', 'contextMenus'],
     // Sites are enabled one by one from the popup; localhost (the demo) comes from the runtime-registered scripts' matches.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // WASM (the TF.js fallback backend) needs 'wasm-unsafe-eval'; nothing else is relaxed.

@@ -1,4 +1,5 @@
 import { syncContentScripts } from '@/src/extension/content-scripts';
+import { createImageCheckMenu, listenToImageCheckMenu } from '@/src/extension/image-check-menu';
 import { ensureOffscreenDocument, restartOffscreenDocument } from '@/src/extension/offscreen-document';
 import { backendChoice, enabledOrigins } from '@/src/extension/settings';
 import { parse } from '@/src/protocol/check';
@@ -22,6 +23,8 @@ export default defineBackground(() => {
   const resync = async () => syncContentScripts(await enabledOrigins.getValue());
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onInstalled.addListener(createImageCheckMenu);
+  listenToImageCheckMenu();
   backendChoice.watch(restartOffscreenDocument);
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
     const removed = new Set(origins.map((pattern) => pattern.replace(/\/\*$/, '')));
