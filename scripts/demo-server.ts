@@ -1,13 +1,20 @@
 /**
  * Serves the demo consult page (demo/) on localhost. `npm run demo` for development; the e2e
- * tests start it on a free port. Static files only, no directory listing, nothing outside demo/.
+ * tests start it on a free port. Static files only, no directory listing, nothing outside demo/
+ * but the skimage test pictures (/images/…, for the portrait page).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SKIMAGE_DATA } from '../test/fixtures/fixtures';
 
 const DEMO_DIR = resolve(fileURLToPath(new URL('../demo', import.meta.url)));
+/** Pictures for demo/portrait.html, from Debian's python3-skimage (see test/fixtures/fixtures.ts for their provenance). */
+const IMAGES = new Map([
+  ['/images/astronaut.png', `${SKIMAGE_DATA}/astronaut.png`],
+  ['/images/coffee.png', `${SKIMAGE_DATA}/coffee.png`],
+]);
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg' };
 
 export interface DemoServer {
@@ -18,8 +25,9 @@ export interface DemoServer {
 export function startDemoServer(port = 0, host = '127.0.0.1'): Promise<DemoServer> {
   const server: Server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const file = normalize(join(DEMO_DIR, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(DEMO_DIR)) return void response.writeHead(403).end();
+    const image = IMAGES.get(path);
+    const file = image ?? normalize(join(DEMO_DIR, path === '/' ? 'index.html' : path));
+    if (!image && !file.startsWith(DEMO_DIR)) return void response.writeHead(403).end();
     try {
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
