@@ -1,7 +1,11 @@
 import { render } from 'preact';
+import { effect } from '@preact/signals';
+import { createCaptureController } from '@/src/capture/capture-controller';
 import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
+import { shippedModelVersions } from '@/src/export/shipped-model-versions';
+import { CaptureSection } from '@/src/ui/CaptureSection';
 import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, samplingFps } from '@/src/extension/settings';
 import { watchSiteProfile } from '@/src/extension/site-profile';
 import { Overlay } from '@/src/ui/Overlay';
@@ -28,6 +32,20 @@ export default defineContentScript({
     setProfile(profile);
     ctx.onInvalidated(watchSiteProfile(location.origin, setProfile));
     const sources = createSourcePickerStore();
+    // Capture follows every analysis: it keeps the pixels of the latest frame and of the ready window's best.
+    const capture = createCaptureController({
+      models: shippedModelVersions(),
+      app: { name: 'FaceReady', version: browser.runtime.getManifest().version },
+      timeOrigin: performance.timeOrigin,
+      now: Date.now,
+    });
+    ctx.onInvalidated(
+      effect(() => {
+        const { analysis, readiness, profile, shown } = store.state.value;
+        capture.observe({ analysis, readiness, profile, shownReady: shown.ready.shown });
+      }),
+    );
+    ctx.onInvalidated(capture.dispose);
     // Live frames pause while an explanation is open, so the verdict stays on the explained frame.
     const dispatchExplain = (event: ExplainEvent) => {
       store.dispatchExplain(event);
@@ -41,6 +59,7 @@ export default defineContentScript({
       onExplainEvent: dispatchExplain,
       onEncoded: store.recordEncode,
       onSources: sources.update,
+      retention: capture.retention,
     });
     ctx.onInvalidated(relay.stop);
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
@@ -61,6 +80,7 @@ export default defineContentScript({
           void rememberSiteProfile(location.origin, next);
         }}
         sourcePicker={<SourcePicker store={sources} locale={locale} onPick={relay.selectSource} />}
+        capture={<CaptureSection controller={capture} store={store} locale={locale} />}
       />
     );
     const ui = await createShadowRootUi(ctx, {

@@ -84,7 +84,8 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
   let selection: BestFrameState<HeldFrame> = INITIAL_BEST_FRAME_STATE;
   let lastAnalysis: FrameAnalysis | null = null;
 
-  const held = (bitmap: ImageBitmap) => [latest.value, best.value, manual.value].some((frame) => frame?.bitmap === bitmap);
+  // Reads use peek(): observe() runs inside the overlay's effect, which must not subscribe to these signals.
+  const held = (bitmap: ImageBitmap) => [latest.peek(), best.peek(), manual.peek()].some((frame) => frame?.bitmap === bitmap);
   const releaseIfFree = (frame: HeldFrame | null) => {
     if (frame && !held(frame.bitmap)) frame.bitmap.close();
   };
@@ -99,7 +100,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       lastAnalysis = analysis;
       const bitmap = retention.take(analysis.frameId);
       if (!bitmap) return;
-      const previous = latest.value;
+      const previous = latest.peek();
       const frame: HeldFrame = { source: 'best-frame', analysis, readiness, profile, bitmap, capturedAtEpochMs: options.timeOrigin + analysis.capturedAt };
       latest.value = frame;
       releaseIfFree(previous);
@@ -113,9 +114,9 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       releaseIfFree(step.released);
     },
     capture() {
-      const frame = latest.value;
+      const frame = latest.peek();
       if (!frame) return false;
-      const previous = manual.value;
+      const previous = manual.peek();
       manual.value = { ...frame, source: 'manual' };
       releaseIfFree(previous);
       return true;
@@ -144,7 +145,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
     },
     dispose() {
       retention.clear();
-      const frames = [latest.value, best.value, manual.value];
+      const frames = [latest.peek(), best.peek(), manual.peek()];
       latest.value = best.value = manual.value = null;
       selection = INITIAL_BEST_FRAME_STATE;
       for (const frame of new Set(frames.map((f) => f?.bitmap))) frame?.close();

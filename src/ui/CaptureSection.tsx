@@ -7,14 +7,12 @@ import { EXPLAIN_MESSAGES } from '../i18n/explain-messages';
 import { EXPORT_MESSAGES } from '../i18n/export-messages';
 import { translator, type Locale } from '../i18n/translate';
 import { composePanelImage } from './explain/compose-panel';
-import type { ExplainUiState } from './explain-state';
+import type { OverlayStore } from './overlay-store';
 
 export interface CaptureSectionProps {
   controller: CaptureController;
-  /** The overlay's explanation: when one is shown, Save exports its panel image too. */
-  explain: ExplainUiState;
-  /** The profile is shown as satisfied: the best frame is offered. */
-  ready: boolean;
+  /** The overlay's store: whether the profile is shown as satisfied, and the explanation (saved with a capture when shown). */
+  store: OverlayStore;
   locale: Locale;
 }
 
@@ -50,8 +48,10 @@ type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; fi
  * "Best frame" (offered once the profile is satisfied), a manual "Capture" that works any time, and
  * Save: the aligned crop (PNG or JPEG), its JSON report and the open explanation, on the user's action only.
  */
-export function CaptureSection({ controller, explain, ready, locale }: CaptureSectionProps) {
+export function CaptureSection({ controller, store, locale }: CaptureSectionProps) {
   const t = translator(EXPORT_MESSAGES, locale);
+  const explain = store.explain.value;
+  const ready = store.state.value.shown.ready.shown;
   const [format, setFormat] = useState<ExportImageFormat>('png');
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const best = controller.best.value;

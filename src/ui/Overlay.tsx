@@ -21,6 +21,8 @@ export interface OverlayProps {
   onCloseExplain(): void;
   /** Which of the page's videos is checked (the SourcePicker), shown under the verdict. */
   sourcePicker?: ComponentChildren;
+  /** Best-frame capture and export (the CaptureSection), shown under the explanation controls. */
+  capture?: ComponentChildren;
   /** The user picked another workflow profile (remembered for the site). */
   onProfileChange?(profile: ProfileId): void;
 }
@@ -28,7 +30,7 @@ export interface OverlayProps {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** The live FaceReady panel: a movable card whose status line is an ARIA live region. */
-export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, sourcePicker, onProfileChange }: OverlayProps) {
+export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, sourcePicker, capture, onProfileChange }: OverlayProps) {
   const t = translator(OVERLAY_MESSAGES, locale);
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [collapsed, setCollapsed] = useState(false);
@@ -76,6 +78,7 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
           onClose={onCloseExplain}
         />
       )}
+      {!collapsed && capture}
       {!collapsed && analysis && explain.status === 'idle' && (
         <dl class="details">
           {readiness && (
