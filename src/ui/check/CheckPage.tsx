@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { CHECK_MESSAGES } from '../../i18n/check-messages';
-import { workflowWords } from '../../i18n/hint-messages';
 import { translator, type Locale } from '../../i18n/translate';
+import type { HintId } from '../../workflow/types';
 import type { ExplainMethod } from '../../xai/explain-set';
 import { ExplainSection } from '../ExplainSection';
 import { checkVerdict, type StillSource } from './check-state';
@@ -31,8 +31,7 @@ function pastedBlob(data: DataTransfer): Blob | null {
 /** The still-image check: drop/paste/pick an image, the verdict in a live region, checks, probabilities and Explain. */
 export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain }: CheckPageProps) {
   const t = translator(CHECK_MESSAGES, locale);
-  const words = workflowWords(locale);
-  const wordHint = (hint: Parameters<typeof words.hint>[0]) => words.hint(hint, 'self');
+  const wordHint = (hint: HintId) => t(`hint.${hint}`);
   const state = store.state.value;
   const { still } = state;
   const verdict = checkVerdict(state, t, wordHint);

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_MESSAGES } from '../../../src/i18n/check-messages';
-import { workflowWords } from '../../../src/i18n/hint-messages';
 import { translator } from '../../../src/i18n/translate';
 import type { Point3 } from '../../../src/model/face/types';
 import type { FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
 import { checkVerdict, INITIAL_CHECK_STATE, problemText, reduceCheck, type CheckEvent, type CheckState } from '../../../src/ui/check/check-state';
 import { HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
+import { HINT_IDS, type HintId } from '../../../src/workflow/types';
 
 const t = translator(CHECK_MESSAGES, 'en');
-const words = workflowWords('en');
-const wordHint = (hint: Parameters<typeof words.hint>[0]) => words.hint(hint, 'self');
+const wordHint = (hint: HintId) => t(`hint.${hint}`);
 
 function frontalMesh(cx: number, cy: number, size: number): Point3[] {
   const mesh: Point3[] = Array.from({ length: 468 }, () => [cx, cy, 0]);
@@ -78,12 +77,12 @@ describe('reduceCheck and checkVerdict', () => {
     const glasses = analysis({ quality: quality('eyeglasses'), faces: [face(256, 240, 100)] });
     const { text, tone } = say(run(ready, ...decodedAndAnalysed(1, glasses)));
     expect(tone).toBe('warn');
-    expect(text).toBe('Face found: glasses on (90%). Not ready for an ID photo: Remove your glasses; Move closer.');
+    expect(text).toBe('Face found: glasses on (90%). Not ready for an ID photo: Retake it without glasses; Crop closer to the face, or retake it from closer.');
   });
 
   it('counts several faces and reports a missing face with the whole-image verdict', () => {
     const two = analysis({ faces: [face(150, 240, 180), face(380, 240, 180)] });
-    expect(say(run(ready, ...decodedAndAnalysed(1, two))).text).toMatch(/^2 faces found: good quality \(90%\)\. Not ready for an ID photo: .*only you/);
+    expect(say(run(ready, ...decodedAndAnalysed(1, two))).text).toMatch(/^2 faces found: good quality \(90%\)\. Not ready for an ID photo: .*Use a photo of one person only\.$/);
     const none = analysis({ faces: [], quality: quality('wrong', 0.8), eyes: null });
     expect(say(run(ready, ...decodedAndAnalysed(1, none)))).toEqual({ text: 'No face found: not a usable face (80%). Not usable as an ID photo.', tone: 'warn' });
   });
@@ -109,6 +108,16 @@ describe('reduceCheck and checkVerdict', () => {
     const failed = run(ready, { type: 'reading', checkId: 1, source: { kind: 'file', name: 'scan.pdf' } }, { type: 'problem', checkId: 1, problem: { kind: 'not-image', found: 'pdf' } });
     expect(failed.still).toMatchObject({ status: 'failed', source: { kind: 'file', name: 'scan.pdf' } });
     expect(say(failed)).toEqual({ text: 'This is a PDF, not an image. Export the page as a JPEG or PNG and drop that.', tone: 'error' });
+  });
+});
+
+describe('still hints', () => {
+  it('words every workflow hint for a photo, in English and German', () => {
+    const de = translator(CHECK_MESSAGES, 'de');
+    for (const hint of HINT_IDS) {
+      expect(t(`hint.${hint}`)).toMatch(/^[A-Z]/);
+      expect(de(`hint.${hint}`)).not.toBe(t(`hint.${hint}`));
+    }
   });
 });
 
