@@ -58,6 +58,24 @@ describe('capture and export on the demo page', () => {
     if (downloads) await rm(downloads, { recursive: true, force: true });
   });
 
+  it('offers the best frame once the profile is ready, and saves it with a ready report', async () => {
+    const page = await openDemo(session);
+    await waitForStatus(page, /ready for the consult$/, 40_000);
+    await waitInOverlay(page, (p) => inOverlay(p, (root) => [...root.querySelectorAll('section.capture figcaption')].some((c) => c.textContent?.startsWith('Best frame (score'))), 10_000, 'the best frame');
+    await saveOffered(page, 'Best frame');
+
+    const files = await waitForDownloads(downloads, 2);
+    const png = files.find((f) => f.endsWith('.png'))!;
+    expect(png).toMatch(/^faceready-consult-/);
+    expect(PNG.sync.read(await readFile(join(downloads, png)))).toMatchObject({ width: 512, height: 512 });
+    const report = JSON.parse(await readFile(join(downloads, files.find((f) => f.endsWith('.json'))!), 'utf8'));
+    expect(report).toMatchObject({ profile: 'consult', source: 'best-frame', ready: true, hints: [] });
+    expect(report.score).toBeGreaterThan(0);
+    expect(report.checks.every((c: { passed: boolean | null }) => c.passed === true)).toBe(true);
+    for (const file of files) await rm(join(downloads, file));
+    await page.close();
+  });
+
   it('captures the current frame and saves a 512×512 aligned PNG with its JSON report', async () => {
     const page = await openDemo(session);
     await waitForStatus(page, /face found/i, 30_000);
