@@ -10,14 +10,16 @@ const centre = (box: Box) => [box.x + box.width / 2, box.y + box.height / 2] as 
 
 /**
  * How far the face moved over the recent frames: the largest distance between the latest box centre
- * and any centre of the last `windowMs`, in units of the latest face height (so it means the same
- * near and far from the camera). Null when the window holds fewer than two frames.
+ * and any centre of the last `windowMs` (at least the previous frame, so that a slow machine analysing
+ * fewer than one frame per window can still tell), in units of the latest face height (so it means
+ * the same near and far from the camera). Null before there are two frames.
  */
 export function faceMotion(track: readonly TrackedBox[], windowMs: number): number | null {
   const latest = track.at(-1);
   if (!latest) return null;
-  const recent = track.filter((t) => latest.capturedAt - t.capturedAt <= windowMs && t.capturedAt <= latest.capturedAt);
-  if (recent.length < 2) return null;
+  const inWindow = track.filter((t) => latest.capturedAt - t.capturedAt <= windowMs && t.capturedAt <= latest.capturedAt);
+  const recent = inWindow.length >= 2 ? inWindow : track.slice(-2);
+  if (recent.length < 2 || recent[0].capturedAt > latest.capturedAt) return null;
   const [lx, ly] = centre(latest.box);
   let largest = 0;
   for (const { box } of recent) {
@@ -27,9 +29,10 @@ export function faceMotion(track: readonly TrackedBox[], windowMs: number): numb
   return largest / latest.box.height;
 }
 
-/** The track with a new frame's box appended and frames older than `windowMs` before it dropped. */
+/** The track with a new frame's box appended; frames older than `windowMs` before it are dropped, except the previous one. */
 export function extendTrack(track: readonly TrackedBox[], next: TrackedBox, windowMs: number): TrackedBox[] {
   // A new stream restarts the clock: its timestamps may be earlier than the old ones.
-  const kept = track.filter((t) => t.capturedAt <= next.capturedAt && next.capturedAt - t.capturedAt <= windowMs);
+  const earlier = track.filter((t) => t.capturedAt <= next.capturedAt);
+  const kept = earlier.filter((t, i) => next.capturedAt - t.capturedAt <= windowMs || i === earlier.length - 1);
   return [...kept, next];
 }
