@@ -6,10 +6,8 @@
 import { browser } from 'wxt/browser';
 import { CHECK_MESSAGES } from '../i18n/check-messages';
 import { translator } from '../i18n/translate';
-import { CHECK_PAGE_PATH, checkPageSearch } from '../still-image/check-page-url';
+import { CHECK_PAGE_PATH, checkPageSearch, IMAGE_CHECK_MENU_ID as MENU_ID } from '../still-image/check-page-url';
 import { currentLocale, uiLanguage } from './settings';
-
-const MENU_ID = 'faceready-check-image';
 
 async function menuTitle(): Promise<string> {
   return translator(CHECK_MESSAGES, await currentLocale())('menuTitle');

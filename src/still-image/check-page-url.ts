@@ -4,6 +4,8 @@
  * fetch by drawing it where it is shown (with the activeTab grant the menu click gives).
  */
 export const CHECK_PAGE_PATH = '/check.html';
+/** The id of the "Check face quality" context-menu entry that opens it. */
+export const IMAGE_CHECK_MENU_ID = 'faceready-check-image';
 
 export interface PageImage {
   /** The image's URL as the page has it (http(s), data: or blob:). */

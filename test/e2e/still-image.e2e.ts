@@ -1,6 +1,6 @@
 /**
- * The still-image check page: opened as the context-menu handler opens it (for an image on the demo
- * portrait page: fetched, drawn in the page, or refused by a foreign origin), and fed by the file
+ * The still-image check page: opened by the context-menu handler (for an image on the demo portrait
+ * page: fetched, drawn in the page, or refused by a foreign origin), and fed by the file
  * picker, a drop and a paste. Each bad input must end in its own message, never in a wait.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { SKIMAGE_DATA } from '../fixtures/fixtures';
-import { CHECK_PAGE_PATH, checkPageSearch } from '../../src/still-image/check-page-url';
+import { CHECK_PAGE_PATH, checkPageSearch, IMAGE_CHECK_MENU_ID } from '../../src/still-image/check-page-url';
 import { EXTENSION_DIR, launch, type Session } from './harness';
 
 const ASTRONAUT = `${SKIMAGE_DATA}/astronaut.png`;
@@ -36,12 +36,32 @@ async function waitForCheckStatus(page: Page, pattern: RegExp, timeoutMs = 60_00
   throw new Error(`check page status never matched ${pattern} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
 }
 
-/** Opens the check page for an image on a tab, as the context-menu handler does (tabs.create from the background). */
-async function openFromMenu(session: Session, image: { src: string; tabId?: number; frameId?: number }): Promise<Page> {
+type ChromeApi = {
+  contextMenus: { onClicked: { dispatch(info: object, tab?: object): void }; update(id: string, changes: object): Promise<void> };
+  tabs: { get(id: number): Promise<object>; query(q: object): Promise<{ id?: number; url?: string }[]> };
+};
+
+/**
+ * Clicks "Check face quality" on an image: Chrome's native menu cannot be clicked from puppeteer, so
+ * the click event is dispatched to the background's real handler, which must open the check page
+ * for that image next to its tab.
+ */
+async function clickMenu(session: Session, image: { src: string; tabId?: number; frameId?: number }): Promise<Page> {
   const { worker, origin } = await extensionWorker(session);
+  await worker.evaluate(
+    async (menuId, src, tabId, frameId) => {
+      const chrome = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      await chrome.contextMenus.update(menuId, {}); // rejects if the entry was never created
+      const tab = tabId === null ? undefined : await chrome.tabs.get(tabId);
+      chrome.contextMenus.onClicked.dispatch({ menuItemId: menuId, srcUrl: src, frameId: frameId ?? undefined, mediaType: 'image', editable: false, pageUrl: '' }, tab);
+    },
+    IMAGE_CHECK_MENU_ID,
+    image.src,
+    image.tabId ?? null,
+    image.frameId ?? null,
+  );
   const url = `${origin}${CHECK_PAGE_PATH}${checkPageSearch(image)}`;
-  await worker.evaluate((u) => (globalThis as unknown as { chrome: { tabs: { create(o: { url: string }): Promise<unknown> } } }).chrome.tabs.create({ url: u }), url);
-  const target = await session.browser.waitForTarget((t) => t.url() === url);
+  const target = await session.browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
   return (await target.page())!;
 }
 
@@ -49,7 +69,7 @@ async function tabIdOf(session: Session, page: Page): Promise<number> {
   const { worker } = await extensionWorker(session);
   const url = page.url();
   const id = await worker.evaluate(
-    async (u) => (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({})).find((t) => t.url === u)?.id,
+    async (u) => (await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({})).find((t) => t.url === u)?.id,
     url,
   );
   if (id === undefined) throw new Error(`no tab shows ${url}`);
@@ -112,7 +132,7 @@ describe('the still-image check page', () => {
     const portrait = await session.browser.newPage();
     await portrait.goto(`${session.demo.url}portrait.html`);
     const src = await portrait.$eval('#portrait', (img) => (img as HTMLImageElement).src);
-    const page = await openFromMenu(session, { src, tabId: await tabIdOf(session, portrait), frameId: 0 });
+    const page = await clickMenu(session, { src, tabId: await tabIdOf(session, portrait), frameId: 0 });
     const text = await waitForCheckStatus(page, /^Face found: /, 90_000);
     expect(text).toMatch(/^Face found: (good quality|blurred|glasses on|face covered|not a usable face) \(\d+%\)\. (Ready|Not ready) for an ID photo/);
     const shown = await page.evaluate(() => ({
@@ -139,7 +159,7 @@ describe('the still-image check page', () => {
     await portrait.waitForFunction(() => (document.getElementById('blob-portrait') as HTMLImageElement).complete);
     const src = await portrait.$eval('#blob-portrait', (img) => (img as HTMLImageElement).src);
     expect(src).toMatch(/^blob:/);
-    const page = await openFromMenu(session, { src, tabId: await tabIdOf(session, portrait), frameId: 0 });
+    const page = await clickMenu(session, { src, tabId: await tabIdOf(session, portrait), frameId: 0 });
     await waitForCheckStatus(page, /^Face found: /);
     await page.close();
     await portrait.close();
@@ -150,14 +170,14 @@ describe('the still-image check page', () => {
     const src = `${foreign.url}images/astronaut.png`;
     await portrait.goto(`${session.demo.url}portrait.html?foreign=${encodeURIComponent(src)}`);
     await portrait.waitForFunction(() => (document.getElementById('foreign') as HTMLImageElement | null)?.complete === true);
-    const page = await openFromMenu(session, { src, tabId: await tabIdOf(session, portrait), frameId: 0 });
+    const page = await clickMenu(session, { src, tabId: await tabIdOf(session, portrait), frameId: 0 });
     expect(await waitForCheckStatus(page, /site does not allow/)).toBe('This site does not allow its image to be read. Save the image and drop the file here.');
     await page.close();
     await portrait.close();
   });
 
   it('a missing page image: names the HTTP status', async () => {
-    const page = await openFromMenu(session, { src: `${session.demo.url}images/missing.png` });
+    const page = await clickMenu(session, { src: `${session.demo.url}images/missing.png` });
     expect(await waitForCheckStatus(page, /could not be downloaded/)).toBe('The image could not be downloaded (HTTP 404). Save it and drop the file here.');
     await page.close();
   });
