@@ -17,7 +17,27 @@ async function typeInto(page: Page, selector: string, typed: string): Promise<vo
 }
 
 async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
-  await page.waitForFunction((s, e) => document.querySelector(s)?.textContent === e, { timeout: 10_000 }, selector, expected);
+  const deadline = Date.now() + 30_000;
+  let last: string | null = null;
+  while (Date.now() < deadline) {
+    last = await page.$eval(selector, (el) => el.textContent).catch(() => null);
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${selector} never read ${JSON.stringify(expected)}; last: ${JSON.stringify(last)}`);
+}
+
+/** The page of a target that `action` opens (a new one: an earlier page with the same URL does not count). */
+async function pageOpenedBy(session: Session, path: string, action: () => Promise<unknown>): Promise<Page> {
+  const before = new Set(session.browser.targets());
+  const [target] = await Promise.all([session.browser.waitForTarget((t) => !before.has(t) && t.url().endsWith(path), { timeout: 30_000 }), action()]);
+  return (await target.asPage())!;
+}
+
+/** Opens the real action popup over the active tab (chrome.action.openPopup, from the service worker). */
+async function openPopup(session: Session): Promise<Page> {
+  const worker = await session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))!.worker();
+  return pageOpenedBy(session, '/popup.html', () => worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup()));
 }
 
 describe('Settings', () => {
@@ -102,6 +122,28 @@ describe('Settings', () => {
     await page.close();
   });
 
+  it('the popup picks and remembers the current site’s profile and links to the options page', async () => {
+    await session.setSettings({ uiLanguage: 'en', defaultProfile: 'id-photo', siteProfiles: {} });
+    const demo = await openDemo(session);
+    await demo.bringToFront();
+    const origin = new URL(demo.url()).origin;
+    const popup = await openPopup(session);
+    await popup.waitForSelector('#site-profile');
+    expect(await text(popup, 'label[for="site-profile"]')).toBe('Profile on this site');
+    // Nothing chosen for this site yet: the default profile.
+    expect(await value(popup, '#site-profile')).toBe('id-photo');
+    await popup.select('#site-profile', 'uv');
+    await waitForText(popup, '[role="status"]', `Profile saved for ${origin}. Reload the page to apply it.`);
+    expect(await stored(popup, ['siteProfiles', 'defaultProfile'])).toEqual({ siteProfiles: { [origin]: 'uv' }, defaultProfile: 'id-photo' });
+
+    const page = await pageOpenedBy(session, '/options.html', () => popup.click('a'));
+    await page.waitForSelector(`select[aria-label="Profile for ${origin}"]`);
+    expect(await value(page, `select[aria-label="Profile for ${origin}"]`)).toBe('uv');
+    await page.close();
+    if (!popup.isClosed()) await popup.close();
+    await demo.close();
+  });
+
   it('switches the options page and the overlay to German, and back to English', async () => {
     const options = await session.browser.newPage();
     await options.goto(optionsUrl);
@@ -118,6 +160,12 @@ describe('Settings', () => {
     await waitInOverlay(german, (p) => hasOverlayButton(p, 'Erklären'), 30_000, 'the German Explain button');
     expect(await hasOverlayButton(german, 'Explain')).toBe(false);
     expect(await inOverlay(german, (root) => root.querySelector('.explain-controls select')?.getAttribute('aria-label'))).toBe('Erklärungsmethode');
+    await german.bringToFront();
+    const popup = await openPopup(session);
+    await popup.waitForSelector('#site-profile');
+    expect(await text(popup, 'label[for="site-profile"]')).toBe('Profil auf dieser Website');
+    expect(await popup.$$eval('#site-profile option', (o) => o.map((e) => e.textContent))).toEqual(['UV-Hautaufnahme', 'Videosprechstunde', 'Passfoto']);
+    await popup.close();
     await german.close();
 
     await options.select('#language', 'en');
