@@ -7,11 +7,10 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { INITIAL_BEST_FRAME_STATE, stepBestFrame, type BestFrameState } from '../export/best-frame';
 import type { CaptureReportInput, ModelVersions } from '../export/capture-report';
-import { IMAGE_MIME_TYPES, type ExportImageFormat } from '../export/export-file-names';
-import { prepareExport } from '../export/prepare-export';
+import type { ExportImageFormat } from '../export/export-file-names';
 import type { RgbaImage } from '../image';
 import type { FrameAnalysis } from '../protocol/messages';
-import { downloadBlob, encodeImage } from '../ui/save-file';
+import { saveExport } from '../ui/save-export';
 import type { ProfileId, Readiness } from '../workflow/types';
 import { createFrameRetention, type FrameRetention } from './frame-retention';
 
@@ -64,8 +63,6 @@ export interface CaptureControllerOptions {
   timeOrigin: number;
   now(): number;
 }
-
-export const JPEG_EXPORT_QUALITY = 0.95;
 
 /** Reads an ImageBitmap's pixels (the export's full-resolution source). */
 function bitmapPixels(bitmap: ImageBitmap): RgbaImage {
@@ -121,27 +118,23 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       releaseIfFree(previous);
       return true;
     },
-    async save(frame, { format, explanation }) {
-      const prepared = prepareExport({
-        frame: bitmapPixels(frame.bitmap),
-        analysis: frame.analysis,
-        readiness: frame.readiness,
-        profile: frame.profile,
-        source: frame.source,
-        capturedAtEpochMs: frame.capturedAtEpochMs,
-        exportedAtEpochMs: options.now(),
-        format,
-        explanation: explanation && { predicted: explanation.predicted },
-        models: options.models,
-        app: options.app,
-      });
-      const files: [Blob, string][] = [
-        [await encodeImage(prepared.image, IMAGE_MIME_TYPES[format], JPEG_EXPORT_QUALITY), prepared.fileNames.image],
-        [new Blob([JSON.stringify(prepared.report, null, 2)], { type: 'application/json' }), prepared.fileNames.report],
-      ];
-      if (explanation && prepared.fileNames.explanation) files.push([await encodeImage(explanation.panel, 'image/png'), prepared.fileNames.explanation]);
-      for (const [blob, name] of files) downloadBlob(blob, name);
-      return files.map(([, name]) => name);
+    save(frame, { format, explanation }) {
+      return saveExport(
+        {
+          frame: bitmapPixels(frame.bitmap),
+          analysis: frame.analysis,
+          readiness: frame.readiness,
+          profile: frame.profile,
+          source: frame.source,
+          capturedAtEpochMs: frame.capturedAtEpochMs,
+          exportedAtEpochMs: options.now(),
+          format,
+          explanation: explanation && { predicted: explanation.predicted },
+          models: options.models,
+          app: options.app,
+        },
+        explanation?.panel ?? null,
+      );
     },
     dispose() {
       retention.clear();
