@@ -19,6 +19,8 @@ interface TappedSource {
   track: MediaStreamTrack | null;
   /** The page's own <video> element, for other videos: read, never modified. */
   element: HTMLVideoElement | null;
+  /** What that element played when it was listed; if the page points it elsewhere, it is a new source (readable or not). */
+  elementSource: MediaStream | string | null;
 }
 
 /** The source being sampled. For a track, our clone plays in a detached <video> and is stopped when sampling moves on. */
@@ -40,7 +42,6 @@ export function installVideoTap(win: Window & typeof globalThis): void {
   let grabbing = false;
   /** Page videos that played but are not listed yet (no frame to test readability on yet). */
   const pendingVideos = new Set<HTMLVideoElement>();
-  const videoIds = new WeakMap<HTMLVideoElement, string>();
   let videoCount = 0;
 
   const post = (message: TapMessage) => win.postMessage(message, win.location.origin);
@@ -106,10 +107,12 @@ export function installVideoTap(win: Window & typeof globalThis): void {
     resample(id);
   }
 
-  function isLive({ track, element }: TappedSource): boolean {
+  const playing = (video: HTMLVideoElement) => (video.srcObject instanceof MediaStream ? video.srcObject : video.currentSrc);
+
+  function isLive({ track, element, elementSource }: TappedSource): boolean {
     if (track) return track.readyState === 'live';
     const video = element!;
-    if (!video.isConnected || video.ended) return false;
+    if (!video.isConnected || video.ended || playing(video) !== elementSource) return false;
     return video.srcObject instanceof MediaStream ? liveVideoTracks(video.srcObject).length > 0 : video.currentSrc !== '';
   }
 
@@ -130,16 +133,12 @@ export function installVideoTap(win: Window & typeof globalThis): void {
       const readability = videoReadability(video);
       if (readability === 'unknown') continue;
       pendingVideos.delete(video);
-      let id = videoIds.get(video);
-      if (!id) videoIds.set(video, (id = `video:${++videoCount}`));
-      addSource(id, 'video', video.currentSrc, { track: null, element: video }, readability);
+      addSource(`video:${++videoCount}`, 'video', video.currentSrc, { track: null, element: video, elementSource: playing(video) }, readability);
     }
   }
 
   function noticeVideo(target: EventTarget | null) {
-    if (!(target instanceof win.HTMLVideoElement) || sampler?.video === target) return;
-    const id = videoIds.get(target);
-    if (id && sources.get(id)) return;
+    if (!(target instanceof win.HTMLVideoElement) || sources.list().some(({ payload }) => payload.element === target)) return;
     pendingVideos.add(target);
     updateTimer();
   }
@@ -182,7 +181,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
 
   function tapTrack(kind: 'camera' | 'remote', track: MediaStreamTrack) {
     const id = `${kind}:${track.id}`;
-    addSource(id, kind, track.label, { track, element: null });
+    addSource(id, kind, track.label, { track, element: null, elementSource: null });
     track.addEventListener('ended', () => release(id), { once: true });
   }
 

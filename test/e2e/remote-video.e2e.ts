@@ -12,10 +12,11 @@ const pickedSource = (page: Page) => inOverlay(page, (root) => root.querySelecto
 
 async function waitForOptions(page: Page, texts: string[], timeoutMs = 20_000) {
   const want = JSON.stringify(texts);
-  return waitInOverlay(page, async (p) => {
-    const options = await pickerOptions(p);
-    return JSON.stringify(options.map(([, text]) => text)) === want ? options : null;
+  const options = await waitInOverlay(page, async (p) => {
+    const shown = await pickerOptions(p);
+    return JSON.stringify(shown.map(([, text]) => text)) === want ? shown : null;
   }, timeoutMs, `the video picker listing ${want}`);
+  return options!; // waitInOverlay throws rather than return nothing
 }
 
 /** Picks the option with this text in the overlay's video picker, as a user would. */
