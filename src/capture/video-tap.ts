@@ -12,7 +12,7 @@ import { hookPeerConnections } from './peer-connection-hook';
 import { DEFAULT_SAMPLING } from './sampling';
 import { videoReadability } from './video-readability';
 import { AUTO_SELECTION, createSourceRegistry, pickSource, sampledSourceId, type SourceSelection } from './video-sources';
-import { MAX_VIDEO_SOURCES, OVERLAY_CHANNEL, overlayToTap, TAP_CHANNEL, type OverlayToTap, type SourceKind, type TapMessage } from '../protocol/messages';
+import { MAX_VIDEO_SOURCES, OVERLAY_CHANNEL, overlayToTap, TAP_CHANNEL, type OverlayToTap, type SourceKind, type TapMessage, type UnreadableReason } from '../protocol/messages';
 
 interface TappedSource {
   /** The page's own track (camera or remote participant): watched, never modified. */
@@ -96,7 +96,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
     updateTimer();
   }
 
-  function addSource(id: string, kind: SourceKind, detail: string, payload: TappedSource, unreadable: 'cross-origin' | 'protected' | null = null) {
+  function addSource(id: string, kind: SourceKind, detail: string, payload: TappedSource, unreadable: UnreadableReason | null = null) {
     if (sources.get(id)) return;
     sources.add(id, kind, detail, unreadable, payload);
     resample(null);

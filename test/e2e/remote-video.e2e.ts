@@ -159,7 +159,7 @@ describe('other videos on the page', () => {
       return video.play();
     }, src, id);
 
-  it('lists a same-origin video as readable and one from another site without CORS as not readable', async () => {
+  it('lists a same-origin video as readable, and one from another site without CORS or with DRM keys as not readable', async () => {
     page = await openDemo(session);
     await waitForStatus(page, /^Face found/, 30_000);
     // A clip of the camera recorded by the page itself, served from the page's origin (a blob:) and from another one.
@@ -188,8 +188,18 @@ describe('other videos on the page', () => {
     // The self-view plays the camera, which is listed already: it is not listed again as a page video.
     await waitForOptions(page, ['Your camera', 'Video 1 on the page']);
     await addVideo(crossOrigin, 'cross-origin-clip');
-    const options = await waitForOptions(page, ['Your camera', 'Video 1 on the page', 'Video 2 on the page (cannot be read: from another site)']);
-    expect(options.map(([, , disabled]) => disabled)).toEqual([false, false, true]);
+    await waitForOptions(page, ['Your camera', 'Video 1 on the page', 'Video 2 on the page (cannot be read: from another site)']);
+    // A video with DRM keys attached draws black rather than failing: it is listed as protected.
+    await page.evaluate(async () => {
+      const access = await navigator.requestMediaKeySystemAccess('org.w3.clearkey', [{ initDataTypes: ['webm'], videoCapabilities: [{ contentType: 'video/webm; codecs="vp8"' }] }]);
+      const video = Object.assign(document.createElement('video'), { id: 'protected-clip', muted: true, loop: true, playsInline: true });
+      await video.setMediaKeys(await access.createMediaKeys());
+      video.src = (window as unknown as { clipUrl: string }).clipUrl;
+      document.body.prepend(video);
+      return video.play();
+    });
+    const options = await waitForOptions(page, ['Your camera', 'Video 1 on the page', 'Video 2 on the page (cannot be read: from another site)', 'Video 3 on the page (cannot be read: copy-protected)']);
+    expect(options.map(([, , disabled]) => disabled)).toEqual([false, false, true, true]);
   });
 
   it('analyses a readable page video when picked, and says so when it goes away', async () => {
@@ -200,6 +210,6 @@ describe('other videos on the page', () => {
 
     await page.$eval('#same-origin-clip', (v) => v.remove());
     await waitForStatus(page, /^Video stopped/, 5_000);
-    await waitForOptions(page, ['Your camera', 'Video 2 on the page (cannot be read: from another site)'], 5_000);
+    await waitForOptions(page, ['Your camera', 'Video 2 on the page (cannot be read: from another site)', 'Video 3 on the page (cannot be read: copy-protected)'], 5_000);
   });
 });
