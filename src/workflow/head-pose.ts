@@ -20,6 +20,15 @@ export const HEAD_POSE_LANDMARKS = {
   chin: 152,
 } as const;
 
+export const HEAD_POSE_CONFIG = {
+  /**
+   * The raw pitch of a face looking straight at the camera: in the mesh the chin sits further back than
+   * the top of the forehead, so the four-point axes lean. −9° is the median over the 645 `good` faces of the
+   * face-quality set (scripts/measure-readiness.ts, docs/workflow.md); pitch is reported relative to it.
+   */
+  neutralPitch: -9,
+} as const;
+
 type Vec = [number, number, number];
 const sub = (a: Point3, b: Point3): Vec => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 const cross = (a: Vec, b: Vec): Vec => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
@@ -29,9 +38,10 @@ const degrees = (radians: number) => (radians * 180) / Math.PI;
  * Head pose from the 468-point mesh (x right, y down, z away from the camera, all in pixels): the
  * face's across axis runs between the outer eye corners, its down axis from forehead to chin, and
  * their cross product is the direction the face looks away from. Uses four stable points rather than
- * a PnP fit to a 3-D model, which is enough to tell "facing the camera" from "turned away".
+ * a PnP fit to a 3-D model, which is enough to tell "facing the camera" from "turned away". Pitch is
+ * relative to a typical face looking at the camera (HEAD_POSE_CONFIG.neutralPitch).
  */
-export function headPose(mesh: readonly Point3[]): HeadPose {
+export function headPose(mesh: readonly Point3[], config: { neutralPitch: number } = HEAD_POSE_CONFIG): HeadPose {
   const { rightEyeOuter, leftEyeOuter, foreheadTop, chin } = HEAD_POSE_LANDMARKS;
   const across = sub(mesh[leftEyeOuter], mesh[rightEyeOuter]);
   const down = sub(mesh[chin], mesh[foreheadTop]);
@@ -39,7 +49,7 @@ export function headPose(mesh: readonly Point3[]): HeadPose {
   const [nx, ny, nz] = cross(across, down);
   return {
     yaw: degrees(Math.atan2(-nx, nz)),
-    pitch: degrees(Math.atan2(ny, Math.hypot(nx, nz))),
+    pitch: degrees(Math.atan2(ny, Math.hypot(nx, nz))) - config.neutralPitch,
     roll: degrees(Math.atan2(across[1], across[0])),
   };
 }

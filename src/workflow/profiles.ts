@@ -57,7 +57,7 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
     eyes: 'open',
     faceSize: { minFaceHeightRatio: 0.3, maxFaceHeightRatio: 0.8 },
     light: FRAME_LIGHT,
-    centring: { x: 0.1, y: 0.25 },
+    centring: { x: 0.1, y: 0.15 },
     steadiness: null,
     oneFace: true,
     pose: { maxYaw: 15, maxPitch: 15, maxRoll: 10 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
 import { INITIAL_OVERLAY_STATE, reduceOverlay, verdict, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
-import { HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
+import { HEAD_POSE_CONFIG, HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
 
 const run = (...events: OverlayEvent[]): OverlayState => events.reduce(reduceOverlay, INITIAL_OVERLAY_STATE);
 const ready: OverlayEvent = { type: 'engine-state', state: { state: 'ready', backend: 'wasm' } };
@@ -12,7 +12,8 @@ const face = (height: number, luminance: number | null = 128, cx = 320, cy = 240
   mesh[HEAD_POSE_LANDMARKS.rightEyeOuter] = [cx - height / 4, cy - height / 8, 0];
   mesh[HEAD_POSE_LANDMARKS.leftEyeOuter] = [cx + height / 4, cy - height / 8, 0];
   mesh[HEAD_POSE_LANDMARKS.foreheadTop] = [cx, cy - height / 2, 0];
-  mesh[HEAD_POSE_LANDMARKS.chin] = [cx, cy + height / 2, 0];
+  // A real face's chin sits further back than its forehead top (HEAD_POSE_CONFIG.neutralPitch).
+  mesh[HEAD_POSE_LANDMARKS.chin] = [cx, cy + height / 2, -height * Math.tan((HEAD_POSE_CONFIG.neutralPitch * Math.PI) / 180)];
   return { box: { x: cx - height * 0.4, y: cy - height / 2, width: height * 0.8, height }, detectorScore: 0.9, meshScore: 0.9, mesh, luminance };
 };
 const quality = (label: QualitySummary['label'], confidence = 0.9, uncertain = false): QualitySummary => ({

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Point3 } from '../../../src/model/face/types';
-import { HEAD_POSE_LANDMARKS, headPose } from '../../../src/workflow/head-pose';
+import { HEAD_POSE_CONFIG, HEAD_POSE_LANDMARKS, headPose as headPoseWithNeutral } from '../../../src/workflow/head-pose';
+
+/** The geometry alone: the points below are an idealised face whose axes do not tilt. */
+const headPose = (mesh: Point3[]) => headPoseWithNeutral(mesh, { neutralPitch: 0 });
 
 type Rotate = (p: Point3) => Point3;
 const rad = (deg: number) => (deg * Math.PI) / 180;
@@ -49,5 +52,10 @@ describe('headPose', () => {
     expect(pose.roll).toBeCloseTo(12, 4);
     expect(pose.yaw).toBeCloseTo(0, 4);
     expect(pose.pitch).toBeCloseTo(0, 4);
+  });
+  it('reports pitch relative to a typical face looking at the camera', () => {
+    const raw = headPose(mesh(pitchBy(HEAD_POSE_CONFIG.neutralPitch))).pitch;
+    expect(raw).toBeCloseTo(HEAD_POSE_CONFIG.neutralPitch, 4);
+    expect(headPoseWithNeutral(mesh(pitchBy(HEAD_POSE_CONFIG.neutralPitch))).pitch).toBeCloseTo(0, 4);
   });
 });

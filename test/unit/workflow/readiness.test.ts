@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Point3 } from '../../../src/model/face/types';
 import type { QualitySummary } from '../../../src/protocol/messages';
-import { HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
+import { HEAD_POSE_CONFIG, HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
 import { DEFAULT_PROFILE_CONFIGS, HINT_PRIORITY } from '../../../src/workflow/profiles';
 import { assessReadiness, type ReadinessInput } from '../../../src/workflow/readiness';
 import { HINT_IDS, PROFILE_IDS } from '../../../src/workflow/types';
@@ -12,7 +12,8 @@ function frontalMesh(cx: number, cy: number, size: number): Point3[] {
   mesh[HEAD_POSE_LANDMARKS.rightEyeOuter] = [cx - size / 4, cy - size / 8, 0];
   mesh[HEAD_POSE_LANDMARKS.leftEyeOuter] = [cx + size / 4, cy - size / 8, 0];
   mesh[HEAD_POSE_LANDMARKS.foreheadTop] = [cx, cy - size / 2, 0];
-  mesh[HEAD_POSE_LANDMARKS.chin] = [cx, cy + size / 2, 0];
+  // A real face's chin sits further back than its forehead top (HEAD_POSE_CONFIG.neutralPitch).
+  mesh[HEAD_POSE_LANDMARKS.chin] = [cx, cy + size / 2, -size * Math.tan((HEAD_POSE_CONFIG.neutralPitch * Math.PI) / 180)];
   return mesh;
 }
 
@@ -104,7 +105,7 @@ describe('assessReadiness', () => {
 
   it('asks to look at the camera when the head is turned (ID photo)', () => {
     const turned = face();
-    // Push the chin towards the camera: the face tips up by about 27°.
+    // Pull the chin towards the camera: the face reads as tipped up by about 36°.
     turned.mesh[HEAD_POSE_LANDMARKS.chin] = [320, 340, -100];
     const r = assessReadiness('id-photo', input({ faces: [turned] }));
     expect(r.hints).toEqual(['look-at-camera']);
