@@ -6,10 +6,17 @@ import { hasOverlayButton, inOverlay, launch, openDemo, waitInOverlay, type Sess
 const stored = (page: Page, keys: string[]) =>
   page.evaluate((k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k), keys);
 
-const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
-const value = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement | HTMLSelectElement).value);
+/** Each setting renders once its stored value is read, so these wait for their element first. */
+const text = async (page: Page, selector: string) => (await page.waitForSelector(selector, { timeout: 30_000 }))!.evaluate((el) => el.textContent ?? '');
+const value = async (page: Page, selector: string) => (await page.waitForSelector(selector, { timeout: 30_000 }))!.evaluate((el) => (el as HTMLInputElement | HTMLSelectElement).value);
+
+async function choose(page: Page, selector: string, option: string): Promise<void> {
+  await page.waitForSelector(selector, { timeout: 30_000 });
+  await page.select(selector, option);
+}
 
 async function typeInto(page: Page, selector: string, typed: string): Promise<void> {
+  await page.waitForSelector(selector, { timeout: 30_000 });
   await page.click(selector, { count: 3 });
   await page.keyboard.press('Backspace');
   await page.type(selector, typed);
@@ -70,15 +77,15 @@ describe('Settings', () => {
     await waitForText(page, 'h1', 'FaceReady settings');
     expect(await text(page, '#sites-heading')).toBe('Enabled sites');
 
-    await page.select('#default-profile', 'id-photo');
+    await choose(page, '#default-profile', 'id-photo');
     await typeInto(page, '#sampling-fps', '99');
     expect(await text(page, '#sampling-fps-error')).toBe('Enter a number from 1 to 15.');
     await typeInto(page, '#sampling-fps', '8');
     await typeInto(page, '#lime-samples', '250');
-    await page.select('#explain-method', 'gradcam');
-    await page.select('#backend', 'wasm');
+    await choose(page, '#explain-method', 'gradcam');
+    await choose(page, '#backend', 'wasm');
     // Per-site profiles: change one, forget the other.
-    await page.select('select[aria-label="Profile for https://consult.example.org"]', 'id-photo');
+    await choose(page, 'select[aria-label="Profile for https://consult.example.org"]', 'id-photo');
     await page.click('button[aria-label="Forget the profile for https://id.example.org"]');
     await page.waitForFunction(() => !document.querySelector('button[aria-label="Forget the profile for https://id.example.org"]'), { timeout: 10_000 });
     // An address that is not a web site is refused before any permission prompt.
@@ -132,7 +139,7 @@ describe('Settings', () => {
     expect(await text(popup, 'label[for="site-profile"]')).toBe('Profile on this site');
     // Nothing chosen for this site yet: the default profile.
     expect(await value(popup, '#site-profile')).toBe('id-photo');
-    await popup.select('#site-profile', 'uv');
+    await choose(popup, '#site-profile', 'uv');
     await waitForText(popup, '[role="status"]', `Profile saved for ${origin}. Reload the page to apply it.`);
     expect(await stored(popup, ['siteProfiles', 'defaultProfile'])).toEqual({ siteProfiles: { [origin]: 'uv' }, defaultProfile: 'id-photo' });
 
@@ -148,7 +155,7 @@ describe('Settings', () => {
     const options = await session.browser.newPage();
     await options.goto(optionsUrl);
     await waitForText(options, 'h1', 'FaceReady settings');
-    await options.select('#language', 'de');
+    await choose(options, '#language', 'de');
     // The page follows the setting at once, and keeps it after a reload.
     await waitForText(options, 'h1', 'FaceReady-Einstellungen');
     await options.reload();
@@ -168,7 +175,7 @@ describe('Settings', () => {
     await popup.close();
     await german.close();
 
-    await options.select('#language', 'en');
+    await choose(options, '#language', 'en');
     await waitForText(options, 'h1', 'FaceReady settings');
     const english = await openDemo(session);
     await waitInOverlay(english, (p) => hasOverlayButton(p, 'Explain'), 30_000, 'the English Explain button');
