@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { createCaptureController } from '@/src/capture/capture-controller';
+import { shippedModelVersions } from '@/src/export/shipped-model-versions';
 import { CHECK_MESSAGES } from '@/src/i18n/check-messages';
 import { translator } from '@/src/i18n/translate';
 import { currentLocale, explainMethod, limeSamples } from '@/src/extension/settings';
@@ -14,7 +16,13 @@ async function main() {
   document.title = translator(CHECK_MESSAGES, locale)('pageTitle');
   const store = createCheckStore(method);
   const engine = connectStillEngine({ onEngineState: (state) => store.dispatch({ type: 'engine-state', state }), onExplainEvent: store.dispatchExplain });
-  const checker = createStillChecker(store, engine);
+  const capture = createCaptureController({
+    models: shippedModelVersions(),
+    app: { name: 'FaceReady', version: browser.runtime.getManifest().version },
+    timeOrigin: performance.timeOrigin,
+    now: Date.now,
+  });
+  const checker = createStillChecker(store, engine, capture);
   render(
     <CheckPage
       store={store}
@@ -28,6 +36,7 @@ async function main() {
       onExplain={() => engine.explain(store.explainMethod.value, samples)}
       onCancelExplain={engine.cancelExplain}
       onCloseExplain={() => store.dispatchExplain({ type: 'explain-closed' })}
+      onSave={checker.save}
     />,
     document.getElementById('app')!,
   );

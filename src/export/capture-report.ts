@@ -21,8 +21,8 @@ export type ReportedAlignment = Pick<AlignedFace, 'eyes' | 'scale' | 'rotationDe
 
 export interface CaptureReportInput {
   profile: ProfileId;
-  /** `best-frame`: kept automatically from a ready window; `manual`: the Capture button. */
-  source: 'best-frame' | 'manual';
+  /** `best-frame`: kept automatically from a ready window; `manual`: the Capture button; `still-image`: the check page's image. */
+  source: 'best-frame' | 'manual' | 'still-image';
   analysis: FrameAnalysis;
   /** Null when no readiness was computed for the frame (the report then has no checks). */
   readiness: Readiness | null;

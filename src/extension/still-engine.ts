@@ -21,7 +21,7 @@ export interface StillEngineOptions {
 }
 
 export interface StillEngine {
-  /** Analyses one still (the bitmap is consumed); rejects with the engine's error in words. */
+  /** Analyses one still (the caller keeps and closes the bitmap); rejects with the engine's error in words. */
   analyze(bitmap: ImageBitmap): Promise<FrameAnalysis>;
   explain(method: ExplainMethod, limeSamples: number): void;
   cancelExplain(requestId: number): void;
@@ -30,6 +30,7 @@ export interface StillEngine {
 
 interface Pending {
   frameId: number;
+  /** Null once sent. */
   bitmap: ImageBitmap | null;
   resolve(analysis: FrameAnalysis): void;
   reject(error: Error): void;
@@ -47,7 +48,6 @@ export function connectStillEngine(options: StillEngineOptions): StillEngine {
     if (!current) return;
     pending = null;
     clearTimeout(current.timer);
-    current.bitmap?.close();
     if ('analysis' in outcome) current.resolve(outcome.analysis);
     else current.reject(new Error(outcome.error));
   };

@@ -3,7 +3,7 @@
  * page: fetched, drawn in the page, or refused by a foreign origin), and fed by the file
  * picker, a drop and a paste. Each bad input must end in its own message, never in a wait.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer-core';
@@ -94,6 +94,18 @@ async function checkFile(session: Session, path: string, pattern: RegExp, timeou
   return text;
 }
 
+/** Waits until `count` finished downloads are in `dir`; returns their names, sorted. */
+async function waitForDownloads(dir: string, count: number, timeoutMs = 20_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let names: string[] = [];
+  while (Date.now() < deadline) {
+    names = readdirSync(dir).sort();
+    if (names.length >= count && !names.some((n) => n.endsWith('.crdownload'))) return names;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`expected ${count} downloads in ${dir} within ${timeoutMs} ms; found ${JSON.stringify(names)}`);
+}
+
 /** Hands a file to the page as a drop on the drop area or as a paste, through a real DataTransfer. */
 async function transfer(page: Page, how: 'drop' | 'paste', bytes: Buffer, name: string, type: string): Promise<void> {
   await page.evaluate(
@@ -148,6 +160,19 @@ describe('the still-image check page', () => {
     await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Explain')!.click());
     await page.waitForFunction(() => [...document.querySelectorAll('figcaption')].some((c) => c.textContent === 'Grad-CAM'), { timeout: 90_000 });
     expect(await page.$eval('section[aria-label="Explanation"] strong', (el) => el.textContent)).toMatch(/^(blur|eyeglasses|good|covered|wrong) \d+%$/);
+
+    // Save exports the still as the capture does: the aligned crop, its JSON report and the open explanation.
+    const downloads = mkdtempSync(join(dir, 'downloads-'));
+    const cdp = await session.browser.target().createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await page.$eval('section.save button', (button) => (button as HTMLButtonElement).click());
+    const files = await waitForDownloads(downloads, 3);
+    const stem = files.find((f) => f.endsWith('.json'))!.replace(/\.json$/, '');
+    expect(stem).toMatch(/^faceready-id-photo-\d{4}-/);
+    expect(files).toEqual([`${stem}-explanation.png`, `${stem}.json`, `${stem}.png`]);
+    const report = JSON.parse(readFileSync(join(downloads, files.find((f) => f.endsWith('.json'))!), 'utf8'));
+    expect(report).toMatchObject({ profile: 'id-photo', source: 'still-image', frame: { width: 512, height: 512 }, image: { width: 512, height: 512 } });
+    expect(report.checks.map((c: { id: string }) => c.id)).toEqual(['face', 'quality', 'glasses', 'light', 'face-size', 'centring', 'pose', 'one-face', 'eyes']);
     await page.close();
     await portrait.close();
   });

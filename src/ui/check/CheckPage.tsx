@@ -1,12 +1,14 @@
 import { useEffect } from 'preact/hooks';
 import { CHECK_MESSAGES } from '../../i18n/check-messages';
 import { translator, type Locale } from '../../i18n/translate';
+import type { ExportOptions } from '../../capture/capture-controller';
 import type { HintId } from '../../workflow/types';
 import type { ExplainMethod } from '../../xai/explain-set';
 import { ExplainSection } from '../ExplainSection';
 import { checkVerdict, type StillSource } from './check-state';
 import type { CheckStore } from './check-store';
 import { DropArea } from './DropArea';
+import { SaveStill } from './SaveStill';
 import { StillResult } from './StillResult';
 
 export interface CheckPageProps {
@@ -18,6 +20,7 @@ export interface CheckPageProps {
   onExplain(): void;
   onCancelExplain(requestId: number): void;
   onCloseExplain(): void;
+  onSave(options: ExportOptions): Promise<string[]>;
 }
 
 /** A still from the clipboard: its image file, or whatever else it holds (so that gets a message too). */
@@ -29,7 +32,7 @@ function pastedBlob(data: DataTransfer): Blob | null {
 }
 
 /** The still-image check: drop/paste/pick an image, the verdict in a live region, checks, probabilities and Explain. */
-export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain }: CheckPageProps) {
+export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, onSave }: CheckPageProps) {
   const t = translator(CHECK_MESSAGES, locale);
   const wordHint = (hint: HintId) => t(`hint.${hint}`);
   const state = store.state.value;
@@ -77,6 +80,7 @@ export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange,
           onClose={onCloseExplain}
         />
       )}
+      {still.status === 'done' && store.held.value && <SaveStill locale={locale} explain={explain} onSave={onSave} />}
     </main>
   );
 }

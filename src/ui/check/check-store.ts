@@ -3,6 +3,7 @@
  * one flow every image goes through: read → validate/decode → analyse → verdict, or a problem.
  */
 import { signal } from '@preact/signals';
+import type { CaptureController, ExportOptions, HeldFrame } from '../../capture/capture-controller';
 import type { StillEngine } from '../../extension/still-engine';
 import type { PageImage } from '../../still-image/check-page-url';
 import { readPageImage, readStillFile, StillImageError, type DecodedStill } from '../../still-image/read-still';
@@ -16,11 +17,14 @@ export function createCheckStore(initialMethod: ExplainMethod) {
   const explainMethod = signal(initialMethod);
   /** What the page shows of the image being checked (an object URL or the page image's URL). */
   const preview = signal<string | null>(null);
+  /** The analysed still's pixels and findings, what Save exports; null until an image has been analysed. */
+  const held = signal<HeldFrame | null>(null);
   return {
     state,
     explain,
     explainMethod,
     preview,
+    held,
     dispatch(event: CheckEvent) {
       state.value = reduceCheck(state.value, event);
     },
@@ -35,11 +39,19 @@ export type CheckStore = ReturnType<typeof createCheckStore>;
 export interface StillChecker {
   checkFile(file: Blob, source: StillSource): Promise<void>;
   checkPageImage(image: PageImage): Promise<void>;
+  /** Saves the analysed still as an aligned crop with its JSON report (and the open explanation); returns the file names. */
+  save(options: ExportOptions): Promise<string[]>;
 }
 
-export function createStillChecker(store: CheckStore, engine: StillEngine): StillChecker {
+/** `capture` saves exports the same way the overlay's capture does. */
+export function createStillChecker(store: CheckStore, engine: StillEngine, capture: Pick<CaptureController, 'save'>): StillChecker {
   let checkId = 0;
   let objectUrl: string | null = null;
+
+  function hold(frame: HeldFrame | null) {
+    store.held.peek()?.bitmap.close();
+    store.held.value = frame;
+  }
 
   function showPreview(url: string, owned: boolean) {
     if (objectUrl) URL.revokeObjectURL(objectUrl);
@@ -49,15 +61,22 @@ export function createStillChecker(store: CheckStore, engine: StillEngine): Stil
 
   async function run(source: StillSource, read: () => Promise<DecodedStill>) {
     const id = ++checkId;
+    hold(null);
     store.dispatchExplain({ type: 'explain-closed' });
     store.dispatch({ type: 'reading', checkId: id, source });
+    let bitmap: ImageBitmap | null = null;
     try {
       const still = await read();
-      if (id !== checkId) return still.bitmap.close();
-      store.dispatch({ type: 'decoded', checkId: id, size: { width: still.bitmap.width, height: still.bitmap.height }, original: still.original });
-      const analysis = await engine.analyze(still.bitmap);
+      bitmap = still.bitmap;
+      if (id !== checkId) return bitmap.close();
+      store.dispatch({ type: 'decoded', checkId: id, size: { width: bitmap.width, height: bitmap.height }, original: still.original });
+      const analysis = await engine.analyze(bitmap);
+      if (id !== checkId) return bitmap.close();
       store.dispatch({ type: 'analysis', checkId: id, analysis });
+      const { still: checked } = store.state.peek();
+      if (checked.status === 'done') hold({ source: 'still-image', analysis, readiness: checked.readiness, profile: 'id-photo', bitmap, capturedAtEpochMs: analysis.capturedAt });
     } catch (error) {
+      bitmap?.close();
       const problem = error instanceof StillImageError ? error.problem : { kind: 'engine-error' as const, error: error instanceof Error ? error.message : String(error) };
       store.dispatch({ type: 'problem', checkId: id, problem });
     }
@@ -71,6 +90,11 @@ export function createStillChecker(store: CheckStore, engine: StillEngine): Stil
     checkPageImage(image) {
       showPreview(image.src, false);
       return run({ kind: 'url', url: image.src }, () => readPageImage(image));
+    },
+    save(options) {
+      const frame = store.held.peek();
+      if (!frame) return Promise.reject(new Error('no analysed image to save'));
+      return capture.save(frame, options);
     },
   };
 }
