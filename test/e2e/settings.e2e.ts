@@ -143,7 +143,7 @@ describe('Settings', () => {
     await waitForText(popup, '[role="status"]', `Profile saved for ${origin}. Reload the page to apply it.`);
     expect(await stored(popup, ['siteProfiles', 'defaultProfile'])).toEqual({ siteProfiles: { [origin]: 'uv' }, defaultProfile: 'id-photo' });
 
-    const page = await pageOpenedBy(session, '/options.html', () => popup.click('a'));
+    const page = await pageOpenedBy(session, '/options.html', () => popup.evaluate(() => [...document.querySelectorAll('a')].find((a) => a.textContent === 'All settings')!.click()));
     await page.waitForSelector(`select[aria-label="Profile for ${origin}"]`);
     expect(await value(page, `select[aria-label="Profile for ${origin}"]`)).toBe('uv');
     await page.close();
