@@ -4,6 +4,7 @@ import { defineCatalog } from './translate';
 export const CHECK_MESSAGES = defineCatalog({
   en: {
     menuTitle: 'Check face quality',
+    popupLink: 'Check a photo…',
     pageTitle: 'FaceReady: check a photo',
     intro: 'Checks a still image against the ID-photo profile, on this computer. Nothing is uploaded.',
     dropArea: 'Image to check',
@@ -88,6 +89,7 @@ export const CHECK_MESSAGES = defineCatalog({
   },
   de: {
     menuTitle: 'Gesichtsqualität prüfen',
+    popupLink: 'Ein Foto prüfen …',
     pageTitle: 'FaceReady: Foto prüfen',
     intro: 'Prüft ein Standbild nach dem Passfoto-Profil, auf diesem Rechner. Nichts wird hochgeladen.',
     dropArea: 'Zu prüfendes Bild',

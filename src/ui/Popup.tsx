@@ -5,8 +5,10 @@ import { enabledOrigins, profileForOrigin, rememberSiteProfile, samplingFps } fr
 import { setSiteEnabled } from '../extension/site-access';
 import { LOCAL_MATCHES, originMatchPattern } from '../extension/site-matches';
 import { workflowWords } from '../i18n/hint-messages';
+import { CHECK_MESSAGES } from '../i18n/check-messages';
 import { SETTINGS_MESSAGES } from '../i18n/settings-messages';
 import { translator } from '../i18n/translate';
+import { CHECK_PAGE_PATH } from '../still-image/check-page-url';
 import { PROFILE_IDS, type ProfileId } from '../workflow/types';
 import { NumberSetting } from './options/NumberSetting';
 import { useLocale } from './options/use-locale';
@@ -77,6 +79,11 @@ export function Popup() {
         </div>
       )}
       <NumberSetting id="sampling-fps" label={t('samplingFps')} limits={SAMPLING_FPS_LIMITS} item={samplingFps} t={t} onSaved={() => setMessage(t('saved'))} />
+      <p>
+        <a href={browser.runtime.getURL(CHECK_PAGE_PATH)} target="_blank">
+          {translator(CHECK_MESSAGES, locale)('popupLink')}
+        </a>
+      </p>
       <p>
         <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
           {t('popup.allSettings')}

@@ -207,6 +207,15 @@ describe('the still-image check page', () => {
     await page.close();
   });
 
+  it('the popup links to the check page', async () => {
+    const { origin } = await extensionWorker(session);
+    const popup = await session.browser.newPage();
+    await popup.goto(`${origin}/popup.html`);
+    const link = await popup.waitForFunction(() => [...document.querySelectorAll('a')].find((a) => a.textContent === 'Check a photo…')?.href ?? null, { timeout: 10_000 });
+    expect(await link.jsonValue()).toBe(`${origin}${CHECK_PAGE_PATH}`);
+    await popup.close();
+  });
+
   it('file picker: a large photo is downscaled to the engine limit and checked', async () => {
     const path = join(dir, 'large.jpg');
     await sharp(ASTRONAUT).resize(3000, 2000, { fit: 'contain', background: '#808080' }).jpeg({ quality: 90 }).toFile(path);
