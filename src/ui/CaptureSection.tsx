@@ -80,6 +80,8 @@ export function CaptureSection({ controller, store, locale }: CaptureSectionProp
     </figure>
   );
   const score = (frame: HeldFrame) => Math.round(100 * (frame.readiness?.score ?? 0));
+  // Nothing to capture or save before the first analysed frame.
+  if (!best && !manual && !controller.canCapture.value) return null;
 
   return (
     <section class="capture" aria-label={t('section')} style={{ margin: '0 10px 10px', fontSize: '13px' }}>
