@@ -110,7 +110,8 @@ async function readInPage(image: PageImage & { tabId: number }): Promise<Decoded
     return null; // no access to that tab (no activeTab grant, or it navigated away)
   }
   if (!result || 'error' in result) return null;
-  const problem = checkDimensions(result.width, result.height);
+  // The page has decoded it already and only a ≤ maxSide copy comes back: no pixel limit, only the minimum size.
+  const problem = checkDimensions(result.width, result.height, { ...STILL_IMAGE_LIMITS, maxPixels: Infinity });
   if (problem) throw new StillImageError(problem);
   const drawn = await decodeChecked(await (await fetch(result.dataUrl)).blob(), 'png');
   return { bitmap: drawn.bitmap, original: { width: result.width, height: result.height } };

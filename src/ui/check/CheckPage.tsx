@@ -31,6 +31,9 @@ function pastedBlob(data: DataTransfer): Blob | null {
   return text ? new Blob([text], { type: 'text/plain' }) : null;
 }
 
+/** A URL as the page names its image: data: URLs can be megabytes long. */
+const shortUrl = (url: string) => (url.length > 160 ? `${url.slice(0, 159)}…` : url);
+
 /** The still-image check: drop/paste/pick an image, the verdict in a live region, checks, probabilities and Explain. */
 export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, onSave }: CheckPageProps) {
   const t = translator(CHECK_MESSAGES, locale);
@@ -52,7 +55,7 @@ export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange,
   }, [onFile]);
 
   const shown = still.status === 'analysing' || still.status === 'done';
-  const sourceName = still.status === 'empty' || !still.source ? null : still.source.kind === 'file' ? still.source.name : still.source.kind === 'url' ? still.source.url : t('pasted');
+  const sourceName = still.status === 'empty' || !still.source ? null : still.source.kind === 'file' ? still.source.name : still.source.kind === 'url' ? shortUrl(still.source.url) : t('pasted');
   return (
     <main class={`check tone-${verdict.tone}`}>
       <h1>{t('pageTitle')}</h1>
