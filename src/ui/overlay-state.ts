@@ -137,8 +137,10 @@ export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   const words = workflowWords(locale);
   const count = state.analysis.faces.length;
   const found = count > 1 ? t('facesFound', { count }) : t('faceFound');
-  const { ready, hint } = state.shown;
+  const { ready } = state.shown;
+  // "Face found — show your face" would contradict itself while a held "show-face" is still shown.
+  const hint = state.shown.hint.shown === 'show-face' && !state.readiness?.hints.includes('show-face') ? null : state.shown.hint.shown;
   if (ready.shown) return { text: t('verdictReady', { found, ready: inSentence(words.ready(state.profile), locale) }), tone: 'ok' };
-  if (hint.shown) return { text: t('verdictHint', { found, hint: inSentence(words.hint(hint.shown, audienceOf(state.camera)), locale) }), tone: 'warn' };
+  if (hint) return { text: t('verdictHint', { found, hint: inSentence(words.hint(hint, audienceOf(state.camera)), locale) }), tone: 'warn' };
   return { text: t('verdictNotReady', { found }), tone: 'warn' };
 }

@@ -124,6 +124,13 @@ describe('overlay verdict', () => {
     expect(verdict(frames(1100, 1600, openEyed).reduce(reduceOverlay, uv)).text).toBe('Face found — not ready: close your eyes');
   });
 
+  it('never says "face found — show your face" while a face has just come into view', () => {
+    const noFace = run(ready, started(), ...frames(0, 1000, (at) => analysis([], { at })));
+    const back = reduceOverlay(noFace, openEyed(1100));
+    expect(back.shown.hint.shown).toBe('show-face');
+    expect(verdict(back).text).toBe('Face found — not ready');
+  });
+
   it('counts the faces in view; the ID photo wants only one', () => {
     const two = (at: number) => analysis([face(240), face(100, 128, 560, 100)], { eyes: eyesOf('open'), at });
     expect(verdict(run(ready, profile('id-photo'), started(), ...frames(0, 1000, two))).text).toBe('2 faces found — not ready: make sure only you are in view');
