@@ -5,7 +5,7 @@
  */
 import { FRAME_HINT_CONFIG } from './frame-hints';
 import type { WantedEyes } from './eye-check';
-import type { HintId, ProfileId } from './types';
+import type { ProfileId } from './types';
 
 export interface ProfileConfig {
   /** Eye state the profile needs (checked on a confidently `good` face), or null to ignore the eyes. */
@@ -64,23 +64,3 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
     maxGlassesProbability: 0.2,
   },
 };
-
-/**
- * The order hints are given in, most important first (issue 6): a face must be shown at all, then
- * what the classifier objects to, then light, distance, position, pose, other people, and the eyes last.
- */
-export const HINT_PRIORITY: readonly HintId[] = [
-  'show-face',
-  'remove-glasses',
-  'uncover-face',
-  'hold-still',
-  'more-light',
-  'less-light',
-  'move-closer',
-  'move-back',
-  'centre-face',
-  'look-at-camera',
-  'one-person',
-  'close-eyes',
-  'open-eyes',
-];

@@ -13,9 +13,9 @@ import { faceMotion, type TrackedBox } from './face-motion';
 import { faceOffset, isCentred } from './face-centring';
 import { FRAME_HINT_CONFIG, lightHint, sizeHint } from './frame-hints';
 import { headPose } from './head-pose';
-import { DEFAULT_PROFILE_CONFIGS, HINT_PRIORITY, type ProfileConfig } from './profiles';
+import { DEFAULT_PROFILE_CONFIGS, type ProfileConfig } from './profiles';
 import { qualityCheck } from './quality-hint';
-import type { CheckResult, HintId, ProfileId, Readiness } from './types';
+import { HINT_IDS, type CheckResult, type HintId, type ProfileId, type Readiness } from './types';
 
 export interface ReadinessInput {
   width: number;
@@ -109,7 +109,7 @@ export function assessReadiness(profile: ProfileId, input: ReadinessInput, confi
     profile,
     ready: checks.every((c) => c.passed === true),
     checks,
-    hints: HINT_PRIORITY.filter((hint) => failedHints.has(hint)),
+    hints: HINT_IDS.filter((hint) => failedHints.has(hint)),
     // P(good) weighted by the share of checks passed: among ready frames (all passed) the clearest face wins.
     score: input.quality.probabilities.good * (passedCount / checks.length),
   };

@@ -12,10 +12,13 @@ export type ProfileId = (typeof PROFILE_IDS)[number];
  */
 export type Audience = 'self' | 'other';
 
-/** One short, actionable instruction; the overlay words it per language and audience. */
+/**
+ * One short, actionable instruction; the overlay words it per language and audience. Listed in the
+ * order hints are given, most important first (issue 6): a face must be shown at all, then what the
+ * classifier objects to, then light, distance, position, pose, other people, and the eyes last.
+ */
 export const HINT_IDS = [
   'show-face',
-  'one-person',
   'remove-glasses',
   'uncover-face',
   'hold-still',
@@ -25,6 +28,7 @@ export const HINT_IDS = [
   'move-back',
   'centre-face',
   'look-at-camera',
+  'one-person',
   'close-eyes',
   'open-eyes',
 ] as const;
