@@ -1,21 +1,15 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launch, openDemo, waitForStatus, type Session } from './harness';
+import { brokenBuild, launch, openDemo, waitForStatus, type Session } from './harness';
 
 describe('a model file missing from the build', () => {
   let session: Session;
-  let brokenBuild: string;
+  const build = brokenBuild();
   beforeAll(async () => {
-    brokenBuild = mkdtempSync(join(tmpdir(), 'faceready-broken-'));
-    cpSync(EXTENSION_DIR, brokenBuild, { recursive: true });
-    rmSync(join(brokenBuild, 'models/vendor/human/facemesh.bin'));
-    session = await launch({ video: 'astronaut', extensionDir: brokenBuild });
+    session = await launch({ video: 'astronaut', extensionDir: build.dir });
   });
   afterAll(async () => {
     await session?.close();
-    rmSync(brokenBuild, { recursive: true, force: true });
+    build.remove();
   });
 
   it('makes the overlay name the model that failed instead of hanging', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -6,19 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import classifierConfig from '../../public/models/classifier/config.json';
 import packageJson from '../../package.json';
-import { clickOverlayButton, inOverlay, launch, openDemo, waitForStatus, waitInOverlay, type Session } from './harness';
-
-/** Waits until `count` finished downloads (no partial files) are in `dir`; returns their names. */
-async function waitForDownloads(dir: string, count: number, timeoutMs = 20_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  let names: string[] = [];
-  while (Date.now() < deadline) {
-    names = (await readdir(dir)).sort();
-    if (names.length >= count && !names.some((n) => n.endsWith('.crdownload'))) return names;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`expected ${count} downloads in ${dir} within ${timeoutMs} ms; found ${JSON.stringify(names)}`);
-}
+import { clickOverlayButton, inOverlay, launch, openDemo, waitForDownloads, waitForStatus, waitInOverlay, type Session } from './harness';
 
 /** Clicks the Save button of the offered frame whose caption starts with `caption`. */
 const saveOffered = (page: Parameters<typeof inOverlay>[0], caption: string) =>

@@ -2,11 +2,14 @@
  * Shared set-up for end-to-end tests: Debian's Chromium with the built extension, a fake camera
  * playing a project fixture, the demo consult page, and helpers that read the overlay's live region.
  */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { launchWithExtension } from '../../scripts/lib/chromium';
+import { EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/chromium';
 
-export { EXTENSION_DIR } from '../../scripts/lib/chromium';
+export { EXTENSION_DIR };
 
 export interface Session {
   browser: Browser;
@@ -57,16 +60,40 @@ export function overlayStatus(page: Page): Promise<string | null> {
   return page.evaluate(() => document.querySelector('faceready-overlay')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null);
 }
 
-/** Waits until the live region's text matches; fails with the last text seen. */
-export async function waitForStatus(page: Page, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+/** Polls `read` until its text matches; fails naming `what` and the last text seen. */
+export async function waitForText(read: () => Promise<string | null>, pattern: RegExp, timeoutMs: number, what: string): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last: string | null = null;
   while (Date.now() < deadline) {
-    last = await overlayStatus(page);
+    last = await read();
     if (last !== null && pattern.test(last)) return last;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`overlay status never matched ${pattern} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+  throw new Error(`${what} never matched ${pattern} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+}
+
+/** Waits until the overlay's live region matches; fails with the last text seen. */
+export const waitForStatus = (page: Page, pattern: RegExp, timeoutMs = 20_000): Promise<string> =>
+  waitForText(() => overlayStatus(page), pattern, timeoutMs, 'overlay status');
+
+/** Waits until `count` finished downloads (no partial files) are in `dir`; returns their names, sorted. */
+export async function waitForDownloads(dir: string, count: number, timeoutMs = 20_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let names: string[] = [];
+  while (Date.now() < deadline) {
+    names = readdirSync(dir).sort();
+    if (names.length >= count && !names.some((n) => n.endsWith('.crdownload'))) return names;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`expected ${count} downloads in ${dir} within ${timeoutMs} ms; found ${JSON.stringify(names)}`);
+}
+
+/** A copy of the built extension without the face mesh weights, for the "model file missing" paths. */
+export function brokenBuild(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'faceready-broken-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  rmSync(join(dir, 'models/vendor/human/facemesh.bin'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Runs a query inside the overlay's shadow root; `arg` is passed to it (closures do not cross into the page). */

@@ -3,7 +3,7 @@
  * page: fetched, drawn in the page, or refused by a foreign origin), and fed by the file
  * picker, a drop and a paste. Each bad input must end in its own message, never in a wait.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer-core';
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { SKIMAGE_DATA } from '../fixtures/fixtures';
 import { CHECK_PAGE_PATH, checkPageSearch, IMAGE_CHECK_MENU_ID } from '../../src/still-image/check-page-url';
-import { EXTENSION_DIR, launch, type Session } from './harness';
+import { brokenBuild, launch, waitForDownloads, waitForText, type Session } from './harness';
 
 const ASTRONAUT = `${SKIMAGE_DATA}/astronaut.png`;
 const COFFEE = `${SKIMAGE_DATA}/coffee.png`;
@@ -25,16 +25,7 @@ async function extensionWorker(session: Session): Promise<{ worker: WebWorker; o
 const statusOf = (page: Page) => page.$eval('[role="status"]', (el) => el.textContent ?? '').catch(() => null);
 
 /** Waits until the check page's live region matches; fails with the last text seen. */
-async function waitForCheckStatus(page: Page, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last: string | null = null;
-  while (Date.now() < deadline) {
-    last = await statusOf(page);
-    if (last !== null && pattern.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`check page status never matched ${pattern} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-}
+const waitForCheckStatus = (page: Page, pattern: RegExp, timeoutMs = 60_000) => waitForText(() => statusOf(page), pattern, timeoutMs, 'check page status');
 
 type ChromeApi = {
   contextMenus: { onClicked: { dispatch(info: object, tab?: object): void }; update(id: string, changes: object): Promise<void> };
@@ -92,18 +83,6 @@ async function checkFile(session: Session, path: string, pattern: RegExp, timeou
   const text = await waitForCheckStatus(page, pattern, timeoutMs);
   await page.close();
   return text;
-}
-
-/** Waits until `count` finished downloads are in `dir`; returns their names, sorted. */
-async function waitForDownloads(dir: string, count: number, timeoutMs = 20_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  let names: string[] = [];
-  while (Date.now() < deadline) {
-    names = readdirSync(dir).sort();
-    if (names.length >= count && !names.some((n) => n.endsWith('.crdownload'))) return names;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`expected ${count} downloads in ${dir} within ${timeoutMs} ms; found ${JSON.stringify(names)}`);
 }
 
 /** Hands a file to the page as a drop on the drop area or as a paste, through a real DataTransfer. */
@@ -280,16 +259,13 @@ describe('the still-image check page', () => {
 
 describe('the still-image check with a broken engine', () => {
   let session: Session;
-  let brokenBuild: string;
+  const build = brokenBuild();
   beforeAll(async () => {
-    brokenBuild = mkdtempSync(join(tmpdir(), 'faceready-broken-'));
-    cpSync(EXTENSION_DIR, brokenBuild, { recursive: true });
-    rmSync(join(brokenBuild, 'models/vendor/human/facemesh.bin'));
-    session = await launch({ video: 'astronaut', extensionDir: brokenBuild });
+    session = await launch({ video: 'astronaut', extensionDir: build.dir });
   });
   afterAll(async () => {
     await session?.close();
-    rmSync(brokenBuild, { recursive: true, force: true });
+    build.remove();
   });
 
   it('says the engine failed instead of waiting', async () => {
