@@ -17,15 +17,14 @@ export interface NumberSettingProps {
 /** A whole-number setting: saved when the typed value is within its limits, otherwise the reason is shown and nothing is saved. */
 export function NumberSetting({ id, label, hint, limits, item, t, onSaved }: NumberSettingProps) {
   const [stored, save] = useStoredValue(item);
-  const [text, setText] = useState('');
+  /** What the user typed, until a saved value (from here or another page) replaces it; null shows the stored value. */
+  const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (stored !== null) setText(String(stored));
-  }, [stored]);
+  useEffect(() => setTyped(null), [stored]);
   if (stored === null) return null;
 
   function commit(typed: string) {
-    setText(typed);
+    setTyped(typed);
     const parsed = parseWholeNumber(typed, limits);
     if (!parsed.ok) return setError(parsed.reason === 'out-of-range' ? t('outOfRange', limits) : t('notWholeNumber'));
     setError(null);
@@ -43,7 +42,7 @@ export function NumberSetting({ id, label, hint, limits, item, t, onSaved }: Num
         min={limits.min}
         max={limits.max}
         step={1}
-        value={text}
+        value={typed ?? String(stored)}
         aria-invalid={error !== null}
         aria-describedby={describedBy}
         onChange={(e) => commit((e.target as HTMLInputElement).value)}
