@@ -8,6 +8,7 @@ import { shippedModelVersions } from '@/src/export/shipped-model-versions';
 import { CaptureSection } from '@/src/ui/CaptureSection';
 import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, samplingFps } from '@/src/extension/settings';
 import { watchSiteProfile } from '@/src/extension/site-profile';
+import { keepAttached } from '@/src/ui/keep-attached';
 import { Overlay } from '@/src/ui/Overlay';
 import { createSourcePickerStore, SourcePicker } from '@/src/ui/SourcePicker';
 import { createOverlayStore } from '@/src/ui/overlay-store';
@@ -95,5 +96,6 @@ export default defineContentScript({
       onRemove: (container) => container && render(null, container),
     });
     ui.mount();
+    ctx.onInvalidated(keepAttached(ui.shadowHost));
   },
 });

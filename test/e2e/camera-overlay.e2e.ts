@@ -38,6 +38,17 @@ describe('demo consult page with a face on the camera', () => {
     await waitForStatus(page, /face found/i, 20_000);
   });
 
+  it('comes back when the page removes the panel, or replaces its whole body', async () => {
+    const page = (await session.browser.pages()).at(-1)!;
+    await waitForStatus(page, /face found/i, 20_000);
+    await page.evaluate(() => document.querySelector('faceready-overlay')!.remove());
+    await waitForStatus(page, /face found/i, 5_000);
+    await page.evaluate(() => document.body.replaceWith(document.createElement('body')));
+    await waitForStatus(page, /./, 5_000);
+    expect(await page.evaluate(() => document.querySelectorAll('faceready-overlay').length)).toBe(1);
+    await page.reload(); // the demo's own controls went with the old body
+  });
+
   it('recreates the analysis engine when its offscreen document goes away', async () => {
     const page = (await session.browser.pages()).at(-1)!;
     await waitForStatus(page, /face found/i, 20_000);
