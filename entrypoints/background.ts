@@ -2,6 +2,7 @@ import { syncContentScripts } from '@/src/extension/content-scripts';
 import { createImageCheckMenu, listenToImageCheckMenu } from '@/src/extension/image-check-menu';
 import { ensureOffscreenDocument, restartOffscreenDocument } from '@/src/extension/offscreen-document';
 import { backendChoice, enabledOrigins } from '@/src/extension/settings';
+import { originsStillPermitted } from '@/src/extension/site-matches';
 import { parse } from '@/src/protocol/check';
 import { backgroundRequest, type BackgroundReply, type BackgroundRequest } from '@/src/protocol/messages';
 
@@ -27,8 +28,7 @@ export default defineBackground(() => {
   listenToImageCheckMenu();
   backendChoice.watch(restartOffscreenDocument);
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
-    const removed = new Set(origins.map((pattern) => pattern.replace(/\/\*$/, '')));
-    await enabledOrigins.setValue((await enabledOrigins.getValue()).filter((o) => !removed.has(o)));
+    await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getValue(), origins));
     await resync();
   });
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: BackgroundReply) => void) => {

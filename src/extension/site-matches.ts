@@ -25,3 +25,9 @@ export function contentScriptMatches(origins: readonly string[]): string[] {
   }
   return [...patterns];
 }
+
+/** The enabled origins whose host permission survives the removal of `removedPatterns` (any port of a removed host goes). */
+export function originsStillPermitted(origins: readonly string[], removedPatterns: readonly string[]): string[] {
+  const removed = new Set(removedPatterns);
+  return origins.filter((origin) => !removed.has(originMatchPattern(origin) ?? ''));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentScriptMatches, LOCAL_MATCHES, originMatchPattern } from '../../../src/extension/site-matches';
+import { contentScriptMatches, LOCAL_MATCHES, originMatchPattern, originsStillPermitted } from '../../../src/extension/site-matches';
 
 describe('site match patterns', () => {
   it('turns an http(s) origin into a host pattern', () => {
@@ -12,5 +12,16 @@ describe('site match patterns', () => {
   it('always covers localhost, adds enabled sites once, and drops invalid ones', () => {
     const matches = contentScriptMatches(['https://a.example', 'https://a.example', 'javascript:alert(1)']);
     expect(matches).toEqual([...LOCAL_MATCHES, 'https://a.example/*']);
+  });
+});
+
+describe('originsStillPermitted', () => {
+  it('drops every enabled origin of a host whose permission was removed, ports included', () => {
+    const enabled = ['https://clinic.example', 'https://clinic.example:8443', 'http://clinic.example', 'https://other.example'];
+    expect(originsStillPermitted(enabled, ['https://clinic.example/*'])).toEqual(['http://clinic.example', 'https://other.example']);
+  });
+
+  it('keeps everything when an unrelated permission goes', () => {
+    expect(originsStillPermitted(['https://clinic.example'], ['https://elsewhere.example/*'])).toEqual(['https://clinic.example']);
   });
 });
