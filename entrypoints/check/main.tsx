@@ -1,8 +1,7 @@
 import { render } from 'preact';
-import { createCaptureController } from '@/src/capture/capture-controller';
-import { shippedModelVersions } from '@/src/export/shipped-model-versions';
 import { CHECK_MESSAGES } from '@/src/i18n/check-messages';
 import { translator } from '@/src/i18n/translate';
+import { createExtensionCaptureController } from '@/src/extension/extension-capture';
 import { currentLocale, explainMethod, limeSamples } from '@/src/extension/settings';
 import { connectStillEngine } from '@/src/extension/still-engine';
 import { parseCheckPageSearch } from '@/src/still-image/check-page-url';
@@ -16,12 +15,7 @@ async function main() {
   document.title = translator(CHECK_MESSAGES, locale)('pageTitle');
   const store = createCheckStore(method);
   const engine = connectStillEngine({ onEngineState: (state) => store.dispatch({ type: 'engine-state', state }), onExplainEvent: store.dispatchExplain });
-  const capture = createCaptureController({
-    models: shippedModelVersions(),
-    app: { name: 'FaceReady', version: browser.runtime.getManifest().version },
-    timeOrigin: performance.timeOrigin,
-    now: Date.now,
-  });
+  const capture = createExtensionCaptureController();
   const checker = createStillChecker(store, engine, capture);
   render(
     <CheckPage

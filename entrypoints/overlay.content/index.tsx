@@ -1,11 +1,10 @@
 import { render } from 'preact';
 import { effect } from '@preact/signals';
-import { createCaptureController } from '@/src/capture/capture-controller';
 import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
-import { shippedModelVersions } from '@/src/export/shipped-model-versions';
 import { CaptureSection } from '@/src/ui/CaptureSection';
+import { createExtensionCaptureController } from '@/src/extension/extension-capture';
 import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, samplingFps } from '@/src/extension/settings';
 import { watchSiteProfile } from '@/src/extension/site-profile';
 import { keepAttached } from '@/src/ui/keep-attached';
@@ -34,12 +33,7 @@ export default defineContentScript({
     ctx.onInvalidated(watchSiteProfile(location.origin, setProfile));
     const sources = createSourcePickerStore();
     // Capture follows every analysis: it keeps the pixels of the latest frame and of the ready window's best.
-    const capture = createCaptureController({
-      models: shippedModelVersions(),
-      app: { name: 'FaceReady', version: browser.runtime.getManifest().version },
-      timeOrigin: performance.timeOrigin,
-      now: Date.now,
-    });
+    const capture = createExtensionCaptureController();
     ctx.onInvalidated(
       effect(() => {
         const { analysis, readiness, profile, shown } = store.state.value;

@@ -1,0 +1,13 @@
+import { browser } from 'wxt/browser';
+import { createCaptureController } from '../capture/capture-controller';
+import { shippedModelVersions } from '../export/shipped-model-versions';
+
+/** A capture controller that records this build in its reports: the shipped model versions and the extension's version. */
+export function createExtensionCaptureController() {
+  return createCaptureController({
+    models: shippedModelVersions(),
+    app: { name: 'FaceReady', version: browser.runtime.getManifest().version },
+    timeOrigin: performance.timeOrigin,
+    now: Date.now,
+  });
+}
