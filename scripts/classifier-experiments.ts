@@ -113,7 +113,10 @@ async function main() {
       log(`frozen stage ${stageKey} computed`);
     }
     const t = await trainTopBlock(backbone, a, labels, trainRows, valRows, classes.length, recipe, (epoch, z) => {
-      if (recipe.depth !== 'head' || (epoch + 1) % 10 === 0 || epoch < 3) curve.push(`${epoch + 1}:${f1(z).macro.f1.toFixed(3)}`);
+      if (recipe.depth !== 'head' || (epoch + 1) % 10 === 0 || epoch < 3) {
+        curve.push(`${epoch + 1}:${f1(z).macro.f1.toFixed(3)}`);
+        log(`  ${name} epoch ${epoch + 1}: val macro-F1 ${curve.at(-1)!.split(':')[1]}`);
+      }
     }, stages.get(stageKey));
     const r = f1(t.evalLogits);
     log(`EXP ${name}: val macro-F1 ${r.macro.f1.toFixed(4)} acc ${r.accuracy.toFixed(4)} per-class ${classes.map((c) => r.perClass[c].f1.toFixed(2)).join('/')} (${t.seconds.toFixed(0)} s) recipe ${JSON.stringify(recipe)} curve ${curve.join(' ')}`);
