@@ -20,7 +20,7 @@ import { createCombined } from '../src/xai/combined';
 import { createDeletionMetric, createInsertionMetric } from '../src/xai/faithfulness';
 import { createGradCam } from '../src/xai/gradcam';
 import { createLime } from '../src/xai/lime';
-import { createSeededRandom } from '../src/random';
+import { createSeededRandom, shuffleInPlace } from '../src/random';
 import { combinedSaliency, limeSaliency } from '../src/xai/saliency';
 import type { ScalarMap } from '../src/xai/types';
 import { DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
@@ -58,11 +58,7 @@ function heldOutImages(): { path: string; trueClass: string }[] {
   const random = createSeededRandom(SEED);
   const picked: { path: string; trueClass: string }[] = [];
   for (const cls of [...byClass.keys()].sort()) {
-    const paths = [...byClass.get(cls)!].sort();
-    for (let i = paths.length - 1; i > 0; i--) {
-      const j = Math.floor(random.next() * (i + 1));
-      [paths[i], paths[j]] = [paths[j], paths[i]];
-    }
+    const paths = shuffleInPlace([...byClass.get(cls)!].sort(), random.next);
     for (const path of paths.slice(0, perClass)) picked.push({ path, trueClass: cls });
   }
   return picked;

@@ -24,3 +24,12 @@ export function createSeededRandom(seed: number): SeededRandom {
   };
   return { next, normal };
 }
+
+/** Shuffles `items` in place (Fisher–Yates, from the end) with `next` uniform in [0, 1); returns them. */
+export function shuffleInPlace<T>(items: T[], next: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}

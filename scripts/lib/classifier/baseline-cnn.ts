@@ -7,7 +7,7 @@
  * gradients WASM has. The trained kernels are set into the tf.layers network below, which is what is saved.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createSeededRandom } from '../../../src/random';
+import { createSeededRandom, shuffleInPlace } from '../../../src/random';
 import { THUMB_SIZE } from './features';
 import { balancedClassWeights, gatherRows } from './head';
 
@@ -91,10 +91,7 @@ export async function trainBaselineCnn(
   const random = createSeededRandom(opts.seed).next;
   const order = rows.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, random);
     for (let b = 0; b < order.length; b += opts.batchSize) {
       const batch = order.slice(b, b + opts.batchSize);
       const x = thumbsToTensor(thumbs, batch.map((k) => rows[k]));

@@ -3,7 +3,7 @@
  * its assembly with the backbone into the single LayersModel the extension runs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createSeededRandom } from '../../../src/random';
+import { createSeededRandom, shuffleInPlace } from '../../../src/random';
 
 export const LOGITS_LAYER = 'logits';
 export const PROBABILITIES_LAYER = 'probabilities';
@@ -37,12 +37,7 @@ export function buildHead(dim: number, numClasses: number, dropout: number, seed
 
 function shuffledCopy(rows: number, seed: number): number[] {
   const random = createSeededRandom(seed).next;
-  const idx = Array.from({ length: rows }, (_, i) => i);
-  for (let i = rows - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [idx[i], idx[j]] = [idx[j], idx[i]];
-  }
-  return idx;
+  return shuffleInPlace(Array.from({ length: rows }, (_, i) => i), random);
 }
 
 /** Gathers rows of a row-major table. */

@@ -3,7 +3,7 @@
  * stratifies by class and source, so every class × source cell is spread over the three splits.
  */
 import { hammingDistance } from './phash';
-import { createSeededRandom } from '../../../src/random';
+import { createSeededRandom, shuffleInPlace } from '../../../src/random';
 
 export type SplitName = 'train' | 'val' | 'test';
 
@@ -42,10 +42,7 @@ export function stratifiedGroupSplit(strata: readonly string[], groups: readonly
   const target: Record<SplitName, number> = { train: 1 - fractions.val - fractions.test, val: fractions.val, test: fractions.test };
   for (const key of [...byStratum.keys()].sort()) {
     const list = byStratum.get(key)!;
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [list[i], list[j]] = [list[j], list[i]];
-    }
+    shuffleInPlace(list, random);
     const count: Record<SplitName, number> = { train: 0, val: 0, test: 0 };
     let total = 0;
     for (const m of list) {

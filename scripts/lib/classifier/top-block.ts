@@ -6,7 +6,7 @@
  * the tf.layers network unchanged in shape, so the shipped model is the same LayersModel as before.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createSeededRandom } from '../../../src/random';
+import { createSeededRandom, shuffleInPlace } from '../../../src/random';
 import { balancedClassWeights, LOGITS_LAYER, PROBABILITIES_LAYER } from './head';
 import type { CutActivations } from './top-block-cache';
 
@@ -250,10 +250,7 @@ export async function trainTopBlock(
     return out;
   };
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, random);
     for (let b = 0; b < order.length; b += opts.batchSize) {
       const batch = order.slice(b, b + opts.batchSize);
       const [x, y, w] = tf.tidy(() => {
