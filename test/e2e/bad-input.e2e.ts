@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIMAGE_DATA } from '../fixtures/fixtures';
+import { checkFile } from './check-page';
 import { brokenBuild, launch, openDemo, waitForStatus, type Session } from './harness';
 
 describe('a model file missing from the build', () => {
@@ -10,6 +12,11 @@ describe('a model file missing from the build', () => {
   afterAll(async () => {
     await session?.close();
     build.remove();
+  });
+
+  it('makes the still-image check say the engine failed instead of waiting', async () => {
+    const text = await checkFile(session, `${SKIMAGE_DATA}/astronaut.png`, /cannot analyse|analysis failed/, 60_000);
+    expect(text).toMatch(/Could not load the face mesh model/);
   });
 
   it('makes the overlay name the model that failed instead of hanging', async () => {

@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, Target } from 'puppeteer-core';
+import type { Browser, Page, Target, WebWorker } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/chromium';
 
@@ -47,6 +47,12 @@ export async function launch(options: { video: string; extensionDir?: string }):
       await demo.close();
     },
   };
+}
+
+/** The extension's service worker and its origin (chrome-extension://<id>). */
+export async function extensionWorker(session: Session): Promise<{ worker: WebWorker; origin: string }> {
+  const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  return { worker: (await target.worker())!, origin: `chrome-extension://${new URL(target.url()).host}` };
 }
 
 export async function openDemo(session: Session, query = '?autostart'): Promise<Page> {

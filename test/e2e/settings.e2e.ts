@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasOverlayButton, inOverlay, launch, openDemo, waitInOverlay, type Session } from './harness';
+import { extensionWorker, hasOverlayButton, inOverlay, launch, openDemo, waitInOverlay, type Session } from './harness';
 
 /** chrome.storage.local as the extension sees it (read from one of its pages). */
 const stored = (page: Page, keys: string[]) =>
@@ -43,8 +43,8 @@ async function pageOpenedBy(session: Session, path: string, action: () => Promis
 
 /** Opens the real action popup over the active tab (chrome.action.openPopup, from the service worker). */
 async function openPopup(session: Session): Promise<Page> {
-  const worker = await session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))!.worker();
-  return pageOpenedBy(session, '/popup.html', () => worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup()));
+  const { worker } = await extensionWorker(session);
+  return pageOpenedBy(session, '/popup.html', () => worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup()));
 }
 
 describe('Settings', () => {
@@ -52,8 +52,7 @@ describe('Settings', () => {
   let optionsUrl: string;
   beforeAll(async () => {
     session = await launch({ video: 'astronaut' });
-    const worker = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))!;
-    optionsUrl = `chrome-extension://${new URL(worker.url()).host}/options.html`;
+    optionsUrl = `${(await extensionWorker(session)).origin}/options.html`;
   });
   afterAll(async () => session?.close());
 

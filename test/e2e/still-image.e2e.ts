@@ -6,26 +6,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, WebWorker } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { SKIMAGE_DATA } from '../fixtures/fixtures';
 import { CHECK_PAGE_PATH, checkPageSearch, IMAGE_CHECK_MENU_ID } from '../../src/still-image/check-page-url';
-import { brokenBuild, launch, waitForDownloads, waitForText, type Session } from './harness';
+import { checkFile, openCheckPage, waitForCheckStatus } from './check-page';
+import { extensionWorker, launch, waitForDownloads, type Session } from './harness';
 
 const ASTRONAUT = `${SKIMAGE_DATA}/astronaut.png`;
 const COFFEE = `${SKIMAGE_DATA}/coffee.png`;
-
-async function extensionWorker(session: Session): Promise<{ worker: WebWorker; origin: string }> {
-  const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
-  return { worker: (await target.worker())!, origin: `chrome-extension://${new URL(target.url()).host}` };
-}
-
-const statusOf = (page: Page) => page.$eval('[role="status"]', (el) => el.textContent ?? '').catch(() => null);
-
-/** Waits until the check page's live region matches; fails with the last text seen. */
-const waitForCheckStatus = (page: Page, pattern: RegExp, timeoutMs = 60_000) => waitForText(() => statusOf(page), pattern, timeoutMs, 'check page status');
 
 type ChromeApi = {
   contextMenus: { onClicked: { dispatch(info: object, tab?: object): void }; update(id: string, changes: object): Promise<void> };
@@ -65,24 +56,6 @@ async function tabIdOf(session: Session, page: Page): Promise<number> {
   );
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
-}
-
-async function openCheckPage(session: Session): Promise<Page> {
-  const { origin } = await extensionWorker(session);
-  const page = await session.browser.newPage();
-  await page.goto(`${origin}${CHECK_PAGE_PATH}`);
-  await waitForCheckStatus(page, /drop, paste or choose/i, 10_000);
-  return page;
-}
-
-/** Chooses a file with the page's file picker and returns the verdict matching `pattern`. */
-async function checkFile(session: Session, path: string, pattern: RegExp, timeoutMs?: number): Promise<string> {
-  const page = await openCheckPage(session);
-  const input = (await page.$('input[type="file"]'))!;
-  await input.uploadFile(path);
-  const text = await waitForCheckStatus(page, pattern, timeoutMs);
-  await page.close();
-  return text;
 }
 
 /** Hands a file to the page as a drop on the drop area or as a paste, through a real DataTransfer. */
@@ -254,22 +227,5 @@ describe('the still-image check page', () => {
       writeFileSync(path, await make());
       await checkFile(session, path, pattern, 20_000);
     });
-  });
-});
-
-describe('the still-image check with a broken engine', () => {
-  let session: Session;
-  const build = brokenBuild();
-  beforeAll(async () => {
-    session = await launch({ video: 'astronaut', extensionDir: build.dir });
-  });
-  afterAll(async () => {
-    await session?.close();
-    build.remove();
-  });
-
-  it('says the engine failed instead of waiting', async () => {
-    const text = await checkFile(session, ASTRONAUT, /cannot analyse|analysis failed/, 60_000);
-    expect(text).toMatch(/Could not load the face mesh model/);
   });
 });
