@@ -27,7 +27,7 @@ export function createSourceRegistry<T>(): SourceRegistry<T> {
   return {
     add(id, kind, detail, unreadable, payload) {
       live.delete(id);
-      const info: VideoSourceInfo = { id, kind, ordinal: ++counts[kind], detail, readable: unreadable === null, unreadable };
+      const info: VideoSourceInfo = { id, kind, ordinal: ++counts[kind], detail, unreadable };
       live.set(id, { info, payload });
       return info;
     },
@@ -49,8 +49,9 @@ export function createSourceRegistry<T>(): SourceRegistry<T> {
 export type SourceSelection = { mode: 'auto' } | { mode: 'picked'; id: string; kind: SourceKind };
 export const AUTO_SELECTION: SourceSelection = { mode: 'auto' };
 
-const newest = (sources: VideoSourceInfo[], kind: SourceKind) => sources.findLast((s) => s.kind === kind && s.readable) ?? null;
-const oldest = (sources: VideoSourceInfo[], kind: SourceKind) => sources.find((s) => s.kind === kind && s.readable) ?? null;
+export const isReadable = (source: VideoSourceInfo) => source.unreadable === null;
+const newest = (sources: VideoSourceInfo[], kind: SourceKind) => sources.findLast((s) => s.kind === kind && isReadable(s)) ?? null;
+const oldest = (sources: VideoSourceInfo[], kind: SourceKind) => sources.find((s) => s.kind === kind && isReadable(s)) ?? null;
 
 /**
  * Which source to sample (`sources` oldest first). Automatic: the newest camera stream (a page that
@@ -60,7 +61,7 @@ const oldest = (sources: VideoSourceInfo[], kind: SourceKind) => sources.find((s
  */
 export function sampledSourceId(sources: VideoSourceInfo[], selection: SourceSelection): string | null {
   if (selection.mode === 'picked') {
-    const picked = sources.find((s) => s.id === selection.id && s.readable);
+    const picked = sources.find((s) => s.id === selection.id && isReadable(s));
     if (picked) return picked.id;
     return selection.kind === 'camera' ? (newest(sources, 'camera')?.id ?? null) : null;
   }
@@ -70,5 +71,5 @@ export function sampledSourceId(sources: VideoSourceInfo[], selection: SourceSel
 /** The selection after the user picks `id`; a source that is gone or cannot be read is refused. */
 export function pickSource(sources: VideoSourceInfo[], id: string, current: SourceSelection): SourceSelection {
   const source = sources.find((s) => s.id === id);
-  return source?.readable ? { mode: 'picked', id, kind: source.kind } : current;
+  return source && isReadable(source) ? { mode: 'picked', id, kind: source.kind } : current;
 }

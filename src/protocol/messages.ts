@@ -38,7 +38,7 @@ const videoSourceInfo = object({
   ordinal: num,
   /** What the page calls it (a track label, a video URL); may be empty. */
   detail: str,
-  readable: bool,
+  /** null when FaceReady can read its pixels. */
   unreadable: nullable(unreadableReason),
 });
 export type VideoSourceInfo = Checked<typeof videoSourceInfo>;

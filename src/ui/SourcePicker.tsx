@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import type { VideoSourceInfo } from '../protocol/messages';
+import { isReadable } from '../capture/video-sources';
 import { SOURCE_MESSAGES } from '../i18n/source-messages';
 import { translator, type Locale } from '../i18n/translate';
 import { INITIAL_SOURCE_PICKER, reduceSourcePicker, sourceLabel, sourceOptionText } from './source-picker-state';
@@ -39,7 +40,7 @@ export function SourcePicker({ store, locale, onPick }: SourcePickerProps) {
               </option>
             )}
             {sources.map((source) => (
-              <option key={source.id} value={source.id} disabled={!source.readable} title={source.detail}>
+              <option key={source.id} value={source.id} disabled={!isReadable(source)} title={source.detail}>
                 {sourceOptionText(source, sources, t)}
               </option>
             ))}

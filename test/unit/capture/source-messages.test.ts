@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overlayToTap, tapMessage } from '../../../src/protocol/messages';
 
-const source = { id: 'remote:t1', kind: 'remote', ordinal: 1, detail: '', readable: true, unreadable: null };
+const source = { id: 'remote:t1', kind: 'remote', ordinal: 1, detail: '', unreadable: null };
 
 describe('video source messages', () => {
   it('accepts a source list and a pick', () => {

@@ -4,7 +4,7 @@ import { translator } from '../../../src/i18n/translate';
 import type { SourceKind, UnreadableReason, VideoSourceInfo } from '../../../src/protocol/messages';
 import { INITIAL_SOURCE_PICKER, reduceSourcePicker, sourceLabel, sourceOptionText } from '../../../src/ui/source-picker-state';
 
-const info = (id: string, kind: SourceKind, ordinal = 1, unreadable: UnreadableReason | null = null): VideoSourceInfo => ({ id, kind, ordinal, detail: '', readable: unreadable === null, unreadable });
+const info = (id: string, kind: SourceKind, ordinal = 1, unreadable: UnreadableReason | null = null): VideoSourceInfo => ({ id, kind, ordinal, detail: '', unreadable });
 const en = translator(SOURCE_MESSAGES, 'en');
 const de = translator(SOURCE_MESSAGES, 'de');
 

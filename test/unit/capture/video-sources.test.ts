@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AUTO_SELECTION, audienceOf, createSourceRegistry, pickSource, sampledSourceId, type SourceSelection } from '../../../src/capture/video-sources';
 import type { SourceKind, VideoSourceInfo } from '../../../src/protocol/messages';
 
-const info = (id: string, kind: SourceKind, readable = true): VideoSourceInfo => ({ id, kind, ordinal: 1, detail: '', readable, unreadable: readable ? null : 'cross-origin' });
+const info = (id: string, kind: SourceKind, readable = true): VideoSourceInfo => ({ id, kind, ordinal: 1, detail: '', unreadable: readable ? null : 'cross-origin' });
 
 describe('createSourceRegistry', () => {
   it('numbers sources per kind without reusing numbers, and lists them oldest first', () => {
@@ -12,7 +12,7 @@ describe('createSourceRegistry', () => {
     registry.end('remote:x');
     expect(registry.add('remote:y', 'remote', '', null, 'y').ordinal).toBe(2);
     expect(registry.add('video:1', 'video', 'https://other.example/clip.webm', 'cross-origin', 'v')).toEqual({
-      id: 'video:1', kind: 'video', ordinal: 1, detail: 'https://other.example/clip.webm', readable: false, unreadable: 'cross-origin',
+      id: 'video:1', kind: 'video', ordinal: 1, detail: 'https://other.example/clip.webm', unreadable: 'cross-origin',
     });
     expect(registry.infos().map((s) => s.id)).toEqual(['camera:a', 'remote:y', 'video:1']);
     expect(registry.get('remote:y')?.payload).toBe('y');
