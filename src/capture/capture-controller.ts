@@ -12,6 +12,7 @@ import type { RgbaImage } from '../image';
 import type { FrameAnalysis } from '../protocol/messages';
 import { saveExport } from '../ui/save-export';
 import type { ProfileId, Readiness } from '../workflow/types';
+import { bitmapPixels } from './bitmap-pixels';
 import { createFrameRetention, type FrameRetention } from './frame-retention';
 
 /** A frame whose pixels are held, with what was found in it. */
@@ -62,15 +63,6 @@ export interface CaptureControllerOptions {
   /** Page clock → epoch: capturedAt in analyses is the page's performance.now(). */
   timeOrigin: number;
   now(): number;
-}
-
-/** Reads an ImageBitmap's pixels (the export's full-resolution source). */
-function bitmapPixels(bitmap: ImageBitmap): RgbaImage {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('no 2D canvas context to read the frame');
-  context.drawImage(bitmap, 0, 0);
-  return context.getImageData(0, 0, bitmap.width, bitmap.height);
 }
 
 export function createCaptureController(options: CaptureControllerOptions): CaptureController {

@@ -1,5 +1,6 @@
 /** Turns a wire frame back into pixels in the offscreen document, checking it is what it claims to be. */
 import { base64ToBytes } from '../capture/base64';
+import { bitmapPixels } from '../capture/bitmap-pixels';
 import type { RgbaImage } from '../image';
 import { FRAME_LIMITS, type WireFrame } from '../protocol/messages';
 
@@ -34,8 +35,9 @@ export async function decodeFrame(frame: WireFrame): Promise<RgbaImage> {
     bitmap.close();
     throw new FrameDecodeError(`Frame JPEG is ${bitmap.width}×${bitmap.height}, but the message says ${width}×${height}`);
   }
-  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return context.getImageData(0, 0, width, height);
+  try {
+    return bitmapPixels(bitmap);
+  } finally {
+    bitmap.close();
+  }
 }
