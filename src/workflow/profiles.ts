@@ -3,7 +3,7 @@
  * are fractions of the frame (face size, centring), 0–255 luma (light) and degrees (pose); the
  * figures behind them are in docs/workflow.md (scripts/measure-readiness.ts).
  */
-import { FRAME_HINT_CONFIG } from './frame-hints';
+import { DEFAULT_LIGHT_BAND, DEFAULT_SIZE_BAND, type LightBand, type SizeBand } from './frame-hints';
 import type { WantedEyes } from './eye-check';
 import type { ProfileId } from './types';
 
@@ -11,9 +11,9 @@ export interface ProfileConfig {
   /** Eye state the profile needs (checked on a confidently `good` face), or null to ignore the eyes. */
   eyes: WantedEyes | null;
   /** Face height as a fraction of the frame height. */
-  faceSize: { minFaceHeightRatio: number; maxFaceHeightRatio: number } | null;
+  faceSize: SizeBand | null;
   /** Mean face luma, 0–255. */
-  light: { minLuminance: number; maxLuminance: number } | null;
+  light: LightBand | null;
   /** Largest tolerated offset of the face centre from the frame centre, fractions of width / height. */
   centring: { x: number; y: number } | null;
   /** Largest face-box movement over the window, in face heights (src/workflow/face-motion.ts). */
@@ -26,14 +26,11 @@ export interface ProfileConfig {
   maxGlassesProbability: number | null;
 }
 
-const FRAME_SIZE = { minFaceHeightRatio: FRAME_HINT_CONFIG.minFaceHeightRatio, maxFaceHeightRatio: FRAME_HINT_CONFIG.maxFaceHeightRatio };
-const FRAME_LIGHT = { minLuminance: FRAME_HINT_CONFIG.minLuminance, maxLuminance: FRAME_HINT_CONFIG.maxLuminance };
-
 export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<ProfileConfig>>> = {
   /** UV skin imaging (the paper's Fig. 1): a clear face, eyes closed, centred, large enough, steady. */
   uv: {
     eyes: 'closed',
-    faceSize: { minFaceHeightRatio: 0.25, maxFaceHeightRatio: FRAME_SIZE.maxFaceHeightRatio },
+    faceSize: { minFaceHeightRatio: 0.25, maxFaceHeightRatio: DEFAULT_SIZE_BAND.maxFaceHeightRatio },
     light: null,
     centring: { x: 0.15, y: 0.2 },
     steadiness: { windowMs: 1000, maxMotion: 0.05 },
@@ -45,7 +42,7 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
   consult: {
     eyes: 'open',
     faceSize: null,
-    light: FRAME_LIGHT,
+    light: DEFAULT_LIGHT_BAND,
     centring: { x: 0.25, y: 0.3 },
     steadiness: null,
     oneFace: false,
@@ -56,7 +53,7 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
   'id-photo': {
     eyes: 'open',
     faceSize: { minFaceHeightRatio: 0.3, maxFaceHeightRatio: 0.8 },
-    light: FRAME_LIGHT,
+    light: DEFAULT_LIGHT_BAND,
     centring: { x: 0.1, y: 0.15 },
     steadiness: null,
     oneFace: true,

@@ -11,7 +11,7 @@ import type { QualitySummary } from '../protocol/messages';
 import { EYE_HINTS, eyesAsWanted } from './eye-check';
 import { faceMotion, type TrackedBox } from './face-motion';
 import { faceOffset, isCentred } from './face-centring';
-import { FRAME_HINT_CONFIG, lightHint, sizeHint } from './frame-hints';
+import { lightHint, sizeHint } from './frame-hints';
 import { headPose } from './head-pose';
 import { DEFAULT_PROFILE_CONFIGS, type ProfileConfig } from './profiles';
 import { qualityCheck } from './quality-hint';
@@ -60,7 +60,7 @@ export function assessReadiness(profile: ProfileId, input: ReadinessInput, confi
     const threshold = `luma ${minLuminance}–${maxLuminance}`;
     if (face?.luminance == null) checks.push(unmeasured('light', threshold));
     else {
-      const hint = lightHint(face.luminance, { ...FRAME_HINT_CONFIG, ...config.light });
+      const hint = lightHint(face.luminance, config.light);
       checks.push(check('light', hint === 'ok', round(face.luminance, 0), threshold, hint === 'ok' ? null : hint));
     }
   }
@@ -69,7 +69,7 @@ export function assessReadiness(profile: ProfileId, input: ReadinessInput, confi
     const threshold = `face height ${minFaceHeightRatio}–${maxFaceHeightRatio} of frame`;
     if (!face) checks.push(unmeasured('face-size', threshold));
     else {
-      const hint = sizeHint(face.box.height, input.height, { ...FRAME_HINT_CONFIG, ...config.faceSize });
+      const hint = sizeHint(face.box.height, input.height, config.faceSize);
       checks.push(check('face-size', hint === 'ok', round(face.box.height / input.height), threshold, hint === 'ok' ? null : hint));
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faceLuminance } from '../../../src/model/measures/face-luminance';
-import { FRAME_HINT_CONFIG, lightHint, sizeHint } from '../../../src/workflow/frame-hints';
+import { DEFAULT_LIGHT_BAND, DEFAULT_SIZE_BAND, lightHint, sizeHint } from '../../../src/workflow/frame-hints';
 import { solidImage } from '../helpers/images';
 
 
@@ -22,12 +22,12 @@ describe('size and light hints', () => {
     expect(sizeHint(50, 480)).toBe('move-closer');
     expect(sizeHint(200, 480)).toBe('ok');
     expect(sizeHint(460, 480)).toBe('move-back');
-    expect(sizeHint(FRAME_HINT_CONFIG.minFaceHeightRatio * 480, 480)).toBe('ok');
+    expect(sizeHint(DEFAULT_SIZE_BAND.minFaceHeightRatio * 480, 480)).toBe('ok');
   });
   it('asks for more or less light around the configured band', () => {
     expect(lightHint(30)).toBe('more-light');
     expect(lightHint(128)).toBe('ok');
     expect(lightHint(240)).toBe('less-light');
-    expect(lightHint(100, { ...FRAME_HINT_CONFIG, minLuminance: 120 })).toBe('more-light');
+    expect(lightHint(100, { ...DEFAULT_LIGHT_BAND, minLuminance: 120 })).toBe('more-light');
   });
 });
