@@ -5,6 +5,7 @@ import type { ExportOptions } from '../../capture/capture-controller';
 import type { HintId } from '../../workflow/types';
 import type { ExplainMethod } from '../../xai/explain-set';
 import { ExplainSection } from '../ExplainSection';
+import { qualityWords } from '../overlay-state';
 import { checkVerdict, type StillSource } from './check-state';
 import type { CheckStore } from './check-store';
 import { DropArea } from './DropArea';
@@ -40,7 +41,7 @@ export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange,
   const wordHint = (hint: HintId) => t(`hint.${hint}`);
   const state = store.state.value;
   const { still } = state;
-  const verdict = checkVerdict(state, t, wordHint);
+  const verdict = checkVerdict(state, t, wordHint, (quality) => qualityWords(quality, locale));
   const explain = store.explain.value;
 
   useEffect(() => {

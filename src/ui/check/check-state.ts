@@ -71,13 +71,8 @@ export interface Verdict {
   tone: Tone;
 }
 
-const percent = (p: number) => Math.round(100 * p);
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 const megapixels = (pixels: number) => (pixels / 1e6).toFixed(1);
-
-export function qualityText(quality: QualitySummary, t: Translate<CheckMessageKey>): string {
-  return quality.uncertain ? t('qualityUncertain') : t(`quality.${quality.label}`, { percent: percent(quality.confidence) });
-}
 
 /** A bad input or a failed analysis in words: what is wrong and, where there is one, what to do. */
 export function problemText(problem: StillImageProblem, t: Translate<CheckMessageKey>): string {
@@ -109,7 +104,8 @@ export function problemText(problem: StillImageProblem, t: Translate<CheckMessag
 }
 
 /** What the live region says. `wordHint` phrases a workflow hint in the page's language. */
-export function checkVerdict(state: CheckState, t: Translate<CheckMessageKey>, wordHint: (hint: HintId) => string): Verdict {
+/** `wordQuality` is the overlay's wording of the classifier's verdict (qualityWords), so both say it alike. */
+export function checkVerdict(state: CheckState, t: Translate<CheckMessageKey>, wordHint: (hint: HintId) => string, wordQuality: (quality: QualitySummary) => string): Verdict {
   const { still, engine } = state;
   switch (still.status) {
     case 'failed':
@@ -124,7 +120,7 @@ export function checkVerdict(state: CheckState, t: Translate<CheckMessageKey>, w
       return { text: t('waiting'), tone: 'info' };
     case 'done': {
       const { analysis, readiness } = still;
-      const quality = qualityText(analysis.quality, t);
+      const quality = wordQuality(analysis.quality);
       if (!largestFace(analysis.faces)) return { text: t('noFace', { quality }), tone: 'warn' };
       const hints = readiness.hints.map(wordHint).join('; ');
       const verdict = readiness.ready ? t('ready') : hints ? t('notReady', { hints }) : t('notReadyNoHint');
