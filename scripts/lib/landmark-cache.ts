@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { createFaceLandmarker, DEFAULT_FACE_LANDMARKER_CONFIG, type FaceLandmarks } from '../../src/model/face';
 import { DETECTOR_CONFIG, IRIS_ROI_CONFIG, MESH_ROI_CONFIG } from '../../src/model/face/constants';
+import { sha256 } from '../assets/verify';
 import { fileModelHandler, readRgbaImage } from './node-io';
 import { useNodeBackend } from './tf-node-backend';
 
@@ -45,8 +46,11 @@ export interface LoadLandmarksOptions {
 }
 
 interface CacheEntry {
-  /** File size and mtime, to notice a changed image. */
+  /** File size and sha256 of the landmarked bytes: the image's identity, so a copied dataset keeps its cache. */
   bytes: number;
+  /** Absent in caches written before images were hashed. */
+  sha256?: string;
+  /** mtime when the bytes were last hashed: while it and the size are unchanged, the file is not hashed again. */
   mtimeMs: number;
   /** Landmarking time of this image in ms (detector + mesh + iris, excluding decode). */
   ms: number;
@@ -94,12 +98,15 @@ export async function loadLandmarks(datasetDir: string, options: LoadLandmarksOp
   const cachePath = landmarkCachePath(root, options.cacheDir);
   const cache = readCache(cachePath, root, options.refresh ?? false);
   const images = listImages(root);
-  const stale = images.filter((path) => {
-    const entry = cache.images[path];
-    const stat = statSync(join(root, path));
-    return !entry || entry.bytes !== stat.size || entry.mtimeMs !== stat.mtimeMs;
-  });
+  const stale: string[] = [];
+  let rehashed = false;
+  for (const path of images) {
+    const freshness = checkEntry(cache.images[path], join(root, path));
+    if (freshness === 'stale') stale.push(path);
+    else if (freshness === 'rehashed') rehashed = true;
+  }
   if (stale.length > 0) await computeInto(cache, root, stale, cachePath, options);
+  else if (rehashed) writeCache(cachePath, cache);
 
   const minDetection = options.minDetectionScore ?? DEFAULT_FACE_LANDMARKER_CONFIG.minDetectionScore;
   const minPresence = options.minPresenceScore ?? DEFAULT_FACE_LANDMARKER_CONFIG.minPresenceScore;
@@ -114,6 +121,26 @@ export async function loadLandmarks(datasetDir: string, options: LoadLandmarksOp
 export function cachedTimings(datasetDir: string, cacheDir?: string): Map<string, number> {
   const cache = readCache(landmarkCachePath(datasetDir, cacheDir), resolve(datasetDir), false);
   return new Map(Object.entries(cache.images).map(([path, entry]) => [path, entry.ms]));
+}
+
+/**
+ * Whether a cached entry still describes the file at `fullPath`. Same size and mtime: fresh (the fast
+ * path). A new mtime: the bytes are hashed and decide; if they are unchanged the entry takes the new
+ * mtime ('rehashed', so the cache is rewritten). An entry from before hashing gets its hash while its
+ * size and mtime are unchanged (the evidence it was valid by until now); once its mtime has changed
+ * nothing records which bytes were landmarked, so it is recomputed.
+ */
+function checkEntry(entry: CacheEntry | undefined, fullPath: string): 'fresh' | 'rehashed' | 'stale' {
+  const stat = statSync(fullPath);
+  if (!entry || entry.bytes !== stat.size) return 'stale';
+  if (entry.mtimeMs === stat.mtimeMs) {
+    if (entry.sha256) return 'fresh';
+    entry.sha256 = sha256(readFileSync(fullPath));
+    return 'rehashed';
+  }
+  if (!entry.sha256 || sha256(readFileSync(fullPath)) !== entry.sha256) return 'stale';
+  entry.mtimeMs = stat.mtimeMs;
+  return 'rehashed';
 }
 
 function readCache(path: string, datasetDir: string, refresh: boolean): CacheFile {
@@ -154,9 +181,10 @@ async function computeInto(cache: CacheFile, root: string, paths: string[], cach
     for (const path of paths) {
       const full = join(root, path);
       const stat = statSync(full);
-      const { faces, timings } = await landmarker.detect(await readRgbaImage(full));
+      const bytes = readFileSync(full); // read once, so the hash is of the bytes that were landmarked
+      const { faces, timings } = await landmarker.detect(await readRgbaImage(bytes));
       const ms = timings.detectorMs + timings.meshMs + timings.irisMs;
-      cache.images[path] = { bytes: stat.size, mtimeMs: stat.mtimeMs, ms: round(ms, 1), faces: faces.map(roundFace) };
+      cache.images[path] = { bytes: bytes.byteLength, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, ms: round(ms, 1), faces: faces.map(roundFace) };
       done++;
       options.onProgress?.({ done, total: paths.length, path, ms });
       if (done % LANDMARK_CACHE_CONFIG.saveEvery === 0) writeCache(cachePath, cache);

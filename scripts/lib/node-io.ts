@@ -33,9 +33,9 @@ export function fileModelHandler(modelJsonPath: string): tf.io.IOHandler {
   };
 }
 
-/** Decodes any image file sharp reads (JPEG, PNG, WebP…) to RGBA, EXIF-rotated. */
-export async function readRgbaImage(path: string, size?: { width: number; height: number }): Promise<RgbaImage> {
-  let pipeline = sharp(path).rotate().ensureAlpha();
+/** Decodes any image sharp reads (JPEG, PNG, WebP…; a path or the file's bytes) to RGBA, EXIF-rotated. */
+export async function readRgbaImage(source: string | Uint8Array, size?: { width: number; height: number }): Promise<RgbaImage> {
+  let pipeline = sharp(source).rotate().ensureAlpha();
   if (size) pipeline = pipeline.resize(size.width, size.height, { fit: 'fill' });
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
