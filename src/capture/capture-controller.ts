@@ -8,9 +8,9 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { INITIAL_BEST_FRAME_STATE, stepBestFrame, type BestFrameState } from '../export/best-frame';
 import type { CaptureReportInput, ModelVersions } from '../export/capture-report';
 import type { ExportImageFormat } from '../export/export-file-names';
+import type { ExportRequest } from '../export/prepare-export';
 import type { RgbaImage } from '../image';
 import type { FrameAnalysis } from '../protocol/messages';
-import { saveExport } from '../ui/save-export';
 import type { ProfileId, Readiness } from '../workflow/types';
 import { bitmapPixels } from './bitmap-pixels';
 import { createFrameRetention, type FrameRetention } from './frame-retention';
@@ -57,7 +57,12 @@ export interface CaptureController {
   dispose(): void;
 }
 
+/** Writes an export out (in the extension: downloads its files); returns the saved file names. */
+export type SaveExport = (request: ExportRequest, explanationPanel: RgbaImage | null) => Promise<string[]>;
+
 export interface CaptureControllerOptions {
+  /** Given by the caller, so capture does not depend on the browser glue that saves files. */
+  saveExport: SaveExport;
   models: ModelVersions;
   app: CaptureReportInput['app'];
   /** Page clock → epoch: capturedAt in analyses is the page's performance.now(). */
@@ -111,7 +116,7 @@ export function createCaptureController(options: CaptureControllerOptions): Capt
       return true;
     },
     save(frame, { format, explanation }) {
-      return saveExport(
+      return options.saveExport(
         {
           frame: bitmapPixels(frame.bitmap),
           analysis: frame.analysis,

@@ -1,7 +1,8 @@
 /**
  * Browser glue for one export: computes it (prepareExport) and downloads the image, its JSON report
- * and the explanation panel image if one is given, under the same file-name stem. Used by the live
- * overlay's capture controller; a still-image check can call it with the image it analysed.
+ * and the explanation panel image if one is given, under the same file-name stem. The extension's
+ * capture-controller factory gives it to the controller; a still-image check can call it with the
+ * image it analysed.
  */
 import { IMAGE_MIME_TYPES } from '../export/export-file-names';
 import { prepareExport, type ExportRequest } from '../export/prepare-export';

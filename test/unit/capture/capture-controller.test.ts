@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals';
-import { describe, expect, it } from 'vitest';
-import { createCaptureController, type CaptureInput } from '../../../src/capture/capture-controller';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCaptureController, type CaptureInput, type SaveExport } from '../../../src/capture/capture-controller';
 import { shippedModelVersions } from '../../../src/export/shipped-model-versions';
 import type { FrameAnalysis } from '../../../src/protocol/messages';
 import type { Readiness } from '../../../src/workflow/types';
@@ -39,9 +39,20 @@ const analysis = (frameId: number, streamId = 's1'): FrameAnalysis => ({
 });
 const readiness = (ready: boolean, score: number): Readiness => ({ profile: 'consult', ready, checks: [], hints: [], score });
 
-function setup() {
+/** Reads a fake bitmap's "pixels": every byte is the bitmap's id, so a test can tell which frame was read. */
+class FakeOffscreenCanvas {
+  getContext() {
+    let drawn: { id: number } | null = null;
+    return {
+      drawImage: (bitmap: { id: number }) => (drawn = bitmap),
+      getImageData: (_x: number, _y: number, width: number, height: number) => ({ width, height, data: new Uint8ClampedArray(width * height * 4).fill(drawn?.id ?? 0) }),
+    };
+  }
+}
+
+function setup(saveExport: SaveExport = async () => []) {
   const bitmaps = fakeBitmaps();
-  const controller = createCaptureController({ models: shippedModelVersions(), app: { name: 'FaceReady', version: 't' }, timeOrigin: 1_000_000, now: () => 0 });
+  const controller = createCaptureController({ saveExport, models: shippedModelVersions(), app: { name: 'FaceReady', version: 't' }, timeOrigin: 1_000_000, now: () => 0 });
   /** The relay sends frame `id`, then its analysis arrives. */
   const frame = (id: number, ready: boolean, score: number, extra: Partial<CaptureInput> = {}) => {
     controller.retention.keep(id, bitmaps.make(id));
@@ -51,6 +62,8 @@ function setup() {
 }
 
 describe('createCaptureController', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('keeps the best frame of the ready window and closes every bitmap it lets go', () => {
     const { controller, bitmaps, frame } = setup();
     frame(1, false, 0.2);
@@ -96,5 +109,42 @@ describe('createCaptureController', () => {
     expect(runs).toBe(1);
     expect(controller.best.value?.analysis.frameId).toBe(1);
     stop();
+  });
+
+  it('saves a held frame through the saveExport it was given: its pixels, report fields and the explanation panel', async () => {
+    vi.stubGlobal('OffscreenCanvas', FakeOffscreenCanvas);
+    const calls: Parameters<SaveExport>[] = [];
+    const { controller, frame } = setup(async (...call) => {
+      calls.push(call);
+      return ['saved.jpg', 'saved.json'];
+    });
+    frame(1, true, 0.9);
+    frame(2, false, 0.1);
+    controller.capture();
+    const panel = { width: 2, height: 1, data: new Uint8ClampedArray(8) };
+    const names = await controller.save(controller.manual.value!, { format: 'jpeg', explanation: { panel, predicted: { name: 'good', probability: 0.9 } } });
+
+    expect(names).toEqual(['saved.jpg', 'saved.json']);
+    expect(calls).toHaveLength(1);
+    const [request, savedPanel] = calls[0];
+    expect(savedPanel).toBe(panel);
+    expect(request.frame.width).toBe(64);
+    expect(new Set(request.frame.data)).toEqual(new Set([2])); // the manual capture's bitmap, frame 2
+    expect(request).toMatchObject({
+      analysis: { frameId: 2 },
+      readiness: { ready: false, score: 0.1 },
+      profile: 'consult',
+      source: 'manual',
+      capturedAtEpochMs: 1_000_000 + 1002,
+      exportedAtEpochMs: 0,
+      format: 'jpeg',
+      explanation: { predicted: { name: 'good', probability: 0.9 } },
+      models: shippedModelVersions(),
+      app: { name: 'FaceReady', version: 't' },
+    });
+
+    await controller.save(controller.best.value!, { format: 'png', explanation: null });
+    expect(calls[1][1]).toBeNull();
+    expect(calls[1][0]).toMatchObject({ source: 'best-frame', analysis: { frameId: 1 }, format: 'png', explanation: null });
   });
 });
