@@ -101,7 +101,7 @@ async function main() {
   }
 
   const measured = await measure(xml, config, test);
-  const report = buildReport(measured, config, split !== null);
+  const report = buildReport(measured, split !== null);
   const result = { data: dataDir, split: split ? 'docs/eyes-splits/test.txt' : 'all images', trainImages: train.length, calibration, config, ...report };
   if (values.json) console.log(JSON.stringify(result));
   else printReport(result);
@@ -211,7 +211,7 @@ const METHODS: { key: Method; title: string }[] = [
   { key: 'fused', title: 'Fused (EAR + Haar)' },
 ];
 
-function buildReport(rows: Measured[], config: EyeStateConfig, isSplit: boolean) {
+function buildReport(rows: Measured[], isSplit: boolean) {
   const sources = [...new Set(rows.map((r) => r.source))].sort();
   const withWidth = rows.filter((r) => r.eyeWidthPx !== null);
   const q = (l: EyeLabel, p: number) => quantile(withWidth.filter((r) => r.label === l).map((r) => r.eyeWidthPx!), p);
