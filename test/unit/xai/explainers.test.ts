@@ -132,7 +132,7 @@ describe('LIME', () => {
     let fitted = false;
     await createLime(counting, { numSamples: 40 }, {
       ...gridStage,
-      fitSurrogate: (x, n, p, y, w, alpha) => {
+      fitSurrogate: (_x, n, p, _y, _w, alpha) => {
         fitted = true;
         expect([n, p, alpha]).toEqual([40, 16, 1]);
         return { coefficients: new Array(p).fill(0), intercept: 0, r2: 0 };
