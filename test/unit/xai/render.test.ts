@@ -10,7 +10,7 @@ describe('render', () => {
     // matplotlib's viridis(0) = (68, 1, 84), viridis(1) = (253, 231, 37); the polynomial is within 4/255
     colorAt(VIRIDIS, 0).forEach((v, i) => expect(Math.abs(v - [68, 1, 84][i])).toBeLessThanOrEqual(4));
     colorAt(VIRIDIS, 1).forEach((v, i) => expect(Math.abs(v - [253, 231, 37][i])).toBeLessThanOrEqual(4));
-    const [r0, g0, b0] = colorAt(VIRIDIS, 0);
+    const [r0, , b0] = colorAt(VIRIDIS, 0);
     const [r1, g1, b1] = colorAt(VIRIDIS, 1);
     expect(b0).toBeGreaterThan(r0);
     expect(r1).toBeGreaterThan(200);
