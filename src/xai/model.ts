@@ -16,12 +16,12 @@ export interface ExplainableModel {
   predict(images: readonly RgbaImage[]): Promise<Float32Array>;
   /**
    * One forward pass, and the gradient of the target class's pre-softmax score with respect to the
-   * last conv layer's activations. target undefined = the predicted (argmax) class.
+   * Grad-CAM layer's activations. target undefined = the predicted (argmax) class.
    */
   convGradients(image: RgbaImage, target?: number): Promise<ConvGradients>;
 }
 
-/** The last conv layer's activations A and gradients dy^c/dA, both [height × width × channels] (HWC). */
+/** The Grad-CAM layer's activations A and gradients dy^c/dA, both [height × width × channels] (HWC). */
 export interface ConvGradients {
   height: number;
   width: number;
@@ -35,8 +35,11 @@ export interface ConvGradients {
 }
 
 export interface LayersModelAdapterOptions {
-  /** Name of the last conv layer; it may sit inside a nested model (e.g. the backbone). */
-  lastConvLayer: string;
+  /**
+   * The conv layer Grad-CAM explains (usually the last; with a multi-scale head, the shallowest layer the
+   * head reads, since every score must be computed from it). It may sit inside a nested model (e.g. the backbone).
+   */
+  gradCamLayer: string;
   /** RgbaImage of the model's input size → the network's [height, width, 3] input tensor. */
   preprocess: (image: RgbaImage) => tf.Tensor3D;
   /** Default DEFAULT_EXPLAINABLE_BATCH_SIZE; measure with measureFastestBatchSize. */
@@ -47,18 +50,17 @@ export interface LayersModelAdapterOptions {
 export const DEFAULT_EXPLAINABLE_BATCH_SIZE = 16;
 
 /**
- * Wraps a tf.LayersModel whose head after the last conv layer is a chain of layers ending in a
- * softmax (a Dense with softmax activation, or a separate softmax Activation). The pre-softmax score
- * Grad-CAM needs is the chain's output with the final Dense's activation left out (its kernel and
- * bias applied directly), so nothing is rebuilt and the weights stay shared: the adapter owns no
- * tensors, and disposing `model` stays the caller's job.
+ * Wraps a tf.LayersModel whose layers after the Grad-CAM layer (a chain or any graph, all computed from
+ * that layer) end in a softmax (a Dense with softmax activation, or a separate softmax Activation). The
+ * pre-softmax score Grad-CAM needs is the graph's output with the final Dense's activation left out (its
+ * kernel and bias applied directly), so nothing is rebuilt and the weights stay shared: the adapter owns
+ * no tensors, and disposing `model` stays the caller's job.
  */
 export function explainableFromLayersModel(model: tf.LayersModel, options: LayersModelAdapterOptions): ExplainableModel {
   const [, inputHeight, inputWidth] = model.inputs[0].shape as number[];
   const outputShape = model.outputs[0].shape as number[];
   const numClasses = outputShape[outputShape.length - 1];
-  const { features, head } = splitAtLayer(model, options.lastConvLayer);
-  const logitsOf = headLogits(head);
+  const { features, scores: logitsOf } = splitAtLayer(model, options.gradCamLayer);
 
   const inputBatch = (images: readonly RgbaImage[]): tf.Tensor4D =>
     tf.stack(images.map((image) => options.preprocess(image))) as tf.Tensor4D;
@@ -112,46 +114,90 @@ function argMax(values: ArrayLike<number>): number {
   return best;
 }
 
-/** The model up to the named layer (any graph), and the chain of layers after it. */
-function splitAtLayer(model: tf.LayersModel, name: string): { features: tf.LayersModel; head: tf.layers.Layer[] } {
-  const top = model.layers.findIndex((l) => l.name === name);
-  if (top >= 0) {
-    return { features: tf.model({ inputs: model.inputs, outputs: model.layers[top].output as tf.SymbolicTensor }), head: model.layers.slice(top + 1) };
+type Layer = tf.layers.Layer;
+
+/** The layers feeding `layer` in `container` (a layer reused in several models has one inbound node per use). */
+function inboundLayers(container: tf.LayersModel, layer: Layer): Layer[] {
+  if (container instanceof tf.Sequential) {
+    const at = container.layers.indexOf(layer);
+    return at > 0 ? [container.layers[at - 1]] : [];
   }
-  for (let i = 0; i < model.layers.length; i++) {
-    const inner = model.layers[i];
-    if (!(inner instanceof tf.LayersModel)) continue;
-    const at = inner.layers.findIndex((l) => l.name === name);
-    if (at < 0) continue;
-    if (model.layers.slice(0, i).some((l) => l.getClassName() !== 'InputLayer')) {
-      throw new Error(`explainableFromLayersModel: layers before the nested model "${inner.name}" are not supported`);
-    }
-    return {
-      features: tf.model({ inputs: inner.inputs, outputs: inner.layers[at].output as tf.SymbolicTensor }),
-      head: [...inner.layers.slice(at + 1), ...model.layers.slice(i + 1)],
-    };
-  }
-  throw new Error(`explainableFromLayersModel: no layer named "${name}"`);
+  const node = layer.inboundNodes.findIndex((_, i) => container.containerNodes.has(`${layer.name}_ib-${i}`));
+  return node < 0 ? [] : layer.inboundNodes[node].inboundLayers;
 }
 
-/** Applies the head chain up to (not including) the softmax: the class scores y^c. */
-function headLogits(head: tf.layers.Layer[]): (activations: tf.Tensor4D) => tf.Tensor2D {
-  const last = head[head.length - 1];
-  const config = last?.getConfig() ?? {};
-  const isSoftmaxActivation = last?.getClassName() === 'Activation' && config.activation === 'softmax';
-  const isSoftmaxDense = last?.getClassName() === 'Dense' && config.activation === 'softmax';
-  if (!isSoftmaxActivation && !isSoftmaxDense) {
-    throw new Error('explainableFromLayersModel: the head must end in a softmax Dense or a softmax Activation layer');
+/**
+ * Runs the part of `container` computed from `start`'s output, given that output, and returns the
+ * value of the container's output layer. Every layer on the way must be computed from `start` alone:
+ * a feature that bypassed it would be invisible to gradients taken at `start`, so that is an error.
+ */
+function downstreamRunner(container: tf.LayersModel, start: Layer, layerName: string): (value: tf.Tensor, last?: (layer: Layer, input: tf.Tensor) => tf.Tensor) => tf.Tensor {
+  const output = outputLayerOf(container);
+  const downstream = new Set<Layer>([start]);
+  const order: { layer: Layer; inputs: Layer[] }[] = [];
+  for (const layer of container.layers.slice(container.layers.indexOf(start) + 1)) {
+    const inputs = inboundLayers(container, layer);
+    if (!inputs.some((l) => downstream.has(l))) continue;
+    const bypass = inputs.find((l) => !downstream.has(l));
+    if (bypass) throw new Error(`explainableFromLayersModel: layer "${layer.name}" also reads "${bypass.name}", which is not computed from "${layerName}"`);
+    downstream.add(layer);
+    order.push({ layer, inputs });
   }
-  const chain = head.slice(0, -1);
-  return (activations) => {
-    let x: tf.Tensor = activations;
-    for (const layer of chain) x = layer.apply(x, { training: false }) as tf.Tensor;
-    if (isSoftmaxActivation) return x as tf.Tensor2D;
-    const [kernel, bias] = last.getWeights();
-    const scores = tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D);
-    return (bias ? tf.add(scores, bias) : scores) as tf.Tensor2D;
+  if (!downstream.has(output)) throw new Error(`explainableFromLayersModel: the output is not computed from "${layerName}"`);
+  return (value, last) => {
+    const values = new Map<Layer, tf.Tensor>([[start, value]]);
+    for (const { layer, inputs } of order) {
+      const args = inputs.map((l) => values.get(l)!);
+      const input = args.length === 1 ? args[0] : args;
+      values.set(layer, layer === output && last ? last(layer, input as tf.Tensor) : (layer.apply(input, { training: false }) as tf.Tensor));
+      if (layer === output) break;
+    }
+    return values.get(output)!;
   };
+}
+
+/**
+ * The model up to the named layer, and the class scores as a function of that layer's activations
+ * (any graph after it; the layer may sit inside a nested model, e.g. the backbone).
+ */
+function splitAtLayer(model: tf.LayersModel, name: string): { features: tf.LayersModel; scores: (activations: tf.Tensor4D) => tf.Tensor2D } {
+  const target = model.layers.find((l) => l.name === name);
+  const nested = model.layers.findIndex((l) => l instanceof tf.LayersModel && l.layers.some((inner) => inner.name === name));
+  if (!target && nested < 0) throw new Error(`explainableFromLayersModel: no layer named "${name}"`);
+  const finalScores = preSoftmax(outputLayerOf(model));
+  if (target) {
+    const run = downstreamRunner(model, target, name);
+    return { features: tf.model({ inputs: model.inputs, outputs: target.output as tf.SymbolicTensor }), scores: (a) => run(a, finalScores) as tf.Tensor2D };
+  }
+  const inner = model.layers[nested] as tf.LayersModel;
+  if (model.layers.slice(0, nested).some((l) => l.getClassName() !== 'InputLayer')) {
+    throw new Error(`explainableFromLayersModel: layers before the nested model "${inner.name}" are not supported`);
+  }
+  const at = inner.layers.find((l) => l.name === name)!;
+  const runInner = downstreamRunner(inner, at, name);
+  const runOuter = downstreamRunner(model, inner, name);
+  return {
+    features: tf.model({ inputs: inner.inputs, outputs: at.output as tf.SymbolicTensor }),
+    scores: (a) => runOuter(runInner(a), finalScores) as tf.Tensor2D,
+  };
+}
+
+function outputLayerOf(container: tf.LayersModel): Layer {
+  return container instanceof tf.Sequential ? container.layers[container.layers.length - 1] : container.outputLayers[0];
+}
+
+/** The output layer without its softmax, applied to its input: the class scores y^c. */
+function preSoftmax(last: Layer): (layer: Layer, input: tf.Tensor) => tf.Tensor {
+  const config = last.getConfig();
+  if (last.getClassName() === 'Activation' && config.activation === 'softmax') return (_, input) => input;
+  if (last.getClassName() === 'Dense' && config.activation === 'softmax') {
+    return (_, input) => {
+      const [kernel, bias] = last.getWeights();
+      const scores = tf.matMul(input as tf.Tensor2D, kernel as tf.Tensor2D);
+      return bias ? tf.add(scores, bias) : scores;
+    };
+  }
+  throw new Error('explainableFromLayersModel: the head must end in a softmax Dense or a softmax Activation layer');
 }
 
 /**

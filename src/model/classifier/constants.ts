@@ -29,8 +29,8 @@ export interface ClassifierConfig extends ClassifierPreprocessConfig {
   calibrationTemperature: number;
   /** Below this calibrated top probability a result is flagged `uncertain`. */
   uncertaintyThreshold: number;
-  /** Name of the last convolutional layer (Grad-CAM target). */
-  lastConvLayer: string;
+  /** The conv layer Grad-CAM explains: the shallowest layer the head reads, so every score is computed from it. */
+  gradCamLayer: string;
 }
 
 export const DEFAULT_PREPROCESS_CONFIG: ClassifierPreprocessConfig = {

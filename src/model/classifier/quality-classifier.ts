@@ -62,10 +62,10 @@ export async function createQualityClassifier(options: QualityClassifierOptions)
     throw new Error(`quality classifier: model from ${describe(options.model)} takes [${h},${w},${c}] → ${out} classes, config expects [${config.inputSize},${config.inputSize},3] → ${CLASS_NAMES.length}`);
   }
   try {
-    model.getLayer(config.lastConvLayer);
+    model.getLayer(config.gradCamLayer);
   } catch {
     model.dispose();
-    throw new Error(`quality classifier: model from ${describe(options.model)} has no layer "${config.lastConvLayer}" (config.lastConvLayer)`);
+    throw new Error(`quality classifier: model from ${describe(options.model)} has no layer "${config.gradCamLayer}" (config.gradCamLayer)`);
   }
   return {
     model,

@@ -4,7 +4,7 @@ import type { ExplainCallOptions, ScalarMap } from '../types';
 import { normalizeMap } from './normalize-map';
 import { resizeMap } from './resize-map';
 
-/** One weight per channel of the last conv layer: the only thing a CAM variant decides. */
+/** One weight per channel of the explained conv layer: the only thing a CAM variant decides. */
 export type CamWeightFunction = (conv: ConvGradients) => Float32Array;
 
 export interface CamCallOptions extends ExplainCallOptions {
