@@ -1,5 +1,5 @@
 /**
- * npm run classifier-experiments [-- --extract] [--sizes 160,224]
+ * npm run classifier-experiments [-- --taps | --pooled | --extract] [--sizes 160,224] [--only NAME,...]
  *
  * Validation experiments for the classifier (never the test split): caches the activations below the
  * top blocks (see top-block-cache.ts) and compares heads / fine-tuned top blocks / input sizes on the
@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_PREPROCESS_CONFIG } from '../src/model/classifier/constants';
-import { MOBILENET_V1_BACKBONE_ID } from '../src/model/classifier/mobilenet-v1';
+import { MOBILENET_V1_BACKBONE_ID, MOBILENET_V1_LAST_CONV } from '../src/model/classifier/mobilenet-v1';
+import { featureBackbone, lastConvAverage, MOBILENET_V1_TAPS, type FeatureTaps } from './lib/classifier/feature-taps';
 import { loadLandmarks } from './lib/landmark-cache';
 import { useNodeBackend } from './lib/tf-node-backend';
 import { loadMobileNetV1 } from './lib/classifier/backbone-weights';
@@ -25,7 +26,7 @@ import { CLASS_NAMES } from '../src/model/classifier/constants';
 import { argmax } from './lib/classifier/evaluation';
 import { extractFeatures } from './lib/classifier/features';
 import { FEATURE_CACHE_DIR } from './lib/classifier/paths';
-import { gatherRows } from './lib/classifier/head';
+import { CHOSEN_HEAD_TRAINING, gatherRows, headLogits, trainHead } from './lib/classifier/head';
 import { classificationReport } from './lib/classifier/metrics';
 import { DEFAULT_TOP_BLOCK_TRAINING, frozenStage, topBlockFeatures, topBlockParams, trainTopBlock, type FrozenStage, type TopBlockTraining } from './lib/classifier/top-block';
 
@@ -46,6 +47,8 @@ const { values: args } = parseArgs({
     extract: { type: 'boolean', default: false },
     /** Head experiments on the pooled features cached by npm run train (no rendering). */
     pooled: { type: 'boolean', default: false },
+    /** Which backbone layers the head reads (TAP_EXPERIMENTS), all from one extraction of every candidate. */
+    taps: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '160' },
     /** Comma-separated experiment names (see EXPERIMENTS); default all. */
     only: { type: 'string' },
@@ -67,6 +70,7 @@ async function main() {
   const samples = planSamples(items, split.splits.filter(Boolean), DEFAULT_SAMPLE_PLAN, occluderPlanner(landmarks)).filter((s) => s.split !== 'test');
   log(`${samples.length} train + val samples`);
   if (args.pooled) return pooledExperiments(samples, root, landmarks);
+  if (args.taps) return tapExperiments(samples, root, landmarks);
   const sizes = args.sizes!.split(',').map(Number);
   const models = new Map(sizes.map((s) => [s, cutBackbone(loadMobileNetV1(s))]));
   const acts = await extractCutActivations(samples, models, DEFAULT_PREPROCESS_CONFIG, { root, crop: 'face', landmarks, paintOccluder, backboneId: MOBILENET_V1_BACKBONE_ID, log });
@@ -83,7 +87,7 @@ async function main() {
   // the cut + frozen top must reproduce the pooled features cached by npm run train (same samples, same pixels)
   if (acts.has(160)) {
     const v1 = loadMobileNetV1(160);
-    const table = await extractFeatures(samples, { id: MOBILENET_V1_BACKBONE_ID, model: v1 }, { root, cacheDir: FEATURE_CACHE_DIR, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, inputSize: 160 }, crop: 'face', landmarks, paintOccluder, log });
+    const table = await extractFeatures(samples, featureBackbone(MOBILENET_V1_BACKBONE_ID, v1, lastConvAverage(MOBILENET_V1_LAST_CONV)), { root, cacheDir: FEATURE_CACHE_DIR, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, inputSize: 160 }, crop: 'face', landmarks, paintOccluder, log });
     const a = acts.get(160)!;
     const rows = valRows.slice(0, 64);
     const per = a.side * a.side * a.channels;
@@ -144,7 +148,7 @@ async function pooledExperiments(samples: SampleSpec[], root: string, landmarks:
   const valRows = samples.flatMap((s, i) => (s.split === 'val' ? [i] : []));
   const valTruth = valRows.map((r) => labels[r]);
   const report = (logits: number[][]) => classificationReport(valTruth, logits.map(argmax), classes);
-  const table = await extractFeatures(samples, { id: MOBILENET_V1_BACKBONE_ID, model: loadMobileNetV1(160) }, { root, cacheDir: FEATURE_CACHE_DIR, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, inputSize: 160 }, crop: 'face', landmarks, paintOccluder, log });
+  const table = await extractFeatures(samples, featureBackbone(MOBILENET_V1_BACKBONE_ID, loadMobileNetV1(160), lastConvAverage(MOBILENET_V1_LAST_CONV)), { root, cacheDir: FEATURE_CACHE_DIR, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, inputSize: 160 }, crop: 'face', landmarks, paintOccluder, log });
   const dim = table.dim;
   const standardized = Float32Array.from(table.features);
   for (let c = 0; c < dim; c++) {
@@ -174,6 +178,55 @@ async function pooledExperiments(samples: SampleSpec[], root: string, landmarks:
     }
     const r = report(sum!);
     log(`EXP ${name}: val macro-F1 ${r.macro.f1.toFixed(4)} acc ${r.accuracy.toFixed(4)} per-class ${classes.map((c) => r.perClass[c].f1.toFixed(2)).join('/')} (${((performance.now() - started) / 1000).toFixed(0)} s) recipe ${JSON.stringify({ ...recipe, standardize, seeds })}`);
+  }
+}
+
+/** Every candidate layer of MobileNet v1 (strides 8 to 32), average and max pooled: one extraction serves all tap experiments. */
+const CANDIDATE_TAPS: FeatureTaps = { layers: ['conv_pw_3', 'conv_pw_5', 'conv_pw_7', 'conv_pw_9', 'conv_pw_11', 'conv_dw_12', 'conv_pw_13'], pooling: ['avg', 'max'] };
+const TAP_EXPERIMENTS: Record<string, FeatureTaps> = {
+  'pw13-avg': lastConvAverage('conv_pw_13'),
+  'dw12-avg': lastConvAverage('conv_dw_12'),
+  'pw11-avg': lastConvAverage('conv_pw_11'),
+  'pw9-avgmax': { layers: ['conv_pw_9'], pooling: ['avg', 'max'] },
+  'pw7-avg': lastConvAverage('conv_pw_7'),
+  'pw7-avgmax': { layers: ['conv_pw_7'], pooling: ['avg', 'max'] },
+  'pw5+pw7-avgmax': { layers: ['conv_pw_5', 'conv_pw_7'], pooling: ['avg', 'max'] },
+  'pw7+pw9-avg': { layers: ['conv_pw_7', 'conv_pw_9'], pooling: ['avg'] },
+  'pw7+pw9-avgmax': MOBILENET_V1_TAPS,
+  'pw7..dw12-avgmax': { layers: ['conv_pw_7', 'conv_pw_9', 'conv_pw_11', 'conv_dw_12'], pooling: ['avg', 'max'] },
+  'pw3+pw5+pw7-avgmax': { layers: ['conv_pw_3', 'conv_pw_5', 'conv_pw_7'], pooling: ['avg', 'max'] },
+};
+
+/** Columns of `subset` inside features pooled with `all` (layer by layer, pooling by pooling). */
+function tapColumns(backbone: tf.LayersModel, all: FeatureTaps, subset: FeatureTaps): number[] {
+  const columns: number[] = [];
+  let offset = 0;
+  for (const layer of all.layers) {
+    const channels = (backbone.getLayer(layer).outputShape as number[]).at(-1)!;
+    for (const pooling of all.pooling) {
+      if (subset.layers.includes(layer) && subset.pooling.includes(pooling)) for (let c = 0; c < channels; c++) columns.push(offset + c);
+      offset += channels;
+    }
+  }
+  return columns;
+}
+
+async function tapExperiments(samples: SampleSpec[], root: string, landmarks: Map<string, FaceLandmarks[]>) {
+  const classes = [...CLASS_NAMES];
+  const labels = samples.map((s) => classes.indexOf(s.label));
+  const trainRows = samples.flatMap((s, i) => (s.split === 'train' ? [i] : []));
+  const valRows = samples.flatMap((s, i) => (s.split === 'val' ? [i] : []));
+  const backbone = loadMobileNetV1(160);
+  const table = await extractFeatures(samples, featureBackbone(MOBILENET_V1_BACKBONE_ID, backbone, CANDIDATE_TAPS), { root, cacheDir: FEATURE_CACHE_DIR, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, inputSize: 160 }, crop: 'face', landmarks, paintOccluder, log });
+  const names = args.only ? args.only.split(',') : Object.keys(TAP_EXPERIMENTS);
+  for (const name of names) {
+    const columns = tapColumns(backbone, CANDIDATE_TAPS, TAP_EXPERIMENTS[name]);
+    const pick = (rows: number[]) => Float32Array.from(rows.flatMap((r) => columns.map((c) => table.features[r * table.dim + c])));
+    const started = performance.now();
+    const head = await trainHead(pick(trainRows), columns.length, trainRows.map((r) => labels[r]), classes.length, CHOSEN_HEAD_TRAINING);
+    const r = classificationReport(valRows.map((row) => labels[row]), headLogits(head, pick(valRows), columns.length).map(argmax), classes);
+    head.dispose();
+    log(`EXP ${name}: ${columns.length} features, val macro-F1 ${r.macro.f1.toFixed(4)} acc ${r.accuracy.toFixed(4)} per-class ${classes.map((c) => r.perClass[c].f1.toFixed(2)).join('/')} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
 }
 

@@ -12,18 +12,19 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { CLASS_NAMES, DEFAULT_PREPROCESS_CONFIG, type ClassifierConfig, type ClassifierPreprocessConfig } from '../src/model/classifier/constants';
-import { MOBILENET_V1_BACKBONE_ID, MOBILENET_V1_LAST_CONV } from '../src/model/classifier/mobilenet-v1';
+import { MOBILENET_V1_BACKBONE_ID } from '../src/model/classifier/mobilenet-v1';
 import type { FaceLandmarks } from '../src/model/face/types';
 import { landmarkCachePath, loadLandmarks } from './lib/landmark-cache';
 import { fileModelHandler } from './lib/node-io';
 import { useNodeBackend } from './lib/tf-node-backend';
 import { DEFAULT_BASELINE_TRAINING, thumbsToTensor, trainBaselineCnn } from './lib/classifier/baseline-cnn';
-import { loadMobileNetV1, loadMobileNetV2, MOBILENET_V2_BACKBONE_ID, MOBILENET_V2_LAST_CONV } from './lib/classifier/backbone-weights';
+import { loadMobileNetV1, loadMobileNetV2, MOBILENET_V2_BACKBONE_ID } from './lib/classifier/backbone-weights';
+import { featureBackbone, gradCamLayerOf, MOBILENET_V1_TAPS, MOBILENET_V2_TAPS } from './lib/classifier/feature-taps';
 import { listDataset } from './lib/classifier/dataset';
 import { loadOrCreateSplits } from './lib/classifier/dataset-splits';
 import { evaluateTestSplit, argmax } from './lib/classifier/evaluation';
-import { extractFeatures, type CropPolicy, type FeatureBackbone, type FeatureTable } from './lib/classifier/features';
-import { assembleClassifier, DEFAULT_HEAD_TRAINING, gatherRows, headLogits, trainHead, type HeadTraining } from './lib/classifier/head';
+import { extractFeatures, type CropPolicy, type FeatureTable } from './lib/classifier/features';
+import { assembleClassifier, CHOSEN_HEAD_TRAINING, DEFAULT_HEAD_TRAINING, gatherRows, headLogits, trainHead, type HeadTraining } from './lib/classifier/head';
 import { classificationReport, fitTemperature, reliability, selectiveThreshold, softmax } from './lib/classifier/metrics';
 import { occluderPlanner, paintOccluder } from './lib/classifier/occluders';
 import { BASELINE_DIR, CONFIG_FILE, DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, DOCS_DIR, FEATURE_CACHE_DIR, METRICS_FILE, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
@@ -37,11 +38,7 @@ const CLASSES = [...CLASS_NAMES];
 const INPUT_SIZE = 160;
 /** Accuracy the confident (not "uncertain") predictions should reach on validation. */
 const TARGET_SELECTIVE_ACCURACY = 0.95;
-/**
- * The head recipe chosen on validation (docs/classifier-experiments.md): full-batch Adam, lr 1e-2, 400 steps,
- * no dropout, class-balanced loss (val macro-F1 0.869 vs 0.862 for mini-batch lr 3e-3 / 60 epochs, 0.765 for the paper's).
- */
-const CHOSEN_HEAD: HeadTraining = { ...DEFAULT_HEAD_TRAINING, epochs: 400, learningRate: 1e-2, batchSize: 1 << 20, dropout: 0 };
+
 
 const { values: args } = parseArgs({
   options: {
@@ -76,6 +73,7 @@ function rowsOf(samples: readonly SampleSpec[], keep: (s: SampleSpec) => boolean
   return samples.flatMap((s, i) => (keep(s) ? [i] : []));
 }
 const labelIndex = (s: SampleSpec) => CLASSES.indexOf(s.label);
+const headRecipe = (h: HeadTraining) => `lr ${h.learningRate}, ${h.epochs} ep${h.standardize ? ', standardised' : ''}${h.l2 ? `, L2 ${h.l2}` : ''}`;
 
 async function probe(table: FeatureTable, samples: SampleSpec[], trainRows: number[], evalRows: number[], training: HeadTraining) {
   const head = await trainHead(gatherRows(table.features, table.dim, trainRows), table.dim, trainRows.map((r) => labelIndex(samples[r])), CLASSES.length, training);
@@ -128,7 +126,7 @@ async function main() {
   const baselineLog: string[] = [];
 
   if (args['baseline-only']) {
-    const v1Table = await extractFeatures(samples, { id: MOBILENET_V1_BACKBONE_ID, model: loadMobileNetV1(INPUT_SIZE) }, extractOpts);
+    const v1Table = await extractFeatures(samples, featureBackbone(MOBILENET_V1_BACKBONE_ID, loadMobileNetV1(INPUT_SIZE), MOBILENET_V1_TAPS), extractOpts);
     const trained = await timed('baseline_cnn', () => trainBaseline(v1Table.thumbs));
     await saveModelFloat16(trained, isDefaultData ? BASELINE_DIR : join(args.out!, 'baseline-cnn'));
     log(`baseline saved; timings ${JSON.stringify(timings)}`);
@@ -140,8 +138,8 @@ async function main() {
   const candidates: HeadTraining[] = args.lr
     ? [training]
     : args['compare-heads'] || args['compare-backbones']
-      ? [training, { ...training, learningRate: 1e-3 }, { ...training, learningRate: 3e-3, epochs: 60 }, CHOSEN_HEAD]
-      : [CHOSEN_HEAD];
+      ? [training, { ...training, learningRate: 1e-3 }, { ...training, learningRate: 3e-3, epochs: 60 }, { ...CHOSEN_HEAD_TRAINING, l2: 0, standardize: false }, CHOSEN_HEAD_TRAINING]
+      : [CHOSEN_HEAD_TRAINING];
   async function selectHead(table: FeatureTable, id: string) {
     let best: { training: HeadTraining; head: tf.LayersModel; logits: number[][]; f1: number; report: ReturnType<typeof classificationReport> } | undefined;
     const lines: string[] = [];
@@ -149,7 +147,7 @@ async function main() {
       const start = performance.now();
       const r = await probe(table, samples, trainRows, valRows, c);
       const seconds = (performance.now() - start) / 1000;
-      lines.push(`${id}: lr ${c.learningRate}, ${c.epochs} epochs: val macro-F1 ${r.report.macro.f1.toFixed(4)} (${seconds.toFixed(0)} s)`);
+      lines.push(`${id}: ${headRecipe(c)}: val macro-F1 ${r.report.macro.f1.toFixed(4)} (${seconds.toFixed(0)} s)`);
       log(lines.at(-1)!);
       if (!best || r.report.macro.f1 > best.f1 + 0.005) {
         best?.head.dispose();
@@ -159,23 +157,22 @@ async function main() {
     return { ...best!, lines };
   }
 
-  const v1: FeatureBackbone = { id: MOBILENET_V1_BACKBONE_ID, model: loadMobileNetV1(INPUT_SIZE) };
+  const v1 = featureBackbone(MOBILENET_V1_BACKBONE_ID, loadMobileNetV1(INPUT_SIZE), MOBILENET_V1_TAPS);
   const v1Table = await timed('features_v1', () => extractFeatures(samples, v1, extractOpts));
   let backbone = v1;
   let table = v1Table;
-  let lastConv = MOBILENET_V1_LAST_CONV;
   let best = await timed('heads_v1', () => selectHead(v1Table, 'v1'));
   const headLog = [...best.lines];
   const comparison: string[] = [];
   if (args['compare-backbones'] || args.backbone === 'v2') {
-    const v2: FeatureBackbone = { id: MOBILENET_V2_BACKBONE_ID, model: await loadMobileNetV2(INPUT_SIZE) };
+    const v2 = featureBackbone(MOBILENET_V2_BACKBONE_ID, await loadMobileNetV2(INPUT_SIZE), MOBILENET_V2_TAPS);
     const v2Table = await timed('features_v2', () => extractFeatures(samples, v2, extractOpts));
     const v2Best = await timed('heads_v2', () => selectHead(v2Table, 'v2'));
     headLog.push(...v2Best.lines);
     const row = (id: string, dim: number, b: typeof best) =>
-      `| ${id} | ${dim} | lr ${b.training.learningRate}, ${b.training.epochs} ep | ${b.f1.toFixed(3)} | ${b.report.accuracy.toFixed(3)} | ${CLASSES.map((c) => b.report.perClass[c].f1.toFixed(2)).join(' / ')} |`;
+      `| ${id} | ${dim} | ${headRecipe(b.training)} | ${b.f1.toFixed(3)} | ${b.report.accuracy.toFixed(3)} | ${CLASSES.map((c) => b.report.perClass[c].f1.toFixed(2)).join(' / ')} |`;
     comparison.push(
-      `Linear probe: frozen backbone, global average pool, softmax head (dropout ${training.dropout}, Adam, class-balanced loss), input ${INPUT_SIZE}×${INPUT_SIZE}, face crop.`,
+      `Linear probe: frozen backbone, the tapped layers average ⊕ max pooled (feature-taps.ts), one softmax layer (Adam, class-balanced loss), input ${INPUT_SIZE}×${INPUT_SIZE}, face crop.`,
       `Trained on the ${trainRows.length} training samples, scored on the ${valRows.length} validation samples; for each backbone the best of the head recipes below.`,
       '',
       '| backbone | features | best head recipe | val macro-F1 | val accuracy | per-class F1 (blur / eyeglasses / good / covered / wrong) |',
@@ -194,7 +191,6 @@ async function main() {
       best = v2Best;
       backbone = v2;
       table = v2Table;
-      lastConv = MOBILENET_V2_LAST_CONV;
       v1.model.dispose();
     } else {
       v2Best.head.dispose();
@@ -252,11 +248,11 @@ async function main() {
   const config: ClassifierConfig = {
     ...preprocess,
     version,
-    backbone: backbone.id,
+    backbone: backbone.backboneId,
     classNames: CLASSES,
     calibrationTemperature: temperature,
     uncertaintyThreshold: threshold,
-    lastConvLayer: lastConv,
+    gradCamLayer: gradCamLayerOf(backbone.taps),
   };
   const model = assembleClassifier(backbone.model, best.head, temperature);
   const outDir = args.out!;
@@ -277,7 +273,8 @@ async function main() {
   const out = {
     version,
     dataset: isDefaultData ? 'face-quality (../shared/datasets)' : basename(root),
-    backbone: backbone.id,
+    backbone: backbone.backboneId,
+    featureTaps: backbone.taps,
     inputSize: INPUT_SIZE,
     cropPolicy: crop,
     splitSizes: sizes,

@@ -1,5 +1,5 @@
 /**
- * Backbone features (global-average-pooled last conv map) for every sample, cached on disk under
+ * Pooled backbone features (see feature-taps.ts) for every sample, cached on disk under
  * .cache/classifier/ keyed by the sample recipe, so retraining the head takes minutes, not hours.
  * The same pass stores a small thumbnail of the network input for the simple-CNN baseline.
  */
@@ -16,8 +16,9 @@ export const THUMB_SIZE = 64;
 export type CropPolicy = 'face' | 'frame';
 
 export interface FeatureBackbone {
+  /** Names the cache: backbone and taps. */
   id: string;
-  /** [N, s, s, 3] in the preprocess range → [N, h, w, C]. */
+  /** [N, s, s, 3] in the preprocess range → [N, dim] (pooledFeatureModel). */
   model: tf.LayersModel;
 }
 
@@ -104,9 +105,8 @@ export async function extractFeatures(samples: readonly SampleSpec[], backbone: 
     }
     const [pooled, thumbs] = tf.tidy(() => {
       const x = tf.concat(inputs, 0);
-      const map = backbone.model.predict(x) as tf.Tensor4D;
       const thumb = tf.image.resizeBilinear(x, [THUMB_SIZE, THUMB_SIZE], true);
-      return [tf.mean(map, [1, 2]), tf.cast(tf.clipByValue(tf.round(tf.mul(tf.add(thumb, 1), 127.5)), 0, 255), 'int32')];
+      return [backbone.model.predict(x) as tf.Tensor2D, tf.cast(tf.clipByValue(tf.round(tf.mul(tf.add(thumb, 1), 127.5)), 0, 255), 'int32')];
     });
     tf.dispose(inputs);
     const f = (await pooled.data()) as Float32Array;
