@@ -19,7 +19,7 @@ import { fileModelHandler } from './lib/node-io';
 import { useNodeBackend } from './lib/tf-node-backend';
 import { DEFAULT_BASELINE_TRAINING, thumbsToTensor, trainBaselineCnn } from './lib/classifier/baseline-cnn';
 import { loadMobileNetV1, loadMobileNetV2, MOBILENET_V2_BACKBONE_ID } from './lib/classifier/backbone-weights';
-import { featureBackbone, gradCamLayerOf, MOBILENET_V1_TAPS, MOBILENET_V2_TAPS } from './lib/classifier/feature-taps';
+import { featureBackbone, MOBILENET_V1_TAPS, MOBILENET_V2_TAPS } from './lib/classifier/feature-taps';
 import { listDataset } from './lib/classifier/dataset';
 import { loadOrCreateSplits } from './lib/classifier/dataset-splits';
 import { evaluateTestSplit, argmax } from './lib/classifier/evaluation';
@@ -36,8 +36,11 @@ import { table1 } from './lib/classifier/report-format';
 const CLASSES = [...CLASS_NAMES];
 /** Input side used for training and shipping (see docs/model-card.md: 160 px measured fast enough and accurate). */
 const INPUT_SIZE = 160;
-/** Accuracy the confident (not "uncertain") predictions should reach on validation. */
-const TARGET_SELECTIVE_ACCURACY = 0.95;
+/**
+ * Accuracy the confident (not "uncertain") predictions should reach on validation. Was 0.95; once the model
+ * itself reached 0.95 on validation every prediction met it and the threshold fell to its 0.5 floor.
+ */
+const TARGET_SELECTIVE_ACCURACY = 0.98;
 
 
 const { values: args } = parseArgs({
@@ -252,7 +255,7 @@ async function main() {
     classNames: CLASSES,
     calibrationTemperature: temperature,
     uncertaintyThreshold: threshold,
-    gradCamLayer: gradCamLayerOf(backbone.taps),
+    gradCamLayers: backbone.taps.layers,
   };
   const model = assembleClassifier(backbone.model, best.head, temperature);
   const outDir = args.out!;

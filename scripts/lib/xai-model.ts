@@ -38,7 +38,7 @@ export async function loadXaiModel(batchSize?: number): Promise<XaiModel> {
     const hash = createHash('sha1').update(configText).digest('hex').slice(0, 8);
     const layersModel = await tf.loadLayersModel(fileModelHandler(modelJson));
     const model = explainableClassifier(layersModel, config, batchSize);
-    return { model, layersModel, classNames: config.classNames, trained: true, preprocessConfig: config, id: `trained-${config.backbone}-${hash}`, description: `trained classifier ${config.version} (${config.backbone}, ${config.inputSize}px, Grad-CAM at ${config.gradCamLayer})` };
+    return { model, layersModel, classNames: config.classNames, trained: true, preprocessConfig: config, id: `trained-${config.backbone}-${hash}`, description: `trained classifier ${config.version} (${config.backbone}, ${config.inputSize}px, Grad-CAM at ${config.gradCamLayers.join(' + ')})` };
   }
   const size = DEFAULT_PREPROCESS_CONFIG.inputSize;
   const backbone = loadMobileNetV1(size);
@@ -46,6 +46,6 @@ export async function loadXaiModel(batchSize?: number): Promise<XaiModel> {
   const logits = tf.layers.dense({ units: CLASS_NAMES.length, name: 'logits', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }).apply(pooled);
   const probs = tf.layers.activation({ activation: 'softmax', name: 'probabilities' }).apply(logits) as tf.SymbolicTensor;
   const layersModel = tf.model({ inputs: backbone.inputs, outputs: probs });
-  const model = explainableClassifier(layersModel, { ...DEFAULT_PREPROCESS_CONFIG, gradCamLayer: MOBILENET_V1_LAST_CONV }, batchSize);
+  const model = explainableClassifier(layersModel, { ...DEFAULT_PREPROCESS_CONFIG, gradCamLayers: [MOBILENET_V1_LAST_CONV] }, batchSize);
   return { model, layersModel, classNames: CLASS_NAMES, trained: false, preprocessConfig: DEFAULT_PREPROCESS_CONFIG, id: 'standin', description: `STAND-IN: MobileNet v1 backbone (face-api weights) + random softmax head, ${size}px (the trained classifier has not landed)` };
 }

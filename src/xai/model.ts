@@ -16,12 +16,12 @@ export interface ExplainableModel {
   predict(images: readonly RgbaImage[]): Promise<Float32Array>;
   /**
    * One forward pass, and the gradient of the target class's pre-softmax score with respect to the
-   * Grad-CAM layer's activations. target undefined = the predicted (argmax) class.
+   * Grad-CAM layers' activations. target undefined = the predicted (argmax) class.
    */
   convGradients(image: RgbaImage, target?: number): Promise<ConvGradients>;
 }
 
-/** The Grad-CAM layer's activations A and gradients dy^c/dA, both [height × width × channels] (HWC). */
+/** The Grad-CAM layers' activations A and gradients dy^c/dA, both [height × width × channels] (HWC; several layers' channels concatenated). */
 export interface ConvGradients {
   height: number;
   width: number;
@@ -36,10 +36,11 @@ export interface ConvGradients {
 
 export interface LayersModelAdapterOptions {
   /**
-   * The conv layer Grad-CAM explains (usually the last; with a multi-scale head, the shallowest layer the
-   * head reads, since every score must be computed from it). It may sit inside a nested model (e.g. the backbone).
+   * The conv layer(s) Grad-CAM explains: usually the last one; for a head that reads several blocks, all of
+   * them (same height × width; their channels are concatenated), since every score must be computed from
+   * them. They may sit inside a nested model (e.g. the backbone).
    */
-  gradCamLayer: string;
+  gradCamLayers: readonly string[];
   /** RgbaImage of the model's input size → the network's [height, width, 3] input tensor. */
   preprocess: (image: RgbaImage) => tf.Tensor3D;
   /** Default DEFAULT_EXPLAINABLE_BATCH_SIZE; measure with measureFastestBatchSize. */
@@ -50,8 +51,8 @@ export interface LayersModelAdapterOptions {
 export const DEFAULT_EXPLAINABLE_BATCH_SIZE = 16;
 
 /**
- * Wraps a tf.LayersModel whose layers after the Grad-CAM layer (a chain or any graph, all computed from
- * that layer) end in a softmax (a Dense with softmax activation, or a separate softmax Activation). The
+ * Wraps a tf.LayersModel whose layers after the Grad-CAM layers (a chain or any graph, all computed from
+ * those layers) end in a softmax (a Dense with softmax activation, or a separate softmax Activation). The
  * pre-softmax score Grad-CAM needs is the graph's output with the final Dense's activation left out (its
  * kernel and bias applied directly), so nothing is rebuilt and the weights stay shared: the adapter owns
  * no tensors, and disposing `model` stays the caller's job.
@@ -60,7 +61,7 @@ export function explainableFromLayersModel(model: tf.LayersModel, options: Layer
   const [, inputHeight, inputWidth] = model.inputs[0].shape as number[];
   const outputShape = model.outputs[0].shape as number[];
   const numClasses = outputShape[outputShape.length - 1];
-  const { features, scores: logitsOf } = splitAtLayer(model, options.gradCamLayer);
+  const { features, scores: logitsOf } = splitAtLayers(model, options.gradCamLayers);
 
   const inputBatch = (images: readonly RgbaImage[]): tf.Tensor4D =>
     tf.stack(images.map((image) => options.preprocess(image))) as tf.Tensor4D;
@@ -81,7 +82,7 @@ export function explainableFromLayersModel(model: tf.LayersModel, options: Layer
     },
     async convGradients(image, target) {
       const outputs = tf.tidy(() => {
-        const activations = features.predict(inputBatch([image])) as tf.Tensor4D;
+        const activations = features(inputBatch([image]));
         const logits = logitsOf(activations);
         const classIndex = target === undefined ? tf.argMax(logits, 1) : tf.tensor1d([target], 'int32');
         const selector = tf.oneHot(classIndex, numClasses);
@@ -127,59 +128,73 @@ function inboundLayers(container: tf.LayersModel, layer: Layer): Layer[] {
 }
 
 /**
- * Runs the part of `container` computed from `start`'s output, given that output, and returns the
- * value of the container's output layer. Every layer on the way must be computed from `start` alone:
- * a feature that bypassed it would be invisible to gradients taken at `start`, so that is an error.
+ * Runs what `container`'s output needs from the `starts` layers' outputs, given those outputs (in the
+ * order of `starts`). Every path to the output must pass through a start: a feature that bypassed them
+ * would be invisible to gradients taken there, so that is an error.
  */
-function downstreamRunner(container: tf.LayersModel, start: Layer, layerName: string): (value: tf.Tensor, last?: (layer: Layer, input: tf.Tensor) => tf.Tensor) => tf.Tensor {
+function runnerFrom(container: tf.LayersModel, starts: readonly Layer[], names: string): (values: readonly tf.Tensor[], last?: (input: tf.Tensor) => tf.Tensor) => tf.Tensor {
   const output = outputLayerOf(container);
-  const downstream = new Set<Layer>([start]);
-  const order: { layer: Layer; inputs: Layer[] }[] = [];
-  for (const layer of container.layers.slice(container.layers.indexOf(start) + 1)) {
+  const needed = new Set<Layer>();
+  const pending: { layer: Layer; reader?: Layer }[] = [{ layer: output }];
+  while (pending.length > 0) {
+    const { layer, reader } = pending.pop()!;
+    if (starts.includes(layer) || needed.has(layer)) continue;
     const inputs = inboundLayers(container, layer);
-    if (!inputs.some((l) => downstream.has(l))) continue;
-    const bypass = inputs.find((l) => !downstream.has(l));
-    if (bypass) throw new Error(`explainableFromLayersModel: layer "${layer.name}" also reads "${bypass.name}", which is not computed from "${layerName}"`);
-    downstream.add(layer);
-    order.push({ layer, inputs });
+    if (inputs.length === 0) {
+      throw new Error(`explainableFromLayersModel: layer "${reader?.name ?? layer.name}" reads "${layer.name}", which is not computed from ${names}`);
+    }
+    needed.add(layer);
+    pending.push(...inputs.map((input) => ({ layer: input, reader: layer })));
   }
-  if (!downstream.has(output)) throw new Error(`explainableFromLayersModel: the output is not computed from "${layerName}"`);
-  return (value, last) => {
-    const values = new Map<Layer, tf.Tensor>([[start, value]]);
+  const order = container.layers.filter((l) => needed.has(l)).map((layer) => ({ layer, inputs: inboundLayers(container, layer) }));
+  return (startValues, last) => {
+    const values = new Map<Layer, tf.Tensor>(starts.map((l, i) => [l, startValues[i]]));
     for (const { layer, inputs } of order) {
       const args = inputs.map((l) => values.get(l)!);
       const input = args.length === 1 ? args[0] : args;
-      values.set(layer, layer === output && last ? last(layer, input as tf.Tensor) : (layer.apply(input, { training: false }) as tf.Tensor));
-      if (layer === output) break;
+      values.set(layer, layer === output && last ? last(input as tf.Tensor) : (layer.apply(input, { training: false }) as tf.Tensor));
     }
     return values.get(output)!;
   };
 }
 
 /**
- * The model up to the named layer, and the class scores as a function of that layer's activations
- * (any graph after it; the layer may sit inside a nested model, e.g. the backbone).
+ * The named layers' activations concatenated along channels (they must share height and width), and the
+ * class scores as a function of them. The layers may sit inside a nested model (e.g. the backbone). With
+ * several layers (a head reading several blocks), Grad-CAM weighs the channels of all of them: the scores'
+ * dependence on each is direct, through the head, and the backbone between them is treated like the layers
+ * below a single Grad-CAM layer.
  */
-function splitAtLayer(model: tf.LayersModel, name: string): { features: tf.LayersModel; scores: (activations: tf.Tensor4D) => tf.Tensor2D } {
-  const target = model.layers.find((l) => l.name === name);
-  const nested = model.layers.findIndex((l) => l instanceof tf.LayersModel && l.layers.some((inner) => inner.name === name));
-  if (!target && nested < 0) throw new Error(`explainableFromLayersModel: no layer named "${name}"`);
+function splitAtLayers(model: tf.LayersModel, names: readonly string[]): { features: (x: tf.Tensor4D) => tf.Tensor4D; scores: (activations: tf.Tensor4D) => tf.Tensor2D } {
+  const label = names.map((n) => `"${n}"`).join(' + ');
+  const holder = names.every((n) => model.layers.some((l) => l.name === n))
+    ? model
+    : model.layers.find((l): l is tf.LayersModel => l instanceof tf.LayersModel && names.every((n) => l.layers.some((inner) => inner.name === n)));
+  if (!holder) throw new Error(`explainableFromLayersModel: no layer named ${label}${names.length > 1 ? ' (all in one model)' : ''}`);
   const finalScores = preSoftmax(outputLayerOf(model));
-  if (target) {
-    const run = downstreamRunner(model, target, name);
-    return { features: tf.model({ inputs: model.inputs, outputs: target.output as tf.SymbolicTensor }), scores: (a) => run(a, finalScores) as tf.Tensor2D };
+  const starts = names.map((n) => holder.layers.find((l) => l.name === n)!);
+  const shapes = starts.map((l) => l.outputShape as number[]);
+  if (shapes.some((shape) => shape[1] !== shapes[0][1] || shape[2] !== shapes[0][2])) {
+    throw new Error(`explainableFromLayersModel: ${label} differ in height × width`);
   }
-  const inner = model.layers[nested] as tf.LayersModel;
-  if (model.layers.slice(0, nested).some((l) => l.getClassName() !== 'InputLayer')) {
-    throw new Error(`explainableFromLayersModel: layers before the nested model "${inner.name}" are not supported`);
-  }
-  const at = inner.layers.find((l) => l.name === name)!;
-  const runInner = downstreamRunner(inner, at, name);
-  const runOuter = downstreamRunner(model, inner, name);
-  return {
-    features: tf.model({ inputs: inner.inputs, outputs: at.output as tf.SymbolicTensor }),
-    scores: (a) => runOuter(runInner(a), finalScores) as tf.Tensor2D,
+  const channels = shapes.map((shape) => shape[3]);
+  const maps = tf.model({ inputs: holder.inputs, outputs: starts.map((l) => l.output as tf.SymbolicTensor) });
+  const features = (x: tf.Tensor4D) => {
+    const out = maps.predict(x);
+    return (Array.isArray(out) ? tf.concat(out, 3) : out) as tf.Tensor4D;
   };
+  const split = (a: tf.Tensor4D) => (channels.length === 1 ? [a] : tf.split(a, channels, 3));
+  if (holder === model) {
+    const run = runnerFrom(model, starts, label);
+    return { features, scores: (a) => run(split(a), finalScores) as tf.Tensor2D };
+  }
+  const before = model.layers.slice(0, model.layers.indexOf(holder));
+  if (before.some((l) => l.getClassName() !== 'InputLayer')) {
+    throw new Error(`explainableFromLayersModel: layers before the nested model "${holder.name}" are not supported`);
+  }
+  const runInner = runnerFrom(holder, starts, label);
+  const runOuter = runnerFrom(model, [holder], label);
+  return { features, scores: (a) => runOuter([runInner(split(a))], finalScores) as tf.Tensor2D };
 }
 
 function outputLayerOf(container: tf.LayersModel): Layer {
@@ -187,11 +202,11 @@ function outputLayerOf(container: tf.LayersModel): Layer {
 }
 
 /** The output layer without its softmax, applied to its input: the class scores y^c. */
-function preSoftmax(last: Layer): (layer: Layer, input: tf.Tensor) => tf.Tensor {
+function preSoftmax(last: Layer): (input: tf.Tensor) => tf.Tensor {
   const config = last.getConfig();
-  if (last.getClassName() === 'Activation' && config.activation === 'softmax') return (_, input) => input;
+  if (last.getClassName() === 'Activation' && config.activation === 'softmax') return (input) => input;
   if (last.getClassName() === 'Dense' && config.activation === 'softmax') {
-    return (_, input) => {
+    return (input) => {
       const [kernel, bias] = last.getWeights();
       const scores = tf.matMul(input as tf.Tensor2D, kernel as tf.Tensor2D);
       return bias ? tf.add(scores, bias) : scores;

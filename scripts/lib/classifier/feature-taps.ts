@@ -9,7 +9,7 @@ import type { FeatureBackbone } from './features';
 export type TapPooling = 'avg' | 'max';
 
 export interface FeatureTaps {
-  /** Backbone layers the head reads, shallowest first; each later one must be computed from the first. */
+  /** Backbone layers the head reads, shallowest first; Grad-CAM explains them together (same height × width). */
   layers: readonly string[];
   /** Global poolings applied to every tapped layer; features are concatenated layer by layer, pooling by pooling. */
   pooling: readonly TapPooling[];
@@ -22,9 +22,6 @@ export const lastConvAverage = (layer: string): FeatureTaps => ({ layers: [layer
 
 /** Output layer name of the pooled-feature model. */
 export const FEATURES_LAYER = 'features';
-
-/** Grad-CAM explains the shallowest tapped layer: every feature the head reads is computed from it. */
-export const gradCamLayerOf = (taps: FeatureTaps): string => taps.layers[0];
 
 /** Short id for caches and reports, e.g. `conv_pw_7+conv_pw_9:avg+max`. */
 export const featureTapsId = (taps: FeatureTaps): string => `${taps.layers.join('+')}:${taps.pooling.join('+')}`;
@@ -46,10 +43,7 @@ export function pooledFeatureModel(backbone: tf.LayersModel, taps: FeatureTaps):
   return tf.model({ inputs: backbone.inputs, outputs: features, name: 'pooled_features' });
 }
 
-/**
- * For the backbone comparison: MobileNetV2's expansions at the same stride (16) and similar depth as
- * v1's taps. (Grad-CAM could not explain these: block 11 also reads block 8's residual input.)
- */
+/** For the backbone comparison: MobileNetV2's expansions at the same stride (16) and similar depth as v1's taps. */
 export const MOBILENET_V2_TAPS: FeatureTaps = { layers: ['block_8_expand_relu', 'block_11_expand_relu'], pooling: ['avg', 'max'] };
 
 /** A backbone read through its taps, named for the feature cache and the reports. */

@@ -29,8 +29,8 @@ export interface ClassifierConfig extends ClassifierPreprocessConfig {
   calibrationTemperature: number;
   /** Below this calibrated top probability a result is flagged `uncertain`. */
   uncertaintyThreshold: number;
-  /** The conv layer Grad-CAM explains: the shallowest layer the head reads, so every score is computed from it. */
-  gradCamLayer: string;
+  /** The conv layers Grad-CAM explains: the blocks the head reads (same height × width), channels concatenated. */
+  gradCamLayers: readonly string[];
 }
 
 export const DEFAULT_PREPROCESS_CONFIG: ClassifierPreprocessConfig = {

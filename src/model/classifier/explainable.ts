@@ -24,9 +24,9 @@ export function classifierInputImage(image: ClassifierInput, faceBox: Box | unde
 }
 
 /** Explains `model` (the classifier's LayersModel) on images of its input size, preprocessed as the classifier does. */
-export function explainableClassifier(model: tf.LayersModel, config: ClassifierPreprocessConfig & Pick<ClassifierConfig, 'gradCamLayer'>, batchSize?: number): ExplainableModel {
+export function explainableClassifier(model: tf.LayersModel, config: ClassifierPreprocessConfig & Pick<ClassifierConfig, 'gradCamLayers'>, batchSize?: number): ExplainableModel {
   return explainableFromLayersModel(model, {
-    gradCamLayer: config.gradCamLayer,
+    gradCamLayers: config.gradCamLayers,
     preprocess: (image) => tf.tidy(() => tf.squeeze(preprocessForClassifier(image, undefined, config), [0]) as tf.Tensor3D),
     batchSize,
   });

@@ -61,11 +61,10 @@ export async function createQualityClassifier(options: QualityClassifierOptions)
     model.dispose();
     throw new Error(`quality classifier: model from ${describe(options.model)} takes [${h},${w},${c}] → ${out} classes, config expects [${config.inputSize},${config.inputSize},3] → ${CLASS_NAMES.length}`);
   }
-  try {
-    model.getLayer(config.gradCamLayer);
-  } catch {
+  const missing = config.gradCamLayers.find((name) => !model.layers.some((l) => l.name === name));
+  if (missing !== undefined) {
     model.dispose();
-    throw new Error(`quality classifier: model from ${describe(options.model)} has no layer "${config.gradCamLayer}" (config.gradCamLayer)`);
+    throw new Error(`quality classifier: model from ${describe(options.model)} has no layer "${missing}" (config.gradCamLayers)`);
   }
   return {
     model,

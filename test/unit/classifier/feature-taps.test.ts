@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { featureTapsId, gradCamLayerOf, lastConvAverage, MOBILENET_V1_TAPS, pooledFeatureModel } from '../../../scripts/lib/classifier/feature-taps';
+import { featureTapsId, lastConvAverage, MOBILENET_V1_TAPS, pooledFeatureModel } from '../../../scripts/lib/classifier/feature-taps';
 import { assembleClassifier, buildHead, foldStandardization, LOGITS_LAYER, trainHead } from '../../../scripts/lib/classifier/head';
 import { buildMobileNetV1 } from '../../../src/model/classifier/mobilenet-v1';
 import { explainableFromLayersModel } from '../../../src/xai/model';
@@ -27,14 +27,14 @@ describe('pooled feature taps', () => {
     backbone.dispose();
   });
 
-  it('assembles into a classifier that Grad-CAM can explain at the shallowest tap', async () => {
+  it('assembles into a classifier that Grad-CAM explains over its tapped layers', async () => {
     const backbone = buildMobileNetV1(64);
     const features = pooledFeatureModel(backbone, MOBILENET_V1_TAPS);
     const head = buildHead(2048, 5, { dropout: 0, seed: 1, l2: 0 });
     const model = assembleClassifier(features, head, 2);
-    const explainable = explainableFromLayersModel(model, { gradCamLayer: gradCamLayerOf(MOBILENET_V1_TAPS), preprocess: (img) => tf.zeros([img.height, img.width, 3]) });
+    const explainable = explainableFromLayersModel(model, { gradCamLayers: MOBILENET_V1_TAPS.layers, preprocess: (img) => tf.zeros([img.height, img.width, 3]) });
     const conv = await explainable.convGradients({ width: 64, height: 64, data: new Uint8ClampedArray(64 * 64 * 4) });
-    expect([conv.height, conv.width, conv.channels]).toEqual([4, 4, 512]);
+    expect([conv.height, conv.width, conv.channels]).toEqual([4, 4, 1024]);
     backbone.dispose();
     head.dispose();
   });

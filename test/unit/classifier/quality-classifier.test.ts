@@ -16,7 +16,7 @@ const config: ClassifierConfig = {
   classNames: [...CLASS_NAMES],
   calibrationTemperature: 1,
   uncertaintyThreshold: 0.5,
-  gradCamLayer: 'conv_last',
+  gradCamLayers: ['conv_last'],
 };
 
 /** A toy classifier with the shipped model's interface: conv → pool → 5-way softmax. Output: mean red → class 0, mean blue → class 4. */
@@ -106,7 +106,7 @@ describe('createQualityClassifier', () => {
   it('rejects a config that does not match the model or the class order', async () => {
     const dir = await savedToyModel();
     const handler = () => fileModelHandler(join(dir, 'model.json'));
-    await expect(createQualityClassifier({ model: handler(), config: { ...config, gradCamLayer: 'nope' } })).rejects.toThrow(/no layer "nope"/);
+    await expect(createQualityClassifier({ model: handler(), config: { ...config, gradCamLayers: ['nope'] } })).rejects.toThrow(/no layer "nope"/);
     await expect(createQualityClassifier({ model: handler(), config: { ...config, inputSize: 16 } })).rejects.toThrow(/config expects \[16,16,3\]/);
     await expect(createQualityClassifier({ model: handler(), config: { ...config, classNames: ['good', 'blur', 'eyeglasses', 'covered', 'wrong'] } })).rejects.toThrow(/class order/);
   });

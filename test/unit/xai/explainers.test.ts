@@ -29,7 +29,7 @@ async function expectNoLeak(run: () => Promise<unknown>): Promise<void> {
 
 beforeAll(async () => {
   await useCpuBackend();
-  model = explainableFromLayersModel(buildRegionModel(), { gradCamLayer: 'conv', preprocess: toyPreprocess, batchSize: 16 });
+  model = explainableFromLayersModel(buildRegionModel(), { gradCamLayers: ['conv'], preprocess: toyPreprocess, batchSize: 16 });
 });
 
 describe('explainableFromLayersModel', () => {
@@ -54,42 +54,56 @@ describe('explainableFromLayersModel', () => {
     const backbone = tf.model({ inputs: inner.inputs, outputs: inner.getLayer('conv').output as tf.SymbolicTensor, name: 'backbone' });
     const head = inner.layers.slice(2);
     const outer = tf.sequential({ layers: [backbone, ...head] });
-    const nested = explainableFromLayersModel(outer, { gradCamLayer: 'conv', preprocess: toyPreprocess });
+    const nested = explainableFromLayersModel(outer, { gradCamLayers: ['conv'], preprocess: toyPreprocess });
     const [a, b] = await Promise.all([nested.convGradients(image), model.convGradients(image)]);
     expect(Array.from(a.logits)).toEqual(Array.from(b.logits));
     expect(Array.from(a.gradients)).toEqual(Array.from(b.gradients));
   });
 
-  it('follows a branching head: average ⊕ max pooled taps of the Grad-CAM layer and of a deeper conv', async () => {
+  it('follows a branching head: Grad-CAM over several tapped layers, or over the shallowest alone', async () => {
     const input = tf.input({ shape: [SIZE, SIZE, 3] });
     const shallow = tf.layers.conv2d({ name: 'shallow', filters: 2, kernelSize: 1, activation: 'relu', kernelInitializer: tf.initializers.randomNormal({ seed: 1 }) });
-    const deep = tf.layers.conv2d({ name: 'deep', filters: 3, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.randomNormal({ seed: 2 }) });
+    const deep = tf.layers.conv2d({ name: 'deep', filters: 3, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.randomNormal({ seed: 2, stddev: 0.5 }) });
     const a = shallow.apply(input) as tf.SymbolicTensor;
     const b = deep.apply(a) as tf.SymbolicTensor;
     const pooled = [tf.layers.globalAveragePooling2d({}).apply(a), tf.layers.globalMaxPooling2d({}).apply(a), tf.layers.globalAveragePooling2d({}).apply(b)] as tf.SymbolicTensor[];
-    const dense = tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.randomNormal({ seed: 3 }) });
+    const dense = tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.randomNormal({ seed: 3, stddev: 0.5 }) });
     const branching = tf.model({ inputs: input, outputs: dense.apply(tf.layers.concatenate().apply(pooled)) as tf.SymbolicTensor });
-    const explainable = explainableFromLayersModel(branching, { gradCamLayer: 'shallow', preprocess: toyPreprocess });
-    const conv = await explainable.convGradients(image, 2);
-    // the same scores written out with tf ops, differentiated at the shallow activations
-    const scores = (act: tf.Tensor4D) => {
+    // the scores written out with tf ops, as a function of both maps
+    const scores = (s: tf.Tensor4D, d: tf.Tensor4D) => {
       const [kernel, bias] = dense.getWeights();
-      const features = tf.concat([tf.mean(act, [1, 2]), tf.max(act, [1, 2]), tf.mean(deep.apply(act) as tf.Tensor4D, [1, 2])], 1);
+      const features = tf.concat([tf.mean(s, [1, 2]), tf.max(s, [1, 2]), tf.mean(d, [1, 2])], 1);
       return tf.add(tf.matMul(features, kernel as tf.Tensor2D), bias);
     };
-    const [expectedLogits, expectedGradients] = tf.tidy(() => {
-      const act = shallow.apply(tf.expandDims(toyPreprocess(image))) as tf.Tensor4D;
-      const grad = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(scores(x as tf.Tensor4D), tf.oneHot([2], 3))))(act);
-      return [scores(act).dataSync(), grad.dataSync()];
+    const select = tf.oneHot([2], 3);
+    const maxDiff = (got: Float32Array, want: Float32Array | Uint8Array | Int32Array) => got.reduce((m, g, i) => Math.max(m, Math.abs(g - want[i])), 0);
+
+    // both maps: channels concatenated (2 + 3), each map's gradient through the head only
+    const both = await explainableFromLayersModel(branching, { gradCamLayers: ['shallow', 'deep'], preprocess: toyPreprocess }).convGradients(image, 2);
+    const [logits, expected] = tf.tidy(() => {
+      const s = shallow.apply(tf.expandDims(toyPreprocess(image))) as tf.Tensor4D;
+      const d = deep.apply(s) as tf.Tensor4D;
+      const [gs, gd] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(scores(x as tf.Tensor4D, y as tf.Tensor4D), select)))([s, d]);
+      return [scores(s, d).dataSync(), tf.concat([gs, gd], 3).dataSync()];
     });
-    Array.from(conv.logits).forEach((v, i) => expect(v).toBeCloseTo(expectedLogits[i], 4));
-    expect(conv.gradients.length).toBe(expectedGradients.length);
-    const maxDiff = conv.gradients.reduce((m, g, i) => Math.max(m, Math.abs(g - expectedGradients[i])), 0);
-    expect(maxDiff).toBeLessThan(1e-5);
-    expect(conv.gradients.some((g) => g !== 0)).toBe(true);
-    // explained at the deeper layer, the head's shallow taps would bypass it: refused, not silently ignored
-    expect(() => explainableFromLayersModel(branching, { gradCamLayer: 'deep', preprocess: toyPreprocess })).toThrow(/layer "concatenate.*" also reads ".*", which is not computed from "deep"/);
+    expect([both.height, both.width, both.channels]).toEqual([SIZE, SIZE, 5]);
+    Array.from(both.logits).forEach((v, i) => expect(v).toBeCloseTo(logits[i], 4));
+    expect(maxDiff(both.gradients, expected)).toBeLessThan(1e-5);
+
+    // the shallow map alone: the deep branch is run from it, so its gradient flows through the deep conv too
+    const alone = await explainableFromLayersModel(branching, { gradCamLayers: ['shallow'], preprocess: toyPreprocess }).convGradients(image, 2);
+    const throughDeep = tf.tidy(() => {
+      const s = shallow.apply(tf.expandDims(toyPreprocess(image))) as tf.Tensor4D;
+      return tf.grad((x: tf.Tensor) => tf.sum(tf.mul(scores(x as tf.Tensor4D, deep.apply(x) as tf.Tensor4D), select)))(s).dataSync();
+    });
+    expect(alone.channels).toBe(2);
+    expect(maxDiff(alone.gradients, throughDeep)).toBeLessThan(1e-5);
+    expect(maxDiff(alone.gradients, expected.filter((_, i) => i % 5 < 2))).toBeGreaterThan(1e-4);
+
+    // the deep map alone: the head's shallow pools bypass it, refused rather than silently ignored
+    expect(() => explainableFromLayersModel(branching, { gradCamLayers: ['deep'], preprocess: toyPreprocess })).toThrow(/reads ".*", which is not computed from "deep"/);
     branching.dispose();
+    select.dispose();
   });
 
   it('rejects a head without a softmax and an unknown layer', () => {
@@ -97,8 +111,8 @@ describe('explainableFromLayersModel', () => {
     const conv = tf.layers.conv2d({ name: 'c', filters: 1, kernelSize: 1 }).apply(input) as tf.SymbolicTensor;
     const out = tf.layers.dense({ units: 2 }).apply(tf.layers.flatten().apply(conv)) as tf.SymbolicTensor;
     const linear = tf.model({ inputs: input, outputs: out });
-    expect(() => explainableFromLayersModel(linear, { gradCamLayer: 'c', preprocess: toyPreprocess })).toThrow(/softmax/);
-    expect(() => explainableFromLayersModel(linear, { gradCamLayer: 'nope', preprocess: toyPreprocess })).toThrow(/no layer/);
+    expect(() => explainableFromLayersModel(linear, { gradCamLayers: ['c'], preprocess: toyPreprocess })).toThrow(/softmax/);
+    expect(() => explainableFromLayersModel(linear, { gradCamLayers: ['nope'], preprocess: toyPreprocess })).toThrow(/no layer/);
   });
 
   it('leaks no tensor', async () => {
