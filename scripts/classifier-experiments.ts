@@ -77,10 +77,7 @@ async function main() {
   for (const [s, a] of acts) log(`${s} px: ${a.side}×${a.side}×${a.channels} per sample`);
   if (args.extract) return;
 
-  const classes = [...CLASS_NAMES];
-  const labels = samples.map((s) => classes.indexOf(s.label));
-  const trainRows = samples.flatMap((s, i) => (s.split === 'train' ? [i] : []));
-  const valRows = samples.flatMap((s, i) => (s.split === 'val' ? [i] : []));
+  const { classes, labels, trainRows, valRows } = labelledRows(samples);
   const valTruth = valRows.map((r) => labels[r]);
   const f1 = (logits: number[][]) => classificationReport(valTruth, logits.map(argmax), classes);
 
@@ -142,10 +139,7 @@ const POOLED_EXPERIMENTS: Record<string, Partial<TopBlockTraining> & { standardi
 };
 
 async function pooledExperiments(samples: SampleSpec[], root: string, landmarks: Map<string, FaceLandmarks[]>) {
-  const classes = [...CLASS_NAMES];
-  const labels = samples.map((s) => classes.indexOf(s.label));
-  const trainRows = samples.flatMap((s, i) => (s.split === 'train' ? [i] : []));
-  const valRows = samples.flatMap((s, i) => (s.split === 'val' ? [i] : []));
+  const { classes, labels, trainRows, valRows } = labelledRows(samples);
   const valTruth = valRows.map((r) => labels[r]);
   const report = (logits: number[][]) => classificationReport(valTruth, logits.map(argmax), classes);
   const table = await extractFeatures(samples, featureBackbone(MOBILENET_V1_BACKBONE_ID, loadMobileNetV1(160), lastConvAverage(MOBILENET_V1_LAST_CONV)), { root, cacheDir: FEATURE_CACHE_DIR, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, inputSize: 160 }, crop: 'face', landmarks, paintOccluder, log });
@@ -212,10 +206,7 @@ function tapColumns(backbone: tf.LayersModel, all: FeatureTaps, subset: FeatureT
 }
 
 async function tapExperiments(samples: SampleSpec[], root: string, landmarks: Map<string, FaceLandmarks[]>) {
-  const classes = [...CLASS_NAMES];
-  const labels = samples.map((s) => classes.indexOf(s.label));
-  const trainRows = samples.flatMap((s, i) => (s.split === 'train' ? [i] : []));
-  const valRows = samples.flatMap((s, i) => (s.split === 'val' ? [i] : []));
+  const { classes, labels, trainRows, valRows } = labelledRows(samples);
   const backbone = loadMobileNetV1(160);
   const table = await extractFeatures(samples, featureBackbone(MOBILENET_V1_BACKBONE_ID, backbone, CANDIDATE_TAPS), { root, cacheDir: FEATURE_CACHE_DIR, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, inputSize: 160 }, crop: 'face', landmarks, paintOccluder, log });
   const names = args.only ? args.only.split(',') : Object.keys(TAP_EXPERIMENTS);
@@ -228,6 +219,17 @@ async function tapExperiments(samples: SampleSpec[], root: string, landmarks: Ma
     head.dispose();
     log(`EXP ${name}: ${columns.length} features, val macro-F1 ${r.macro.f1.toFixed(4)} acc ${r.accuracy.toFixed(4)} per-class ${classes.map((c) => r.perClass[c].f1.toFixed(2)).join('/')} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
+}
+
+/** Class indices of the samples and their training / validation rows. */
+function labelledRows(samples: readonly SampleSpec[]) {
+  const classes = [...CLASS_NAMES];
+  return {
+    classes,
+    labels: samples.map((s) => classes.indexOf(s.label)),
+    trainRows: samples.flatMap((s, i) => (s.split === 'train' ? [i] : [])),
+    valRows: samples.flatMap((s, i) => (s.split === 'val' ? [i] : [])),
+  };
 }
 
 main().catch((e) => {
