@@ -26,7 +26,7 @@ import { CLASS_NAMES } from '../src/model/classifier/constants';
 import { argmax } from './lib/classifier/evaluation';
 import { extractFeatures } from './lib/classifier/features';
 import { FEATURE_CACHE_DIR } from './lib/classifier/paths';
-import { CHOSEN_HEAD_TRAINING, gatherRows, headLogits, trainHead } from './lib/classifier/head';
+import { CHOSEN_HEAD_TRAINING, columnStatistics, gatherRows, headLogits, trainHead } from './lib/classifier/head';
 import { classificationReport } from './lib/classifier/metrics';
 import { DEFAULT_TOP_BLOCK_TRAINING, frozenStage, topBlockFeatures, topBlockParams, trainTopBlock, type FrozenStage, type TopBlockTraining } from './lib/classifier/top-block';
 
@@ -144,16 +144,8 @@ async function pooledExperiments(samples: SampleSpec[], root: string, landmarks:
   const report = (logits: number[][]) => classificationReport(valTruth, logits.map(argmax), classes);
   const table = await extractFeatures(samples, featureBackbone(MOBILENET_V1_BACKBONE_ID, loadMobileNetV1(160), lastConvAverage(MOBILENET_V1_LAST_CONV)), { root, cacheDir: FEATURE_CACHE_DIR, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, inputSize: 160 }, crop: 'face', landmarks, paintOccluder, log });
   const dim = table.dim;
-  const standardized = Float32Array.from(table.features);
-  for (let c = 0; c < dim; c++) {
-    let m = 0;
-    let v = 0;
-    for (const r of trainRows) m += table.features[r * dim + c];
-    m /= trainRows.length;
-    for (const r of trainRows) v += (table.features[r * dim + c] - m) ** 2;
-    const sd = Math.sqrt(v / trainRows.length) + 1e-6;
-    for (let r = 0; r < samples.length; r++) standardized[r * dim + c] = (table.features[r * dim + c] - m) / sd;
-  }
+  const { mean, std } = columnStatistics(gatherRows(table.features, dim, trainRows), dim);
+  const standardized = table.features.map((v, i) => (v - mean[i % dim]) / std[i % dim]);
   const backbone = loadMobileNetV1(160);
   const names = args.only ? args.only.split(',') : Object.keys(POOLED_EXPERIMENTS);
   for (const name of names) {

@@ -21,7 +21,7 @@ export const MOBILENET_V1_TAPS: FeatureTaps = { layers: ['conv_pw_7', 'conv_pw_9
 export const lastConvAverage = (layer: string): FeatureTaps => ({ layers: [layer], pooling: ['avg'] });
 
 /** Output layer name of the pooled-feature model. */
-export const FEATURES_LAYER = 'features';
+const FEATURES_LAYER = 'features';
 
 /** Short id for caches and reports, e.g. `conv_pw_7+conv_pw_9:avg+max`. */
 export const featureTapsId = (taps: FeatureTaps): string => `${taps.layers.join('+')}:${taps.pooling.join('+')}`;

@@ -114,7 +114,6 @@ function fitFullBatch(head: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor2D, clas
 
 export async function trainHead(features: Float32Array, dim: number, labels: readonly number[], numClasses: number, opts: HeadTraining): Promise<tf.LayersModel> {
   const head = buildHead(dim, numClasses, opts);
-  head.compile({ optimizer: tf.train.adam(opts.learningRate), loss: 'categoricalCrossentropy' });
   const order = shuffledCopy(labels.length, opts.seed);
   const stats = opts.standardize ? columnStatistics(features, dim) : undefined;
   const x = tf.tidy(() => {
@@ -124,7 +123,10 @@ export async function trainHead(features: Float32Array, dim: number, labels: rea
   const y = tf.oneHot(tf.tensor1d(order.map((i) => labels[i]), 'int32'), numClasses);
   const classWeight = balancedClassWeights(labels, numClasses);
   if (opts.batchSize >= labels.length && opts.dropout === 0) fitFullBatch(head, x as tf.Tensor2D, y as tf.Tensor2D, classWeight, opts);
-  else await head.fit(x, y, { epochs: opts.epochs, batchSize: opts.batchSize, shuffle: true, classWeight, verbose: 0 });
+  else {
+    head.compile({ optimizer: tf.train.adam(opts.learningRate), loss: 'categoricalCrossentropy' });
+    await head.fit(x, y, { epochs: opts.epochs, batchSize: opts.batchSize, shuffle: true, classWeight, verbose: 0 });
+  }
   tf.dispose([x, y]);
   if (stats) foldStandardization(head.getLayer(LOGITS_LAYER), stats.mean, stats.std);
   return head;
@@ -141,7 +143,7 @@ export function headLogits(head: tf.LayersModel, features: Float32Array, dim: nu
 
 /**
  * pooled backbone features → logits (temperature folded in: weights and bias ÷ T, so the softmax output
- * is already calibrated) → softmax. One LayersModel; Grad-CAM reads the shallowest tapped layer.
+ * is already calibrated) → softmax. One LayersModel; Grad-CAM reads the tapped layers (config.gradCamLayers).
  */
 export function assembleClassifier(featureModel: tf.LayersModel, head: tf.LayersModel, temperature: number): tf.LayersModel {
   const pooled = featureModel.outputs[0];
