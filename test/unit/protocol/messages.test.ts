@@ -19,6 +19,8 @@ const analysis = {
   backend: 'wasm',
   faces: [face],
   quality: { label: 'good', confidence: 0.9, uncertain: false, probabilities: { blur: 0.02, eyeglasses: 0.03, good: 0.9, covered: 0.03, wrong: 0.02 } },
+  measures: { sharpness: { raw: 412, score: 88 }, roll: { raw: -2.5, score: 97 } },
+  verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
   eyes: { state: 'open', landmarkState: 'open', haarState: 'closed', right: { state: 'open', ear: 0.31 }, left: { state: 'open', ear: 0.29 } },
   timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, classifierMs: 8, eyesMs: 2, totalMs: 30 },
 };
@@ -47,6 +49,22 @@ describe('message validation', () => {
     expect(() => parse(engineEvent, { type: 'analysis', analysis: { ...analysis, faces: [badFace] } }, 'event')).toThrow(
       'event.analysis.faces[0].mesh[0] must be a tuple of 3',
     );
+  });
+
+  it('accepts only known measures, each with a finite raw value and score', () => {
+    const withMeasures = (measures: unknown) => engineEvent({ type: 'analysis', analysis: { ...analysis, measures } });
+    expect(withMeasures(null)).toBeNull();
+    expect(withMeasures({})).toBeNull();
+    expect(withMeasures({ smile: { raw: 1, score: 1 } })).toMatch(/measures\.smile is not a known measure/);
+    expect(withMeasures({ sharpness: { raw: Number.NaN, score: 1 } })).toMatch(/measures\.sharpness\.raw must be a finite number/);
+    expect(withMeasures([])).toMatch(/measures must be an object/);
+  });
+
+  it('checks the verdict and its evidence', () => {
+    const withVerdict = (verdict: unknown) => engineEvent({ type: 'analysis', analysis: { ...analysis, verdict } });
+    expect(withVerdict({ label: 'blur', uncertain: false, evidence: ['classifier', 'sharpness'] })).toBeNull();
+    expect(withVerdict({ label: 'blur', uncertain: false, evidence: ['a rumour'] })).toMatch(/verdict\.evidence\[0\] must be one of/);
+    expect(withVerdict({ label: 'smiling', uncertain: false, evidence: [] })).toMatch(/verdict\.label must be one of/);
   });
 
   it('checks the quality class and eye state vocabularies', () => {
