@@ -11,6 +11,7 @@ import type { QualityClassifier } from './classifier';
 import type { EyeStateDetector, EyeStateResult } from './eyes';
 import type { FaceLandmarkSource } from './face';
 import { fuseVerdict } from './fusion/fuse-verdict';
+import { computeMeasures } from './measures/compute-measures';
 import { faceLuminance } from './measures/face-luminance';
 import { largestFace } from './measures/largest-face';
 import { toRgbTensor } from './rgb-tensor';
@@ -51,7 +52,7 @@ export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {
         const primary = largestFace(faces);
         const { ms: classifierMs, ...quality } = await models.classifier.classify(pixels, primary?.box);
         const eyes = primary && quality.label === 'good' && !quality.uncertain ? models.eyes.run(image, primary) : null;
-        const measures = null;
+        const measures = primary ? computeMeasures(image, primary, faces) : null;
         return {
           faces: faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) })),
           quality,
