@@ -11,6 +11,7 @@ import type { QualityClassifier } from './classifier';
 import type { EyeStateDetector, EyeStateResult } from './eyes';
 import type { FaceLandmarkSource } from './face';
 import { fuseVerdict } from './fusion/fuse-verdict';
+import type { FusionConfig } from './fusion/fusion-config';
 import { computeMeasures } from './measures/compute-measures';
 import { faceLuminance } from './measures/face-luminance';
 import { largestFace } from './measures/largest-face';
@@ -20,6 +21,8 @@ export interface FrameModels {
   landmarks: FaceLandmarkSource;
   classifier: QualityClassifier;
   eyes: EyeStateDetector;
+  /** Thresholds of the fused verdict (fusion.json); the shipped defaults when absent. */
+  fusion?: FusionConfig;
 }
 
 export interface FrameResult {
@@ -57,7 +60,7 @@ export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {
           faces: faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) })),
           quality,
           measures,
-          verdict: fuseVerdict(quality, measures),
+          verdict: fuseVerdict(quality, measures, models.fusion),
           eyes: eyes && summariseEyes(eyes),
           timings: { ...timings, classifierMs, eyesMs: eyes?.timings.totalMs ?? 0 },
         };
