@@ -42,8 +42,8 @@ export function classifierReport(rows: readonly SampleEvidence[]): Classificatio
   return classificationReport(truthOf(rows), rows.map((r) => argmax(r.probabilities)), CLASSES);
 }
 
-/** A measure rule's threshold is set where it flags at most this fraction of clean validation faces. */
-export const MAX_FALSE_FLAG_RATE = 0.03;
+/** The budgets tried: a measure rule's threshold flags at most this fraction of clean validation faces. */
+export const FALSE_FLAG_BUDGETS = [0.005, 0.01, 0.02, 0.03] as const;
 
 type FittedKey = 'sharpnessMin' | 'faceOcclusionMax' | 'mouthOcclusionMax' | 'eyesVisibleMax';
 interface Rule {
@@ -74,18 +74,18 @@ export interface RuleFit {
 
 /**
  * Each measure's threshold is fitted on its own, as a detector of its defect: the strictest value that
- * flags at most MAX_FALSE_FLAG_RATE of the clean faces. It does not look at the classifier, whose
- * in-source validation figures are near perfect (a fit of the fused macro-F1 there never overrides it)
- * and say nothing about the new sources the measures are for.
+ * flags at most `budget` of the clean faces. It does not look at the classifier, whose in-source
+ * validation figures are near perfect (a fit of the fused macro-F1 over free thresholds never overrides
+ * it) and say nothing about the new sources the measures are for.
  */
-export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig): { config: FusionConfig; rules: Record<string, RuleFit> } {
+export function fitRules(rows: readonly SampleEvidence[], fixed: FusionConfig, budget: number): { config: FusionConfig; rules: Record<string, RuleFit> } {
   const config: FusionConfig = { ...fixed };
   const rules: Record<string, RuleFit> = {};
   for (const rule of FUSION_RULES) {
     const values = (classes: readonly QualityClass[]) => rows.filter((r) => classes.includes(r.spec.label) && r.measures?.[rule.measure]).map((r) => r.measures![rule.measure]!.raw);
     const clean = values(rule.clean).sort((a, b) => (rule.low ? a - b : b - a));
     const defect = values([rule.defect]);
-    const allowed = Math.floor(MAX_FALSE_FLAG_RATE * clean.length);
+    const allowed = Math.floor(budget * clean.length);
     // flagged = strictly beyond the threshold: the (allowed+1)-th most extreme clean value is where it sits
     const edge = clean[Math.min(allowed, clean.length - 1)];
     // rounded towards the clean side, so rounding never flags one more clean face
@@ -101,6 +101,38 @@ export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig):
     };
   }
   return { config, rules };
+}
+
+export interface FusionFit {
+  config: FusionConfig;
+  rules: Record<string, RuleFit>;
+  budget: number;
+  /** Validation macro-F1 of the fused verdict per budget tried. */
+  macroF1ByBudget: Record<string, number>;
+}
+
+/** When the classifier is unsure, a measure decides at this false-flag level (a fixed policy, not fitted). */
+export const UNSURE_BUDGET = 0.03;
+
+const contentOf = (c: FusionConfig) => ({ sharpnessMin: c.sharpnessMin, faceOcclusionMax: c.faceOcclusionMax, mouthOcclusionMax: c.mouthOcclusionMax, eyesVisibleMax: c.eyesVisibleMax });
+
+/**
+ * The thresholds for an unsure classifier flag UNSURE_BUDGET of the clean validation faces; the stricter
+ * ones that overrule a confident `good` use the budget with the best fused validation macro-F1 (ties:
+ * the smaller). That budget is the one free choice.
+ */
+export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, uncertaintyThreshold: number): FusionFit {
+  const unsure = fitRules(rows, fixed, UNSURE_BUDGET);
+  let best: FusionFit | null = null;
+  const macroF1ByBudget: Record<string, number> = {};
+  for (const budget of FALSE_FLAG_BUDGETS) {
+    const strict = fitRules(rows, fixed, budget);
+    const fit = { config: { ...unsure.config, confidentGood: contentOf(strict.config) }, rules: { ...unsure.rules, ...Object.fromEntries(Object.entries(strict.rules).map(([id, r]) => [`${id} (confident good)`, r])) } };
+    const f1 = fusedReport(rows, fit.config, uncertaintyThreshold).macro.f1;
+    macroF1ByBudget[budget] = f1;
+    if (!best || f1 > macroF1ByBudget[best.budget] + 1e-9) best = { ...fit, budget, macroF1ByBudget };
+  }
+  return best!;
 }
 
 export interface SourceComparison {
@@ -130,7 +162,7 @@ export function leaveOneSourceOut(val: readonly SampleEvidence[], heldOut: reado
   const out: Record<string, SourceComparison> = {};
   for (const source of [...new Set(heldOut.map((r) => r.spec.source))].sort()) {
     const rows = heldOut.filter((r) => r.spec.source === source);
-    const { config } = fitFusion(val.filter((r) => r.spec.source !== source), fixed);
+    const { config } = fitFusion(val.filter((r) => r.spec.source !== source), fixed, uncertaintyThreshold);
     const c = presentScores(rows, rows.map((r) => argmax(r.probabilities)));
     const f = presentScores(rows, fusedOutcomes(rows, config, uncertaintyThreshold).map((o) => o.label));
     out[source] = { n: rows.length, classesPresent: c.present, classifier: { accuracy: c.accuracy, macroF1: c.macroF1 }, fused: { accuracy: f.accuracy, macroF1: f.macroF1 }, config };

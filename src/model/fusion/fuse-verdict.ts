@@ -2,12 +2,13 @@
  * The verdict FaceReady gives on a frame: the classifier and the quality measures together.
  * - A light problem comes first: a face too dark or blown out is not `wrong`; the label is the
  *   classifier's best face class, and the failed exposure measure leads the evidence.
- * - A confident defect from the classifier (blur, eyeglasses, covered) stands; measures that agree are
- *   added to its evidence.
- * - Otherwise, when the classifier says good or is unsure, an explicit failed measure is a specific
- *   answer: sharpness → blur, face or mouth occlusion → covered, eyes not visible → eyeglasses. A
- *   confident `wrong` stands (a face found in a scene the classifier calls no face is more often a false
- *   detection than a defective face).
+ * - A defect from the classifier (blur, eyeglasses, covered) stands, sure or not: measures that agree
+ *   join its evidence and make an unsure one sure. (A blurred face smears its colours, so the skin
+ *   measures are not allowed to turn the classifier's `blur` into `covered`.) A confident `wrong` stands
+ *   too: a face found in a scene the classifier calls no face is more often a false detection.
+ * - When the classifier says `good` (or is unsure of `wrong`), an explicit failed measure is a specific
+ *   answer: sharpness → blur, face or mouth occlusion → covered, eyes not visible → eyeglasses; a
+ *   confident `good` is overruled only by the stricter `confidentGood` thresholds.
  * - With no failed measure the classifier's verdict stands (uncertain stays uncertain).
  * With no measures (no face), the classifier's verdict stands alone.
  */
@@ -19,7 +20,7 @@ type Label = FusedVerdict['label'];
 const FACE_CLASSES: readonly Label[] = ['good', 'blur', 'eyeglasses', 'covered'];
 
 /** The measures that failed, each with the defect it means, in the order the verdict weighs them. */
-export function failedMeasures(measures: QualityMeasures, config: FusionConfig): { id: MeasureId; means: Label | 'light' }[] {
+export function failedMeasures(measures: QualityMeasures, config: Omit<FusionConfig, 'version' | 'confidentGood'>): { id: MeasureId; means: Label | 'light' }[] {
   const out: { id: MeasureId; means: Label | 'light' }[] = [];
   const above = (id: MeasureId, max: number | null) => max !== null && measures[id] !== undefined && measures[id]!.raw > max;
   if (above('under-exposure', config.underExposureMax)) out.push({ id: 'under-exposure', means: 'light' });
@@ -34,13 +35,16 @@ export function failedMeasures(measures: QualityMeasures, config: FusionConfig):
 export function fuseVerdict(quality: QualitySummary, measures: QualityMeasures | null, config: FusionConfig = DEFAULT_FUSION_CONFIG): FusedVerdict {
   const alone: FusedVerdict = { label: quality.label, uncertain: quality.uncertain, evidence: ['classifier'] };
   if (!measures) return alone;
-  const failed = failedMeasures(measures, config);
+  const confidentGood = quality.label === 'good' && !quality.uncertain;
+  const failed = failedMeasures(measures, confidentGood ? { ...config, ...config.confidentGood } : config);
   const light = failed.filter((f) => f.means === 'light');
   if (light.length) {
     const label = quality.label === 'wrong' ? FACE_CLASSES.reduce((a, b) => (quality.probabilities[b] > quality.probabilities[a] ? b : a)) : quality.label;
     return { label, uncertain: false, evidence: [...light.map((f) => f.id), 'classifier'] };
   }
-  if (!quality.uncertain && quality.label !== 'good') return { ...alone, evidence: ['classifier', ...failed.filter((f) => f.means === quality.label).map((f) => f.id)] };
+  const agreeing = failed.filter((f) => f.means === quality.label).map((f) => f.id);
+  // the classifier's defect stands (a measure that agrees makes an unsure one sure); measures answer for `good` and an unsure `wrong`
+  if (quality.label !== 'good' && (!quality.uncertain || quality.label !== 'wrong')) return { label: quality.label, uncertain: quality.uncertain && agreeing.length === 0, evidence: ['classifier', ...agreeing] };
   const decisive = failed[0];
   if (!decisive) return alone;
   const label = decisive.means as Label;

@@ -3,7 +3,15 @@
  * Fitted on the validation split by `npm run fit-fusion` and shipped as
  * public/models/classifier/fusion.json beside the classifier's config.json.
  */
-export interface FusionConfig {
+/** The content thresholds: each flags its defect (see FusionConfig). */
+export interface ContentThresholds {
+  sharpnessMin: number;
+  faceOcclusionMax: number;
+  mouthOcclusionMax: number;
+  eyesVisibleMax: number | null;
+}
+
+export interface FusionConfig extends ContentThresholds {
   version: string;
   /** Sharpness below this → blur. */
   sharpnessMin: number;
@@ -13,6 +21,11 @@ export interface FusionConfig {
   mouthOcclusionMax: number;
   /** Skin around the eyes not visible above this → eyeglasses; null = not used (it did not help on validation). */
   eyesVisibleMax: number | null;
+  /**
+   * Stricter thresholds that overrule a CONFIDENT `good` from the classifier; the ones above decide when
+   * it is unsure. A measure that fails clearly is a specific answer even then.
+   */
+  confidentGood: ContentThresholds;
   /** Fraction of the face's pixels that are dark (luma ≤ 25) above this → a light problem, not a face problem. */
   underExposureMax: number;
   /** Fraction of blown-out pixels (luma ≥ 247) above this → a light problem. */
@@ -26,29 +39,36 @@ export const DEFAULT_FUSION_CONFIG: FusionConfig = {
   faceOcclusionMax: 0.5,
   mouthOcclusionMax: 0.6,
   eyesVisibleMax: null,
+  confidentGood: { sharpnessMin: 0.3, faceOcclusionMax: 0.5, mouthOcclusionMax: 0.6, eyesVisibleMax: null },
   underExposureMax: 0.5,
   overExposureMax: 0.3,
 };
 
 const finiteIn01 = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 
-/** Checks a loaded fusion.json; throws naming the first bad field. */
+function validateContent(value: unknown, where: string): ContentThresholds {
+  if (typeof value !== 'object' || value === null) throw new Error(`${where} must be an object`);
+  const v = value as Record<string, unknown>;
+  for (const key of ['sharpnessMin', 'faceOcclusionMax', 'mouthOcclusionMax'] as const) {
+    if (!finiteIn01(v[key])) throw new Error(`${where}: ${key} must be a number within 0..1`);
+  }
+  if (v.eyesVisibleMax !== null && !finiteIn01(v.eyesVisibleMax)) throw new Error(`${where}: eyesVisibleMax must be null or a number within 0..1`);
+  return { sharpnessMin: v.sharpnessMin as number, faceOcclusionMax: v.faceOcclusionMax as number, mouthOcclusionMax: v.mouthOcclusionMax as number, eyesVisibleMax: v.eyesVisibleMax as number | null };
+}
+
+/** Checks a loaded fusion.json; throws naming the first bad field. Unknown fields (the fit's record) are dropped. */
 export function validateFusionConfig(value: unknown): FusionConfig {
   if (typeof value !== 'object' || value === null) throw new Error('fusion config must be an object');
   const v = value as Record<string, unknown>;
   if (typeof v.version !== 'string') throw new Error('fusion config: version must be a string');
-  for (const key of ['sharpnessMin', 'faceOcclusionMax', 'mouthOcclusionMax', 'underExposureMax', 'overExposureMax'] as const) {
+  for (const key of ['underExposureMax', 'overExposureMax'] as const) {
     if (!finiteIn01(v[key])) throw new Error(`fusion config: ${key} must be a number within 0..1`);
   }
-  if (v.eyesVisibleMax !== null && !finiteIn01(v.eyesVisibleMax)) throw new Error('fusion config: eyesVisibleMax must be null or a number within 0..1');
-  const pick = (k: keyof FusionConfig) => v[k] as never;
   return {
-    version: pick('version'),
-    sharpnessMin: pick('sharpnessMin'),
-    faceOcclusionMax: pick('faceOcclusionMax'),
-    mouthOcclusionMax: pick('mouthOcclusionMax'),
-    eyesVisibleMax: pick('eyesVisibleMax'),
-    underExposureMax: pick('underExposureMax'),
-    overExposureMax: pick('overExposureMax'),
+    version: v.version,
+    ...validateContent(v, 'fusion config'),
+    confidentGood: validateContent(v.confidentGood, 'fusion config confidentGood'),
+    underExposureMax: v.underExposureMax as number,
+    overExposureMax: v.overExposureMax as number,
   };
 }

@@ -4,7 +4,16 @@ import { DEFAULT_FUSION_CONFIG, validateFusionConfig, type FusionConfig } from '
 import type { QualitySummary } from '../../../src/protocol/messages';
 import type { QualityMeasures } from '../../../src/protocol/quality-measures';
 
-const config: FusionConfig = { ...DEFAULT_FUSION_CONFIG, sharpnessMin: 0.3, faceOcclusionMax: 0.5, mouthOcclusionMax: 0.6, eyesVisibleMax: 0.7, underExposureMax: 0.5, overExposureMax: 0.3 };
+const config: FusionConfig = {
+  ...DEFAULT_FUSION_CONFIG,
+  sharpnessMin: 0.3,
+  faceOcclusionMax: 0.5,
+  mouthOcclusionMax: 0.6,
+  eyesVisibleMax: 0.7,
+  confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: 0.8, mouthOcclusionMax: 0.9, eyesVisibleMax: null },
+  underExposureMax: 0.5,
+  overExposureMax: 0.3,
+};
 
 function quality(label: QualitySummary['label'], confidence: number, uncertain = confidence < 0.86): QualitySummary {
   const rest = (1 - confidence) / 4;
@@ -27,10 +36,21 @@ describe('fuseVerdict', () => {
     expect(fuseVerdict(quality('good', 0.6), measures(), config)).toEqual({ label: 'good', uncertain: true, evidence: ['classifier'] });
   });
 
-  it('turns a failed measure into a specific answer when the classifier says good or is unsure', () => {
-    expect(fuseVerdict(quality('good', 0.97), measures({ sharpness: 0.2 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['sharpness'] });
-    expect(fuseVerdict(quality('eyeglasses', 0.5), measures({ 'face-occlusion': 0.8, 'mouth-occlusion': 0.9 }), config)).toEqual({ label: 'covered', uncertain: false, evidence: ['face-occlusion', 'mouth-occlusion'] });
+  it('turns a failed measure into a specific answer when the classifier says good or is unsure of wrong', () => {
+    expect(fuseVerdict(quality('good', 0.7), measures({ sharpness: 0.25 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['sharpness'] });
+    expect(fuseVerdict(quality('wrong', 0.5), measures({ 'face-occlusion': 0.8, 'mouth-occlusion': 0.9 }), config)).toEqual({ label: 'covered', uncertain: false, evidence: ['face-occlusion', 'mouth-occlusion'] });
     expect(fuseVerdict(quality('good', 0.7), measures({ 'eyes-visible': 0.9 }), config).label).toBe('eyeglasses');
+  });
+
+  it('overrules a confident good only at the stricter thresholds', () => {
+    expect(fuseVerdict(quality('good', 0.97), measures({ sharpness: 0.25 }), config).label).toBe('good');
+    expect(fuseVerdict(quality('good', 0.97), measures({ sharpness: 0.15 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['sharpness'] });
+    expect(fuseVerdict(quality('good', 0.97), measures({ 'eyes-visible': 1 }), config).label).toBe('good');
+  });
+
+  it('keeps an unsure defect from the classifier, made sure by a measure that agrees, never switched by another', () => {
+    expect(fuseVerdict(quality('blur', 0.6), measures({ 'face-occlusion': 0.9 }), config)).toEqual({ label: 'blur', uncertain: true, evidence: ['classifier'] });
+    expect(fuseVerdict(quality('blur', 0.6), measures({ sharpness: 0.1 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['classifier', 'sharpness'] });
   });
 
   it('lets a confident defect from the classifier stand, and adds the measures that agree', () => {
@@ -44,6 +64,7 @@ describe('fuseVerdict', () => {
     expect(dark.evidence[0]).toBe('under-exposure');
     expect(dark.uncertain).toBe(false);
     expect(fuseVerdict(quality('good', 0.9), measures({ 'over-exposure': 0.5 }), config).evidence).toEqual(['over-exposure', 'classifier']);
+    expect(fuseVerdict(quality('wrong', 0.99), measures({ 'face-occlusion': 0.99 }), config).label).toBe('wrong');
   });
 
   it('a threshold at null never fires, and failedMeasures lists light first', () => {
