@@ -13,6 +13,7 @@ import type { ClassifierConfig } from '../../../src/model/classifier/constants';
 import type { FaceLandmarks } from '../../../src/model/face/types';
 import { computeMeasures } from '../../../src/model/measures/compute-measures';
 import { largestFace } from '../../../src/model/measures/largest-face';
+import { rgbToRgba } from '../../../src/model/rgb-tensor';
 import type { QualityMeasures } from '../../../src/protocol/quality-measures';
 import { predictSamples } from '../classifier/predict-samples';
 import type { OccluderPainter } from '../classifier/render-sample';
@@ -36,17 +37,9 @@ function measuresCodeHash(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
+/** A rendered sample's pixels as the RGBA image the measures read. */
 export function tensorToRgba(image: tf.Tensor3D): RgbaImage {
-  const [height, width] = image.shape;
-  const rgb = image.dataSync();
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
-    data[j] = rgb[i];
-    data[j + 1] = rgb[i + 1];
-    data[j + 2] = rgb[i + 2];
-    data[j + 3] = 255;
-  }
-  return { width, height, data };
+  return rgbToRgba(image.dataSync(), image.shape[1], image.shape[0]);
 }
 
 export interface EvidenceOptions {

@@ -25,6 +25,7 @@ export function failedMeasures(measures: QualityMeasures, config: Omit<FusionCon
   const above = (id: MeasureId, max: number | null) => max !== null && measures[id] !== undefined && measures[id]!.raw > max;
   if (above('under-exposure', config.underExposureMax)) out.push({ id: 'under-exposure', means: 'light' });
   if (above('over-exposure', config.overExposureMax)) out.push({ id: 'over-exposure', means: 'light' });
+  if (measures['luminance-mean'] !== undefined && measures['luminance-mean'].raw < config.luminanceMeanMin) out.push({ id: 'luminance-mean', means: 'light' });
   if (measures.sharpness !== undefined && measures.sharpness.raw < config.sharpnessMin) out.push({ id: 'sharpness', means: 'blur' });
   if (above('face-occlusion', config.faceOcclusionMax)) out.push({ id: 'face-occlusion', means: 'covered' });
   if (above('mouth-occlusion', config.mouthOcclusionMax)) out.push({ id: 'mouth-occlusion', means: 'covered' });

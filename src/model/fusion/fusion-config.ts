@@ -30,6 +30,8 @@ export interface FusionConfig extends ContentThresholds {
   underExposureMax: number;
   /** Fraction of blown-out pixels (luma ≥ 247) above this → a light problem. */
   overExposureMax: number;
+  /** Mean face luma (0–1) below this → a light problem (a dim, noisy face has few pixels at 0–25). */
+  luminanceMeanMin: number;
 }
 
 /** The values shipped in fusion.json, as a fallback when it cannot be read (same numbers). */
@@ -42,6 +44,7 @@ export const DEFAULT_FUSION_CONFIG: FusionConfig = {
   confidentGood: { sharpnessMin: 0.3, faceOcclusionMax: 0.5, mouthOcclusionMax: 0.6, eyesVisibleMax: null },
   underExposureMax: 0.5,
   overExposureMax: 0.3,
+  luminanceMeanMin: 0.2,
 };
 
 const finiteIn01 = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
@@ -61,7 +64,7 @@ export function validateFusionConfig(value: unknown): FusionConfig {
   if (typeof value !== 'object' || value === null) throw new Error('fusion config must be an object');
   const v = value as Record<string, unknown>;
   if (typeof v.version !== 'string') throw new Error('fusion config: version must be a string');
-  for (const key of ['underExposureMax', 'overExposureMax'] as const) {
+  for (const key of ['underExposureMax', 'overExposureMax', 'luminanceMeanMin'] as const) {
     if (!finiteIn01(v[key])) throw new Error(`fusion config: ${key} must be a number within 0..1`);
   }
   return {
@@ -70,5 +73,6 @@ export function validateFusionConfig(value: unknown): FusionConfig {
     confidentGood: validateContent(v.confidentGood, 'fusion config confidentGood'),
     underExposureMax: v.underExposureMax as number,
     overExposureMax: v.overExposureMax as number,
+    luminanceMeanMin: v.luminanceMeanMin as number,
   };
 }

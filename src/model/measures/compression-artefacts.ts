@@ -12,7 +12,11 @@ import type { Box } from '../face/types';
 import { sigmoidScore } from './ofiq-mapping';
 
 const BLOCK = 8;
-export const COMPRESSION_MAPPING = { h: 100, a: 1, s: -1, x0: 0.35, w: 0.08 };
+/**
+ * Score 50 at raw 0.6: the dataset's photos (JPEG quality 90) have a median of 0.21, a WebRTC-like
+ * frame (half resolution, JPEG 25) 0.92 (npm run measure-bands, docs/measures.md).
+ */
+export const COMPRESSION_MAPPING = { h: 100, a: 1, s: -1, x0: 0.6, w: 0.1 };
 
 export function compressionArtefacts(image: RgbaImage, box: Box): MeasureValue | undefined {
   const x0 = Math.max(1, Math.floor(box.x));

@@ -13,8 +13,12 @@ import type { FacePatch } from './face-patch';
 import { sigmoidScore } from './ofiq-mapping';
 
 const REBLUR_TAPS = 9;
-/** Fitted on the validation split (scripts/fit-fusion.ts): the score is 50 at x0. */
-export const SHARPNESS_MAPPING = { h: 100, x0: 0.3, w: 0.05 };
+/**
+ * Score 50 at raw 0.42, the sharpness below which the fused verdict calls an unsure face blurred
+ * (fusion.json sharpnessMin 0.4173, fitted on validation: 2.9 % of clean faces fall below it);
+ * w 0.04 puts score 20 at 0.36 and 80 at 0.47.
+ */
+export const SHARPNESS_MAPPING = { h: 100, x0: 0.42, w: 0.04 };
 
 function boxBlur(luma: Float32Array, size: number, vertical: boolean): Float32Array {
   const out = new Float32Array(luma.length);

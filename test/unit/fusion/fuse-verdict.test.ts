@@ -13,6 +13,7 @@ const config: FusionConfig = {
   confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: 0.8, mouthOcclusionMax: 0.9, eyesVisibleMax: null },
   underExposureMax: 0.5,
   overExposureMax: 0.3,
+  luminanceMeanMin: 0.2,
 };
 
 function quality(label: QualitySummary['label'], confidence: number, uncertain = confidence < 0.86): QualitySummary {
@@ -21,8 +22,8 @@ function quality(label: QualitySummary['label'], confidence: number, uncertain =
   return { label, confidence, uncertain, probabilities };
 }
 /** Measures of a clean face; `over` replaces some raw values. */
-function measures(over: Partial<Record<'sharpness' | 'face-occlusion' | 'mouth-occlusion' | 'eyes-visible' | 'under-exposure' | 'over-exposure', number>> = {}): QualityMeasures {
-  const raw = { sharpness: 0.55, 'face-occlusion': 0.05, 'mouth-occlusion': 0.05, 'eyes-visible': 0.05, 'under-exposure': 0, 'over-exposure': 0, ...over };
+function measures(over: Partial<Record<'sharpness' | 'face-occlusion' | 'mouth-occlusion' | 'eyes-visible' | 'under-exposure' | 'over-exposure' | 'luminance-mean', number>> = {}): QualityMeasures {
+  const raw = { 'luminance-mean': 0.55, sharpness: 0.55, 'face-occlusion': 0.05, 'mouth-occlusion': 0.05, 'eyes-visible': 0.05, 'under-exposure': 0, 'over-exposure': 0, ...over };
   return Object.fromEntries(Object.entries(raw).map(([id, r]) => [id, { raw: r, score: 50 }]));
 }
 
@@ -65,6 +66,7 @@ describe('fuseVerdict', () => {
     expect(dark.uncertain).toBe(false);
     expect(fuseVerdict(quality('good', 0.9), measures({ 'over-exposure': 0.5 }), config).evidence).toEqual(['over-exposure', 'classifier']);
     expect(fuseVerdict(quality('wrong', 0.99), measures({ 'face-occlusion': 0.99 }), config).label).toBe('wrong');
+    expect(fuseVerdict(quality('blur', 0.9), measures({ 'luminance-mean': 0.1 }), config).evidence[0]).toBe('luminance-mean');
   });
 
   it('a threshold at null never fires, and failedMeasures lists light first', () => {
