@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { failedMeasures, fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import { DEFAULT_FUSION_CONFIG, validateFusionConfig, type FusionConfig } from '../../../src/model/fusion/fusion-config';
@@ -81,5 +82,13 @@ describe('validateFusionConfig', () => {
     expect(() => validateFusionConfig({ ...config, sharpnessMin: 'x' })).toThrow(/sharpnessMin/);
     expect(() => validateFusionConfig({ ...config, eyesVisibleMax: 2 })).toThrow(/eyesVisibleMax/);
     expect(() => validateFusionConfig(null)).toThrow();
+  });
+});
+
+describe('the shipped fusion.json', () => {
+  it('is a valid fusion config (the engine refuses to start on a bad one)', () => {
+    const shipped = JSON.parse(readFileSync('public/models/classifier/fusion.json', 'utf8'));
+    const config = validateFusionConfig(shipped);
+    expect(config.confidentGood.sharpnessMin).toBeLessThanOrEqual(config.sharpnessMin);
   });
 });
