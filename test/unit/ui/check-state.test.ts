@@ -85,6 +85,13 @@ describe('reduceCheck and checkVerdict', () => {
     expect(text).toBe('Face found: glasses on (90%). Not ready for an ID photo: Retake it without glasses; Crop closer to the face, or retake it from closer.');
   });
 
+  it('words the fused verdict: a blurred photo the classifier calls good is "blurred (Sharpness)", and says to use a sharper one', () => {
+    const blurred = analysis({ measures: { sharpness: { raw: 4, score: 10 } }, verdict: { label: 'blur', uncertain: false, evidence: ['sharpness'] } });
+    const done = run(ready, ...decodedAndAnalysed(1, blurred));
+    expect(say(done).text).toMatch(/^Face found: blurred \(Sharpness\)\. Not ready for an ID photo: Use a sharper photo/);
+    expect(done.still.status === 'done' && done.still.readiness.checks.find((c) => c.id === 'sharpness')).toMatchObject({ passed: false, score: 10 });
+  });
+
   it('counts several faces and reports a missing face with the whole-image verdict', () => {
     const two = analysis({ faces: [face(150, 240, 180), face(380, 240, 180)] });
     expect(say(run(ready, ...decodedAndAnalysed(1, two))).text).toMatch(/^2 faces found: good quality \(90%\)\. Not ready for an ID photo: .*Use a photo of one person only\.$/);
