@@ -53,7 +53,7 @@ export const HINT_CATALOG = defineCatalog({
     'ready.uv': 'Ready for UV imaging',
     'ready.consult': 'Ready for the consult',
     'ready.id-photo': 'Ready for the ID photo',
-    'not-ready': 'Not ready',
+    'not-ready': 'Not ready yet',
   },
   de: {
     'self.show-face': 'Zeigen Sie Ihr Gesicht der Kamera',
@@ -102,7 +102,7 @@ export const HINT_CATALOG = defineCatalog({
     'ready.uv': 'Bereit für die UV-Aufnahme',
     'ready.consult': 'Bereit für die Sprechstunde',
     'ready.id-photo': 'Bereit für das Passfoto',
-    'not-ready': 'Nicht bereit',
+    'not-ready': 'Noch nicht bereit',
   },
 });
 

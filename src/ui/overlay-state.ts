@@ -158,5 +158,6 @@ export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   // "Face found — show your face" would contradict itself while a held "show-face" is still shown.
   const hint = state.shown.hint.shown === 'show-face' && !state.readiness?.hints.includes('show-face') ? null : state.shown.hint.shown;
   if (ready.shown) return { context: found, text: words.ready(state.profile), tone: 'ok' };
-  return { context: t('verdictNotReady', { found }), text: hint ? words.hint(hint, audience) : words.notReady(), tone: 'warn' };
+  if (hint) return { context: t('verdictNotReady', { found }), text: words.hint(hint, audience), tone: 'warn' };
+  return { context: found, text: words.notReady(), tone: 'warn' };
 }

@@ -77,7 +77,7 @@ describe('overlay verdict', () => {
   it('announces "ready" only once the profile has been satisfied for 500 ms (after the eye state has held for 300 ms)', () => {
     const early = run(ready, started(), ...frames(0, 700, openEyed));
     expect(early.readiness?.ready).toBe(true);
-    expect(verdict(early)).toEqual({ context: 'Face found — not ready', text: 'Not ready', tone: 'warn' });
+    expect(verdict(early)).toEqual({ context: 'Face found', text: 'Not ready yet', tone: 'warn' });
     const settled = run(ready, started(), ...frames(0, 800, openEyed));
     expect(verdict(settled)).toEqual({ context: 'Face found', text: 'Ready for the consult', tone: 'ok' });
   });
@@ -91,7 +91,7 @@ describe('overlay verdict', () => {
     const dark = (at: number) => analysis([face(240, 20)], { eyes: eyesOf('open'), at });
     expect(verdict(run(ready, started(), ...frames(0, 500, dark))).text).toBe('Add more light');
     const uncertain = (at: number) => analysis([face(240)], { quality: quality('good', 0.41, true), at });
-    expect(verdict(run(ready, started(), ...frames(0, 1000, uncertain)))).toMatchObject({ context: 'Face found — not ready', text: 'Not ready' });
+    expect(verdict(run(ready, started(), ...frames(0, 1000, uncertain)))).toMatchObject({ context: 'Face found', text: 'Not ready yet' });
   });
 
   it('checks against the chosen profile: UV imaging wants the eyes closed', () => {
@@ -126,7 +126,7 @@ describe('overlay verdict', () => {
     const consult = run(ready, started(), ...frames(0, 1000, openEyed));
     const uv = reduceOverlay(consult, profile('uv'));
     expect(uv.profile).toBe('uv');
-    expect(verdict(uv)).toMatchObject({ context: 'Face found — not ready', text: 'Not ready' });
+    expect(verdict(uv)).toMatchObject({ context: 'Face found', text: 'Not ready yet' });
     expect(verdict(frames(1100, 1600, openEyed).reduce(reduceOverlay, uv)).text).toBe('Close your eyes');
   });
 
@@ -134,7 +134,7 @@ describe('overlay verdict', () => {
     const noFace = run(ready, started(), ...frames(0, 1000, (at) => analysis([], { at })));
     const back = reduceOverlay(noFace, openEyed(1100));
     expect(back.shown.hint.shown).toBe('show-face');
-    expect(verdict(back)).toMatchObject({ context: 'Face found — not ready', text: 'Not ready' });
+    expect(verdict(back)).toMatchObject({ context: 'Face found', text: 'Not ready yet' });
   });
 
   it('counts the faces in view; the ID photo wants only one', () => {
