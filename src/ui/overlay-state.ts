@@ -7,7 +7,8 @@ import { workflowWords } from '../i18n/hint-messages';
 import { translator, type Locale } from '../i18n/translate';
 import { INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type SmoothedEyeState } from '../model/eyes/eye-state-smoother';
 import { largestFace } from '../model/measures/largest-face';
-import type { EngineState, FrameAnalysis, QualitySummary } from '../protocol/messages';
+import { measureName } from '../i18n/measure-messages';
+import type { EngineState, FrameAnalysis, FusedVerdict, QualitySummary } from '../protocol/messages';
 import { extendTrack, type TrackedBox } from '../workflow/face-motion';
 import { initialStable, updateStable, type Stable } from '../workflow/hysteresis';
 import { DEFAULT_PROFILE_CONFIGS } from '../workflow/profiles';
@@ -105,26 +106,41 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
 
 export type Tone = 'info' | 'ok' | 'warn' | 'error';
 export interface Verdict {
+  /** The one instruction (or state) the overlay leads with, in large type: "Add more light", "Ready for the consult". */
   text: string;
+  /** What was found, said first in small type: "Face found — not ready", "No face found"; absent when there is nothing to add. */
+  context?: string;
   tone: Tone;
 }
 
 const percent = (p: number) => `${Math.round(100 * p)}%`;
 
-/** The classifier's verdict in words, or "quality uncertain" below the calibrated threshold. */
-export function qualityWords(quality: QualitySummary, locale: Locale = 'en'): string {
+/**
+ * The fused verdict in words, and what it rests on: the classifier's confidence when it stands alone
+ * ("good quality (93%)"), else the measures that decided it ("blurred (sharpness, classifier 40%)");
+ * "quality uncertain" when neither is sure.
+ */
+export function verdictWords(verdict: FusedVerdict, quality: QualitySummary, locale: Locale = 'en'): string {
   const t = translator(OVERLAY_MESSAGES, locale);
-  return quality.uncertain ? t('qualityUncertain') : `${t(`quality.${quality.label}`)} (${percent(quality.confidence)})`;
+  if (verdict.uncertain) return t('qualityUncertain');
+  const classifier = percent(quality.probabilities[verdict.label]);
+  const alone = verdict.evidence.every((e) => e === 'classifier');
+  const evidence = alone ? classifier : verdict.evidence.map((e) => (e === 'classifier' ? t('classifierEvidence', { percent: classifier }) : measureName(e, locale))).join(', ');
+  return `${t(`quality.${verdict.label}`)} (${evidence})`;
 }
 
-/** Whether the latest frame is confidently `good`, the gate for the eye check (as in the paper). */
-export const isGood = (quality: QualitySummary) => quality.label === 'good' && !quality.uncertain;
-
-/** English continues a sentence in lower case ("— not ready: close your eyes"); German keeps its capitals. */
-const inSentence = (text: string, locale: Locale) => (locale === 'en' ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+/** Whether the verdict on the latest frame is confidently `good`, the gate for the eye check (as in the paper). */
+export const isGood = (verdict: FusedVerdict) => verdict.label === 'good' && !verdict.uncertain;
 
 /** Whose face the analysed video shows; hints are phrased for it. */
 export const audienceOf = (camera: CameraState): Audience => (camera.state === 'waiting' ? 'self' : camera.audience);
+
+/**
+ * Whether the checks, measures, probabilities and timings are open at first: folded away for a
+ * patient preparing (their own camera, UV or consult), open for a doctor (someone else's video) and
+ * for the ID-photo check, whose reader wants every number.
+ */
+export const detailsOpenByDefault = (profile: ProfileId, audience: Audience): boolean => audience === 'other' || profile === 'id-photo';
 
 export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   const t = translator(OVERLAY_MESSAGES, locale);
@@ -133,14 +149,15 @@ export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   if (state.camera.state === 'stopped') return { text: t(state.camera.audience === 'self' ? 'cameraStopped' : 'videoStopped'), tone: 'info' };
   if (state.engine.state !== 'ready') return { text: t('loadingModels'), tone: 'info' };
   if (!state.analysis) return { text: state.frameError ? t('frameNotAnalysed', { error: state.frameError }) : t('analysing'), tone: 'info' };
-  if (state.analysis.faces.length === 0) return { text: t('noFace'), tone: 'warn' };
   const words = workflowWords(locale);
+  const audience = audienceOf(state.camera);
+  if (state.analysis.faces.length === 0) return { context: t('noFace'), text: words.hint('show-face', audience), tone: 'warn' };
   const count = state.analysis.faces.length;
   const found = count > 1 ? t('facesFound', { count }) : t('faceFound');
   const { ready } = state.shown;
   // "Face found — show your face" would contradict itself while a held "show-face" is still shown.
   const hint = state.shown.hint.shown === 'show-face' && !state.readiness?.hints.includes('show-face') ? null : state.shown.hint.shown;
-  if (ready.shown) return { text: t('verdictReady', { found, ready: inSentence(words.ready(state.profile), locale) }), tone: 'ok' };
-  if (hint) return { text: t('verdictHint', { found, hint: inSentence(words.hint(hint, audienceOf(state.camera)), locale) }), tone: 'warn' };
-  return { text: t('verdictNotReady', { found }), tone: 'warn' };
+  if (ready.shown) return { context: found, text: words.ready(state.profile), tone: 'ok' };
+  if (hint) return { context: t('verdictNotReady', { found }), text: words.hint(hint, audience), tone: 'warn' };
+  return { context: found, text: words.notReady(), tone: 'warn' };
 }
