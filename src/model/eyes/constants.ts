@@ -65,6 +65,8 @@ export interface EyeStateConfig {
  * 1.5× letterboxed detector) by `npm run eval:eyes -- --calibrate`: grid search minimising the mean
  * per-class cost with a wrong answer costing 3 "uncertain" ones. The search chose no uncertain band
  * (margin 0): near the threshold the answers are still mostly right, so a band costs more than it saves.
+ * confidentClosedEar: the lowest more-open-eye EAR of an open train face (0.173), rounded down to
+ * 0.17, less a 0.01 margin (same run, `confidentClosedEar` in its calibration line).
  */
 export const DEFAULT_EYE_STATE_CONFIG: EyeStateConfig = {
   haar: { ...DEFAULT_DETECT_MULTI_SCALE_OPTIONS, minNeighbors: 2 },
@@ -76,7 +78,7 @@ export const DEFAULT_EYE_STATE_CONFIG: EyeStateConfig = {
   uncertainMargin: 0,
   minMeshScore: 0.5,
   unsureMeshScore: 0.9,
-  confidentClosedEar: 0.18,
+  confidentClosedEar: 0.16,
 };
 
 export interface EyeSmoothingConfig {
@@ -92,7 +94,7 @@ export interface EyeSmoothingConfig {
   baselineMinFrames: number;
   /** …as this percentile of their openness (their eyes are open most of the time; blinks fall below it). */
   baselinePercentile: number;
-  /** A baseline below this openness is not taken as open eyes (someone whose eyes stayed shut). */
+  /** A baseline below this openness is not taken as open eyes (someone whose eyes stayed shut): the 95th percentile of closed train faces' mean EAR (`minBaselineForSmoothing` of `eval:eyes -- --calibrate`). */
   minBaseline: number;
   /** Openness ≥ this × baseline: as open as the person's own open eyes → open (unless confidently closed). */
   openRatio: number;
@@ -108,7 +110,7 @@ export const EYE_SMOOTHING: EyeSmoothingConfig = {
   baselineWindowMs: 10_000,
   baselineMinFrames: 8,
   baselinePercentile: 0.9,
-  minBaseline: 0.2,
+  minBaseline: 0.217,
   openRatio: 0.8,
   closedRatio: 0.6,
 };
