@@ -123,7 +123,8 @@ export type QualitySummary = Checked<typeof quality>;
 
 const eyeState = literal('open', 'closed', 'uncertain');
 const eye = object({ state: eyeState, ear: num });
-const eyes = object({ state: eyeState, landmarkState: eyeState, haarState: eyeState, right: eye, left: eye });
+/** openness: mean EAR (the live baseline's quantity); confidentlyClosed: both eyes closed with margin; haarState is uncertain when the cascade did not run. */
+const eyes = object({ state: eyeState, landmarkState: eyeState, haarState: eyeState, openness: num, confidentlyClosed: bool, cascadeRan: bool, right: eye, left: eye });
 export type EyeSummary = Checked<typeof eyes>;
 
 const measureValue: Check<MeasureValue> = object({ raw: num, score: num });

@@ -31,7 +31,7 @@ export interface OverlayState {
   analysis: FrameAnalysis | null;
   /** The latest per-frame problem (a frame that could not be analysed); cleared by the next result. */
   frameError: string | null;
-  /** Eye state held ≥ 300 ms (a blink is not closure), over the frames of the current stream. */
+  /** Eye state over the frames of the current stream: open held ≥ 300 ms, closure confident and held ≥ 1 s, against the person's own baseline. */
   eyes: SmoothedEyeState;
   /** The workflow profile the frames are checked against. */
   profile: ProfileId;
@@ -71,7 +71,7 @@ export const INITIAL_OVERLAY_STATE: OverlayState = {
 };
 
 function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayState {
-  const eyes = smoothEyeState(state.eyes, analysis.eyes?.state ?? 'uncertain', analysis.capturedAt);
+  const eyes = smoothEyeState(state.eyes, analysis.eyes, analysis.capturedAt);
   const face = largestFace(analysis.faces);
   const track = face ? extendTrack(state.track, { box: face.box, capturedAt: analysis.capturedAt }, TRACK_MS) : [];
   const readiness = assessReadiness(state.profile, { ...analysis, eyeState: analysis.eyes ? eyes.stable : null, track });

@@ -30,8 +30,11 @@ const eyesOf = (state: EyeSummary['state']): EyeSummary => ({
   state,
   landmarkState: state,
   haarState: state,
-  right: { state, ear: 0.3 },
-  left: { state, ear: 0.3 },
+  openness: state === 'closed' ? 0.1 : 0.3,
+  confidentlyClosed: state === 'closed',
+  cascadeRan: false,
+  right: { state, ear: state === 'closed' ? 0.1 : 0.3 },
+  left: { state, ear: state === 'closed' ? 0.1 : 0.3 },
 });
 const analysis = (
   faces: ReturnType<typeof face>[],
@@ -97,7 +100,8 @@ describe('overlay verdict', () => {
   it('checks against the chosen profile: UV imaging wants the eyes closed', () => {
     const open = run(ready, profile('uv'), started(), ...frames(0, 1000, openEyed));
     expect(verdict(open).text).toBe('Close your eyes');
-    const closed = run(ready, profile('uv'), started(), ...frames(0, 1000, closedEyed));
+    // closure is reported after 1 s (confident, held), the verdict 500 ms after that
+    const closed = run(ready, profile('uv'), started(), ...frames(0, 1500, closedEyed));
     expect(verdict(closed)).toEqual({ context: 'Face found', text: 'Ready for UV imaging', tone: 'ok' });
     expect(closed.readiness?.checks.find((c) => c.id === 'steadiness')).toMatchObject({ passed: true, value: 0 });
   });
@@ -108,10 +112,11 @@ describe('overlay verdict', () => {
   });
 
   it('does not flicker: a blink or a single odd frame leaves the verdict as it was', () => {
-    const settled = run(ready, profile('uv'), started(), ...frames(0, 1000, closedEyed));
-    const blink = [openEyed(1100), openEyed(1200), closedEyed(1300), closedEyed(1400)].reduce(reduceOverlay, settled);
+    const settled = run(ready, profile('uv'), started(), ...frames(0, 1500, closedEyed));
+    // for UV an opening restarts the 1 s closure hold, but the shown verdict rides out a short one
+    const blink = [openEyed(1600), openEyed(1700), closedEyed(1800), closedEyed(1900)].reduce(reduceOverlay, settled);
     expect(verdict(blink).text).toBe('Ready for UV imaging');
-    const flicker = frames(1500, 3000, (at) => (at % 200 === 0 ? analysis([face(240)], { quality: quality('blur'), at }) : closedEyed(at))).reduce(reduceOverlay, blink);
+    const flicker = frames(1600, 3000, (at) => (at % 200 === 0 ? analysis([face(240)], { quality: quality('blur'), at }) : closedEyed(at))).reduce(reduceOverlay, settled);
     expect(verdict(flicker).text).toBe('Ready for UV imaging');
   });
 
