@@ -34,13 +34,13 @@ describe('message validation', () => {
   });
 
   it('rejects unknown types with the offending tag named', () => {
-    expect(() => parse(engineRequest, { type: 'explode' }, 'request')).toThrow(/request\.type is not a known message type: "explode"/);
+    expect(() => parse(engineRequest, { type: 'explode' }, 'request')).toThrow('request.type is not a known message type, got a string of 7 characters');
     expect(() => parse(engineRequest, null, 'request')).toThrow(ProtocolError);
   });
 
   it('names the exact path of a wrong field', () => {
     expect(() => parse(engineRequest, { type: 'analyze', frame: { ...frame, width: '64' } }, 'request')).toThrow(
-      'request.frame.width must be a finite number, got string',
+      'request.frame.width must be a finite number, got a string of 2 characters',
     );
     expect(() => parse(engineRequest, { type: 'analyze', frame: { ...frame, encoding: 'gif' } }, 'request')).toThrow(/encoding must be one of "jpeg", "rgba"/);
     const badFace = { ...face, mesh: [[1, 2]] };
