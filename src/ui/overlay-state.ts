@@ -7,7 +7,7 @@ import { workflowWords } from '../i18n/hint-messages';
 import { translator, type Locale } from '../i18n/translate';
 import { INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type SmoothedEyeState } from '../model/eyes/eye-state-smoother';
 import { largestFace } from '../model/measures/largest-face';
-import type { EngineState, FrameAnalysis, QualitySummary } from '../protocol/messages';
+import type { EngineState, FrameAnalysis, QualitySummary, TapErrorCode } from '../protocol/messages';
 import { extendTrack, type TrackedBox } from '../workflow/face-motion';
 import { initialStable, updateStable, type Stable } from '../workflow/hysteresis';
 import { DEFAULT_PROFILE_CONFIGS } from '../workflow/profiles';
@@ -30,6 +30,8 @@ export interface OverlayState {
   analysis: FrameAnalysis | null;
   /** The latest per-frame problem (a frame that could not be analysed); cleared by the next result. */
   frameError: string | null;
+  /** The latest problem the page's video tap reported, as a code FaceReady words itself (the page may post it); cleared by the next result. */
+  tapError: TapErrorCode | null;
   /** Eye state held ≥ 300 ms (a blink is not closure), over the frames of the current stream. */
   eyes: SmoothedEyeState;
   /** The workflow profile the frames are checked against. */
@@ -47,15 +49,17 @@ export type OverlayEvent =
   | { type: 'camera-ended'; streamId: string; liveStreams: number }
   | { type: 'analysis'; analysis: FrameAnalysis }
   | { type: 'frame-error'; error: string }
+  | { type: 'tap-error'; code: TapErrorCode }
   | { type: 'profile'; profile: ProfileId };
 
 const INITIAL_SHOWN: ShownReadiness = { ready: initialStable(false), hint: initialStable<HintId | null>(null) };
 /** The longest steadiness window of any profile: the track keeps that much. */
 const TRACK_MS = Math.max(...Object.values(DEFAULT_PROFILE_CONFIGS).map((c) => c.steadiness?.windowMs ?? 0));
 /** Per-stream state that a new stream or profile starts afresh. */
-const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'eyes' | 'readiness' | 'track' | 'shown'> = {
+const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'tapError' | 'eyes' | 'readiness' | 'track' | 'shown'> = {
   analysis: null,
   frameError: null,
+  tapError: null,
   eyes: INITIAL_SMOOTHED_EYE_STATE,
   readiness: null,
   track: [],
@@ -78,7 +82,7 @@ function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayStat
     ready: updateStable(state.shown.ready, readiness.ready, analysis.capturedAt),
     hint: updateStable(state.shown.hint, readiness.hints[0] ?? null, analysis.capturedAt),
   };
-  return { ...state, analysis, frameError: null, eyes, track, readiness, shown };
+  return { ...state, analysis, frameError: null, tapError: null, eyes, track, readiness, shown };
 }
 
 export function reduceOverlay(state: OverlayState, event: OverlayEvent): OverlayState {
@@ -96,7 +100,9 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
       if (state.camera.state !== 'live' || state.camera.streamId !== event.analysis.streamId) return state;
       return withAnalysis(state, event.analysis);
     case 'frame-error':
-      return { ...state, frameError: event.error };
+      return { ...state, frameError: event.error, tapError: null };
+    case 'tap-error':
+      return { ...state, tapError: event.code, frameError: null };
     case 'profile':
       // The shown verdict was about the other profile: it starts again from "not ready".
       return event.profile === state.profile ? state : { ...state, profile: event.profile, readiness: null, shown: INITIAL_SHOWN };
@@ -132,7 +138,10 @@ export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   if (state.camera.state === 'waiting') return { text: t('waitingCamera'), tone: 'info' };
   if (state.camera.state === 'stopped') return { text: t(state.camera.audience === 'self' ? 'cameraStopped' : 'videoStopped'), tone: 'info' };
   if (state.engine.state !== 'ready') return { text: t('loadingModels'), tone: 'info' };
-  if (!state.analysis) return { text: state.frameError ? t('frameNotAnalysed', { error: state.frameError }) : t('analysing'), tone: 'info' };
+  if (!state.analysis) {
+    if (state.tapError) return { text: t(`tapError.${state.tapError}`), tone: 'info' };
+    return { text: state.frameError ? t('frameNotAnalysed', { error: state.frameError }) : t('analysing'), tone: 'info' };
+  }
   if (state.analysis.faces.length === 0) return { text: t('noFace'), tone: 'warn' };
   const words = workflowWords(locale);
   const count = state.analysis.faces.length;
