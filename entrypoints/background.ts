@@ -1,11 +1,10 @@
+import { listenToBackgroundRequests } from '@/src/extension/background-requests';
 import { syncContentScripts } from '@/src/extension/content-scripts';
 import { createImageCheckMenu, listenToImageCheckMenu } from '@/src/extension/image-check-menu';
 import { ensureOffscreenDocument, restartOffscreenDocument } from '@/src/extension/offscreen-document';
 import { backendChoice, enabledOrigins } from '@/src/extension/settings';
 import { originMatchPattern, originsStillPermitted } from '@/src/extension/site-matches';
-import { parse } from '@/src/protocol/check';
-import { backgroundRequest, PRIVILEGED_BACKGROUND_REQUESTS, type BackgroundReply, type BackgroundRequest } from '@/src/protocol/messages';
-import { ownExtension, senderRole } from '@/src/protocol/sender';
+import type { BackgroundRequest } from '@/src/protocol/messages';
 
 async function handle(request: BackgroundRequest): Promise<void> {
   switch (request.type) {
@@ -33,25 +32,5 @@ export default defineBackground(() => {
     await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getValue(), origins));
     await resync();
   });
-  const extension = ownExtension(browser.runtime);
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: BackgroundReply) => void) => {
-    const role = senderRole(sender, extension);
-    if (role === 'foreign') return false;
-    let request: BackgroundRequest;
-    try {
-      request = parse(backgroundRequest, message, 'background request');
-    } catch {
-      return false; // not ours (e.g. a port-less message from another context)
-    }
-    // A content script runs inside a page FaceReady does not control: it may only ask for the engine.
-    if (PRIVILEGED_BACKGROUND_REQUESTS.has(request.type) && role !== 'extension-page') {
-      sendResponse({ ok: false, error: `${request.type} is only accepted from FaceReady's own pages` });
-      return false;
-    }
-    handle(request).then(
-      () => sendResponse({ ok: true }),
-      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return true;
-  });
+  listenToBackgroundRequests(handle);
 });
