@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, ProtocolError, type Check } from '../../../src/protocol/check';
 import { encodeExplanation, explanationWire } from '../../../src/protocol/explanation-wire';
 import { backgroundRequest, engineEvent, engineRequest, overlayToTap, TAP_CHANNEL, TAP_LIMITS, tapMessage } from '../../../src/protocol/messages';
+import { validAnalysis as analysis, validWireFrame } from './wire-fixtures';
 
 /** Node has no ImageBitmap: the tap's frames carry an instance of this stand-in. */
 class FakeImageBitmap {
@@ -23,19 +24,6 @@ const FOUR_MB = 'x'.repeat(4 * 1024 * 1024);
 const OVER_EVERY_CAP = 'x'.repeat(6 * 1024 * 1024);
 
 const source = { id: 'remote:t1', kind: 'remote', ordinal: 1, detail: 'Participant', unreadable: null };
-const face = { box: { x: 1, y: 2, width: 30, height: 40 }, detectorScore: 0.9, meshScore: 0.95, mesh: Array.from({ length: 468 }, () => [1, 2, 3]), luminance: 120 };
-const analysis = {
-  frameId: 1,
-  streamId: 'camera:t1',
-  width: 64,
-  height: 48,
-  capturedAt: 10,
-  backend: 'wasm',
-  faces: [face],
-  quality: { label: 'good', confidence: 0.9, uncertain: false, probabilities: { blur: 0.02, eyeglasses: 0.03, good: 0.9, covered: 0.03, wrong: 0.02 } },
-  eyes: { state: 'open', landmarkState: 'open', haarState: 'closed', right: { state: 'open', ear: 0.31 }, left: { state: 'open', ear: 0.29 } },
-  timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, classifierMs: 8, eyesMs: 2, totalMs: 30 },
-};
 const image = { width: 2, height: 1, data: new Uint8ClampedArray(8) };
 const explanation = JSON.parse(
   JSON.stringify(encodeExplanation({ frame: image, gradcam: { target: 0, probabilities: [1], raw: { width: 1, height: 1, values: new Float32Array(1) }, map: { width: 1, height: 1, values: new Float32Array(1) } } })),
@@ -66,7 +54,7 @@ const VALID: { name: string; check: Check<unknown>; examples: () => unknown[] }[
     name: 'overlay → engine',
     check: engineRequest,
     examples: () => [
-      { type: 'analyze', frame: { frameId: 1, streamId: 'camera:t1', capturedAt: 10, sentAt: 11, width: 64, height: 48, encoding: 'jpeg', data: 'AAAA' } },
+      { type: 'analyze', frame: validWireFrame },
       { type: 'explain', requestId: 3, method: 'combined', limeSamples: 1000 },
       { type: 'cancel-explain', requestId: 3 },
     ],

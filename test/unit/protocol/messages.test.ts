@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, ProtocolError } from '../../../src/protocol/check';
 import { backgroundRequest, engineEvent, engineRequest, tapConfig, tapMessage } from '../../../src/protocol/messages';
-
-const frame = { frameId: 1, streamId: 's/t', capturedAt: 10, sentAt: 11, width: 64, height: 48, encoding: 'jpeg', data: 'AAAA' };
-const face = {
-  box: { x: 1, y: 2, width: 30, height: 40 },
-  detectorScore: 0.9,
-  meshScore: 0.95,
-  mesh: Array.from({ length: 468 }, () => [1, 2, 3]),
-  luminance: 120,
-};
-const analysis = {
-  frameId: 1,
-  streamId: 's/t',
-  width: 64,
-  height: 48,
-  capturedAt: 10,
-  backend: 'wasm',
-  faces: [face],
-  quality: { label: 'good', confidence: 0.9, uncertain: false, probabilities: { blur: 0.02, eyeglasses: 0.03, good: 0.9, covered: 0.03, wrong: 0.02 } },
-  eyes: { state: 'open', landmarkState: 'open', haarState: 'closed', right: { state: 'open', ear: 0.31 }, left: { state: 'open', ear: 0.29 } },
-  timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, classifierMs: 8, eyesMs: 2, totalMs: 30 },
-};
+import { validAnalysis as analysis, validFace as face, validWireFrame as frame } from './wire-fixtures';
 
 describe('message validation', () => {
   it('accepts well-formed messages of every kind', () => {
