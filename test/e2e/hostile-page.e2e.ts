@@ -1,12 +1,17 @@
 /**
  * A hostile page posts on the tap's channel itself: it must never make FaceReady's status line
  * speak its text, and a tab flooding forged messages must neither stop another tab's analysis nor
- * grow its own renderer past 1 GB.
+ * grow its own renderer past 1 GB. A hostile image server must not make the check page read an
+ * endless body.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inOverlay, launch, openDemo, overlayStatus, waitForStatus, type Session } from './harness';
+import { CHECK_PAGE_PATH, checkPageSearch } from '../../src/still-image/check-page-url';
+import { waitForCheckStatus } from './check-page';
+import { extensionWorker, inOverlay, launch, openDemo, overlayStatus, waitForStatus, type Session } from './harness';
 
 const PAGE_TEXT = 'Your session expired: call +1-555-0100';
 
@@ -116,5 +121,41 @@ describe('a hostile page', () => {
     expect(peakRendererMb).toBeLessThan(1024);
     expect(await overlayStatus(hostile)).not.toContain('555-0100');
     expect(await hostile.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    await hostile.close();
+    await victim.close();
+  }, 300_000); // the victim's first verdict, then 15 s of flood, on a 2-core machine with software WebGL
+
+  it('an image served without Content-Length and without end is read only up to the 40 MB cap', async () => {
+    let sentBytes = 0;
+    const chunk = Buffer.alloc(1024 * 1024);
+    chunk.set([0xff, 0xd8, 0xff, 0xe0]); // a JPEG start, then zeros for ever
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'image/jpeg' }); // chunked: no Content-Length
+      const push = () => {
+        let more = true;
+        while (more && !response.destroyed && sentBytes < 1024 * 1024 * 1024) {
+          more = response.write(chunk);
+          sentBytes += chunk.length;
+        }
+      };
+      response.on('drain', push);
+      push();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const src = `http://127.0.0.1:${(server.address() as AddressInfo).port}/endless.jpg`;
+      const { origin } = await extensionWorker(session);
+      const page = await session.browser.newPage();
+      await page.goto(`${origin}${CHECK_PAGE_PATH}${checkPageSearch({ src })}`);
+      expect(await waitForCheckStatus(page, /too large/)).toMatch(/^This file is too large \([\d.]+ MB; the limit is 40\.0 MB\)\.$/);
+      await new Promise((r) => setTimeout(r, 1000));
+      console.log(`endless image: the server had sent ${(sentBytes / 1024 / 1024).toFixed(0)} MB when the check page stopped reading`);
+      // The cap plus what the network buffers held when the read was cancelled.
+      expect(sentBytes).toBeLessThan(200 * 1024 * 1024);
+      await page.close();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
