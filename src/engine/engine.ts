@@ -64,7 +64,7 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
       const start = performance.now();
       const image = await decodeFrame(frame);
       const decodeMs = performance.now() - start;
-      const { faces, quality, eyes, timings } = await analyzer.analyze(image);
+      const { faces, quality, measures, verdict, eyes, timings } = await analyzer.analyze(image);
       const analysis: FrameAnalysis = {
         frameId: frame.frameId,
         streamId: frame.streamId,
@@ -74,6 +74,8 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
         backend,
         faces,
         quality,
+        measures,
+        verdict,
         eyes,
         timings: { transportMs: receivedAt - frame.sentAt, decodeMs, ...timings, totalMs: wallClockMs() - frame.sentAt },
       };

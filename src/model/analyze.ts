@@ -5,10 +5,12 @@
  * transport live elsewhere.
  */
 import type { RgbaImage } from '../image';
-import type { EyeSummary, FaceSummary, QualitySummary } from '../protocol/messages';
+import type { EyeSummary, FaceSummary, FusedVerdict, QualitySummary } from '../protocol/messages';
+import type { QualityMeasures } from '../protocol/quality-measures';
 import type { QualityClassifier } from './classifier';
 import type { EyeStateDetector, EyeStateResult } from './eyes';
 import type { FaceLandmarkSource } from './face';
+import { fuseVerdict } from './fusion/fuse-verdict';
 import { faceLuminance } from './measures/face-luminance';
 import { largestFace } from './measures/largest-face';
 import { toRgbTensor } from './rgb-tensor';
@@ -22,6 +24,9 @@ export interface FrameModels {
 export interface FrameResult {
   faces: FaceSummary[];
   quality: QualitySummary;
+  /** Quality measures of the largest face; null when no face was found. */
+  measures: QualityMeasures | null;
+  verdict: FusedVerdict;
   eyes: EyeSummary | null;
   timings: { detectorMs: number; meshMs: number; irisMs: number; classifierMs: number; eyesMs: number };
 }
@@ -46,9 +51,12 @@ export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {
         const primary = largestFace(faces);
         const { ms: classifierMs, ...quality } = await models.classifier.classify(pixels, primary?.box);
         const eyes = primary && quality.label === 'good' && !quality.uncertain ? models.eyes.run(image, primary) : null;
+        const measures = null;
         return {
           faces: faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) })),
           quality,
+          measures,
+          verdict: fuseVerdict(quality, measures),
           eyes: eyes && summariseEyes(eyes),
           timings: { ...timings, classifierMs, eyesMs: eyes?.timings.totalMs ?? 0 },
         };

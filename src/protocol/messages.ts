@@ -7,8 +7,9 @@
  *   overlay ──runtime port "faceready/engine"──▶ offscreen engine ──▶ overlay
  *   overlay / popup ──runtime.sendMessage──▶ background
  */
-import { arrayOf, bool, instance, literal, nullable, num, numberIn, object, optional, str, tagged, text, tuple, type Checked } from './check';
+import { arrayOf, bool, instance, literal, nullable, num, numberIn, object, optional, str, tagged, text, tuple, type Check, type Checked } from './check';
 import { explanationWire, wireImage } from './explanation-wire';
+import { MEASURE_IDS, type MeasureId, type MeasureValue } from './quality-measures';
 
 /** Limits on what a frame may claim to be, so a hostile page cannot make the engine allocate wildly. */
 export const FRAME_LIMITS = { maxSide: 1024, maxFaces: 8 } as const;
@@ -162,6 +163,17 @@ const eye = object({ state: eyeState, ear: num });
 const eyes = object({ state: eyeState, landmarkState: eyeState, haarState: eyeState, right: eye, left: eye });
 export type EyeSummary = Checked<typeof eyes>;
 
+const measureValue: Check<MeasureValue> = object({ raw: num, score: num });
+/** Every known measure is optional (absent = not computable on this frame); unknown keys are dropped, as everywhere. */
+const measures: Check<Partial<Record<MeasureId, MeasureValue>>> = object(
+  Object.fromEntries(MEASURE_IDS.map((id) => [id, optional(measureValue)])) as Record<MeasureId, Check<MeasureValue | undefined>>,
+);
+/** Why the verdict is what it is: the classifier, or the measures whose failure decided it. */
+const verdictEvidence = literal('classifier', ...MEASURE_IDS);
+const verdict = object({ label: qualityClass, uncertain: bool, evidence: arrayOf(verdictEvidence, MEASURE_IDS.length + 1) });
+/** The quality verdict FaceReady gives: the classifier and the quality measures together (src/model/fusion). */
+export type FusedVerdict = Checked<typeof verdict>;
+
 const frameAnalysis = object({
   frameId: num,
   streamId: sourceId,
@@ -172,6 +184,10 @@ const frameAnalysis = object({
   faces: arrayOf(faceSummary, FRAME_LIMITS.maxFaces),
   /** The five-class verdict on the largest face's crop, or on the whole frame when no face was found. */
   quality,
+  /** ISO/IEC 29794-5-style measures of the largest face (src/model/measures); null when no face was found. */
+  measures: nullable(measures),
+  /** The verdict shown to the user: the classifier's label, confirmed or overridden by the measures. */
+  verdict,
   /** Eye state of the largest face; only computed when it is confidently `good`. */
   eyes: nullable(eyes),
   timings: object({ transportMs: num, decodeMs: num, detectorMs: num, meshMs: num, irisMs: num, classifierMs: num, eyesMs: num, totalMs: num }),

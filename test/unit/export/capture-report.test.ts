@@ -22,6 +22,7 @@ const analysis: FrameAnalysis = {
   backend: 'webgl',
   faces: [face],
   quality: { label: 'good', confidence: 0.91, uncertain: false, probabilities: { blur: 0.03, eyeglasses: 0.02, good: 0.91, covered: 0.02, wrong: 0.02 } },
+  measures: null, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
   eyes: { state: 'closed', landmarkState: 'closed', haarState: 'uncertain', right: { state: 'closed', ear: 0.08 }, left: { state: 'closed', ear: 0.09 } },
   timings: { transportMs: 1, decodeMs: 1, detectorMs: 1, meshMs: 1, irisMs: 1, classifierMs: 1, eyesMs: 1, totalMs: 7 },
 };

@@ -29,6 +29,24 @@ describe('message validation', () => {
     );
   });
 
+  it('accepts only known measures, each with a finite raw value and score', () => {
+    const withMeasures = (measures: unknown) => engineEvent({ type: 'analysis', analysis: { ...analysis, measures } });
+    expect(withMeasures(null)).toBeNull();
+    expect(withMeasures({})).toBeNull();
+    // An unknown measure is dropped, as any unknown key is (src/protocol/check.ts).
+    expect(parse(engineEvent, { type: 'analysis', analysis: { ...analysis, measures: { smile: { raw: 1, score: 1 }, roll: { raw: 1, score: 2 } } } }, 'event')).toMatchObject({ analysis: { measures: { roll: { raw: 1, score: 2 } } } });
+    expect(parse(engineEvent, { type: 'analysis', analysis: { ...analysis, measures: { smile: { raw: 1, score: 1 } } } }, 'event')).toMatchObject({ analysis: { measures: {} } });
+    expect(withMeasures({ sharpness: { raw: Number.NaN, score: 1 } })).toMatch(/measures\.sharpness\.raw must be a finite number/);
+    expect(withMeasures([])).toMatch(/measures must be an object/);
+  });
+
+  it('checks the verdict and its evidence', () => {
+    const withVerdict = (verdict: unknown) => engineEvent({ type: 'analysis', analysis: { ...analysis, verdict } });
+    expect(withVerdict({ label: 'blur', uncertain: false, evidence: ['classifier', 'sharpness'] })).toBeNull();
+    expect(withVerdict({ label: 'blur', uncertain: false, evidence: ['a rumour'] })).toMatch(/verdict\.evidence\[0\] must be one of/);
+    expect(withVerdict({ label: 'smiling', uncertain: false, evidence: [] })).toMatch(/verdict\.label must be one of/);
+  });
+
   it('checks the quality class and eye state vocabularies', () => {
     expect(engineEvent({ type: 'analysis', analysis: { ...analysis, eyes: null } })).toBeNull();
     expect(engineEvent({ type: 'analysis', analysis: { ...analysis, quality: { ...analysis.quality, label: 'smiling' } } })).toMatch(/quality\.label must be one of/);

@@ -1,3 +1,4 @@
+import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import { describe, expect, it } from 'vitest';
 import { CHECK_MESSAGES } from '../../../src/i18n/check-messages';
 import { translator } from '../../../src/i18n/translate';
@@ -36,7 +37,10 @@ function quality(label: QualitySummary['label'], p = 0.9): QualitySummary {
 
 function analysis(overrides: Partial<FrameAnalysis> = {}): FrameAnalysis {
   const eye = { state: 'open' as const, ear: 0.3 };
+  const classified = overrides.quality ?? quality('good');
   return {
+    measures: null,
+    verdict: fuseVerdict(classified, null),
     frameId: 1,
     streamId: 'still',
     width: 512,

@@ -1,3 +1,4 @@
+import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import { describe, expect, it } from 'vitest';
 import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
 import { INITIAL_OVERLAY_STATE, reduceOverlay, verdict, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
@@ -22,6 +23,8 @@ const quality = (label: QualitySummary['label'], confidence = 0.9, uncertain = f
   uncertain,
   probabilities: { blur: 0, eyeglasses: 0, good: 0, covered: 0, wrong: 0, [label]: confidence },
 });
+/** The classifier's verdict standing alone, as the engine reports it when no measure overrides it. */
+const classified = (q: QualitySummary) => ({ quality: q, measures: null, verdict: fuseVerdict(q, null) });
 const eyesOf = (state: EyeSummary['state']): EyeSummary => ({
   state,
   landmarkState: state,
@@ -42,7 +45,7 @@ const analysis = (
     capturedAt: options.at ?? 0,
     backend: 'wasm',
     faces,
-    quality: options.quality ?? quality(faces.length ? 'good' : 'wrong'),
+    ...classified(options.quality ?? quality(faces.length ? 'good' : 'wrong')),
     eyes: options.eyes ?? null,
     timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, totalMs: 0 },
   } satisfies FrameAnalysis,
