@@ -8,7 +8,7 @@ import { translator, type Locale } from '../i18n/translate';
 import { INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type SmoothedEyeState } from '../model/eyes/eye-state-smoother';
 import { largestFace } from '../model/measures/largest-face';
 import { measureName } from '../i18n/measure-messages';
-import type { EngineState, FrameAnalysis, FusedVerdict, QualitySummary } from '../protocol/messages';
+import type { EngineState, FrameAnalysis, FusedVerdict, QualitySummary, TapErrorCode } from '../protocol/messages';
 import { extendTrack, type TrackedBox } from '../workflow/face-motion';
 import { initialStable, updateStable, type Stable } from '../workflow/hysteresis';
 import { DEFAULT_PROFILE_CONFIGS } from '../workflow/profiles';
@@ -31,6 +31,8 @@ export interface OverlayState {
   analysis: FrameAnalysis | null;
   /** The latest per-frame problem (a frame that could not be analysed); cleared by the next result. */
   frameError: string | null;
+  /** The latest problem the page's video tap reported, as a code FaceReady words itself (the page may post it); cleared by the next result. */
+  tapError: TapErrorCode | null;
   /** Eye state over the frames of the current stream: open held ≥ 300 ms, closure confident and held ≥ 1 s, against the person's own baseline. */
   eyes: SmoothedEyeState;
   /** The workflow profile the frames are checked against. */
@@ -48,15 +50,17 @@ export type OverlayEvent =
   | { type: 'camera-ended'; streamId: string; liveStreams: number }
   | { type: 'analysis'; analysis: FrameAnalysis }
   | { type: 'frame-error'; error: string }
+  | { type: 'tap-error'; code: TapErrorCode }
   | { type: 'profile'; profile: ProfileId };
 
 const INITIAL_SHOWN: ShownReadiness = { ready: initialStable(false), hint: initialStable<HintId | null>(null) };
 /** The longest steadiness window of any profile: the track keeps that much. */
 const TRACK_MS = Math.max(...Object.values(DEFAULT_PROFILE_CONFIGS).map((c) => c.steadiness?.windowMs ?? 0));
 /** Per-stream state that a new stream or profile starts afresh. */
-const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'eyes' | 'readiness' | 'track' | 'shown'> = {
+const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'tapError' | 'eyes' | 'readiness' | 'track' | 'shown'> = {
   analysis: null,
   frameError: null,
+  tapError: null,
   eyes: INITIAL_SMOOTHED_EYE_STATE,
   readiness: null,
   track: [],
@@ -79,7 +83,7 @@ function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayStat
     ready: updateStable(state.shown.ready, readiness.ready, analysis.capturedAt),
     hint: updateStable(state.shown.hint, readiness.hints[0] ?? null, analysis.capturedAt),
   };
-  return { ...state, analysis, frameError: null, eyes, track, readiness, shown };
+  return { ...state, analysis, frameError: null, tapError: null, eyes, track, readiness, shown };
 }
 
 export function reduceOverlay(state: OverlayState, event: OverlayEvent): OverlayState {
@@ -97,7 +101,9 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
       if (state.camera.state !== 'live' || state.camera.streamId !== event.analysis.streamId) return state;
       return withAnalysis(state, event.analysis);
     case 'frame-error':
-      return { ...state, frameError: event.error };
+      return { ...state, frameError: event.error, tapError: null };
+    case 'tap-error':
+      return { ...state, tapError: event.code, frameError: null };
     case 'profile':
       // The shown verdict was about the other profile: it starts again from "not ready".
       return event.profile === state.profile ? state : { ...state, profile: event.profile, readiness: null, shown: INITIAL_SHOWN };
@@ -148,7 +154,10 @@ export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   if (state.camera.state === 'waiting') return { text: t('waitingCamera'), tone: 'info' };
   if (state.camera.state === 'stopped') return { text: t(state.camera.audience === 'self' ? 'cameraStopped' : 'videoStopped'), tone: 'info' };
   if (state.engine.state !== 'ready') return { text: t('loadingModels'), tone: 'info' };
-  if (!state.analysis) return { text: state.frameError ? t('frameNotAnalysed', { error: state.frameError }) : t('analysing'), tone: 'info' };
+  if (!state.analysis) {
+    if (state.tapError) return { text: t(`tapError.${state.tapError}`), tone: 'info' };
+    return { text: state.frameError ? t('frameNotAnalysed', { error: state.frameError }) : t('analysing'), tone: 'info' };
+  }
   const words = workflowWords(locale);
   const audience = audienceOf(state.camera);
   if (state.analysis.faces.length === 0) return { context: t('noFace'), text: words.hint('show-face', audience), tone: 'warn' };

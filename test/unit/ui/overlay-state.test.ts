@@ -218,4 +218,18 @@ describe('verdict words and the details disclosure', () => {
       { id: 'face-occlusion', status: 'unmeasured', raw: null, score: null, threshold: 'score ≥ 50' },
     ]);
   });
+
+  it('words a tap error itself, from its code, in either language, until the next result', () => {
+    const failing = run(ready, started(), { type: 'tap-error', code: 'grab-failed' });
+    expect(verdict(failing).text).toBe('Frame not analysed: a frame could not be read from the video');
+    expect(verdict(failing, 'de').text).toBe('Bild nicht analysiert: Aus dem Video konnte kein Bild gelesen werden');
+    expect(verdict(reduceOverlay(failing, { type: 'frame-error', error: 'Frame is not a decodable JPEG' })).text).toBe('Frame not analysed: Frame is not a decodable JPEG');
+    expect(verdict(reduceOverlay(failing, analysis([]))).text).toBe('No face found');
+  });
+
+  it('never shows the label a page gave its video in the status line', () => {
+    const state = run(ready, { type: 'camera-started', streamId: 's1', label: 'Call +1-555-0100 now', audience: 'self' }, { type: 'tap-error', code: 'tap-failed' });
+    expect(verdict(state).text).toBe('Frame not analysed: FaceReady could not follow this page’s videos');
+    expect(verdict(run(ready, { type: 'camera-started', streamId: 's1', label: 'Call +1-555-0100 now', audience: 'self' })).text).toBe('Analysing…');
+  });
 });
