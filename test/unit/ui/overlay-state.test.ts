@@ -4,6 +4,9 @@ import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/pro
 import { detailsOpenByDefault, INITIAL_OVERLAY_STATE, reduceOverlay, verdict, verdictWords, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
 import { measureRows } from '../../../src/ui/measure-rows';
 import { HEAD_POSE_CONFIG, HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
+import { DEFAULT_MEASURE_BANDS } from '../../../src/workflow/measure-bands';
+
+const sharpnessThreshold = `score ≥ ${DEFAULT_MEASURE_BANDS.consult.sharpness!.min}`;
 
 const run = (...events: OverlayEvent[]): OverlayState => events.reduce(reduceOverlay, INITIAL_OVERLAY_STATE);
 const ready: OverlayEvent = { type: 'engine-state', state: { state: 'ready', backend: 'wasm' } };
@@ -187,7 +190,7 @@ describe('overlay verdict', () => {
     const fused = { measures: { sharpness: { raw: 2, score: 9 } }, verdict: { label: 'blur' as const, uncertain: false, evidence: ['sharpness' as const] } };
     const state = run(ready, started(), ...frames(0, 600, (at) => analysis([face(240)], { eyes: eyesOf('open'), fused, at })));
     expect(verdict(state).text).toBe('Hold still or clean the lens');
-    expect(measureRows(state.readiness!, state.analysis!.measures)[0]).toEqual({ id: 'sharpness', status: 'failed', raw: 2, score: 9, threshold: 'score ≥ 30' });
+    expect(measureRows(state.readiness!, state.analysis!.measures)[0]).toEqual({ id: 'sharpness', status: 'failed', raw: 2, score: 9, threshold: sharpnessThreshold });
   });
 });
 
@@ -209,14 +212,12 @@ describe('verdict words and the details disclosure', () => {
   it('list every measure the frame carries, with the profile threshold where it has one', () => {
     const measures = { sharpness: { raw: 50.123, score: 80.4 }, 'natural-colour': { raw: 0.5, score: 20 } };
     const state = run(ready, started(), analysis([face(240)], { fused: { measures, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] } } }));
-    expect(measureRows(state.readiness!, measures)).toEqual([
-      { id: 'sharpness', status: 'passed', raw: 50.12, score: 80, threshold: 'score ≥ 30' },
-      { id: 'under-exposure', status: 'unmeasured', raw: null, score: null, threshold: 'score ≥ 30' },
-      { id: 'over-exposure', status: 'unmeasured', raw: null, score: null, threshold: 'score ≥ 30' },
-      { id: 'illumination-uniformity', status: 'unmeasured', raw: null, score: null, threshold: 'score ≥ 20' },
-      { id: 'natural-colour', status: 'unbanded', raw: 0.5, score: 20, threshold: null },
-      { id: 'face-occlusion', status: 'unmeasured', raw: null, score: null, threshold: 'score ≥ 50' },
-    ]);
+    const rows = measureRows(state.readiness!, measures);
+    // The frame's measures first where the profile bands them, each band once, then the measures it only carries.
+    expect(rows[0]).toEqual({ id: 'sharpness', status: 'passed', raw: 50.12, score: 80, threshold: sharpnessThreshold });
+    expect(rows.map((row) => row.id).sort()).toEqual([...Object.keys(DEFAULT_MEASURE_BANDS.consult), 'natural-colour'].sort());
+    for (const row of rows.filter((r) => r.id !== 'sharpness' && r.id !== 'natural-colour')) expect(row).toMatchObject({ status: 'unmeasured', raw: null, score: null });
+    expect(rows.find((row) => row.id === 'natural-colour')).toEqual({ id: 'natural-colour', status: 'unbanded', raw: 0.5, score: 20, threshold: null });
   });
 
   it('words a tap error itself, from its code, in either language, until the next result', () => {
@@ -224,7 +225,7 @@ describe('verdict words and the details disclosure', () => {
     expect(verdict(failing).text).toBe('Frame not analysed: a frame could not be read from the video');
     expect(verdict(failing, 'de').text).toBe('Bild nicht analysiert: Aus dem Video konnte kein Bild gelesen werden');
     expect(verdict(reduceOverlay(failing, { type: 'frame-error', error: 'Frame is not a decodable JPEG' })).text).toBe('Frame not analysed: Frame is not a decodable JPEG');
-    expect(verdict(reduceOverlay(failing, analysis([]))).text).toBe('No face found');
+    expect(verdict(reduceOverlay(failing, analysis([]))).text).toBe('Show your face to the camera');
   });
 
   it('never shows the label a page gave its video in the status line', () => {

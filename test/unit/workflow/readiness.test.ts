@@ -149,7 +149,7 @@ describe('assessReadiness', () => {
     const alone = assessReadiness('consult', input({ measures: blurred }));
     expect(alone.ready).toBe(false);
     expect(alone.hints).toEqual(['hold-still']);
-    expect(checkOf(alone, 'sharpness')).toEqual({ id: 'sharpness', passed: false, value: 3.5, score: 12, threshold: 'score ≥ 30', hint: 'hold-still' });
+    expect(checkOf(alone, 'sharpness')).toEqual({ id: 'sharpness', passed: false, value: 3.5, score: 12, threshold: `score ≥ ${DEFAULT_MEASURE_BANDS.consult.sharpness!.min}`, hint: 'hold-still' });
     const fused = assessReadiness('consult', input({ measures: blurred, verdict: { label: 'blur', uncertain: false, evidence: ['sharpness'] } }));
     expect(fused.hints).toEqual(['hold-still']);
     expect(checkOf(fused, 'quality')).toMatchObject({ passed: false, value: 'blur, from sharpness', hint: 'hold-still' });
