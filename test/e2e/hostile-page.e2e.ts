@@ -108,7 +108,7 @@ describe('a hostile page', () => {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       statuses.push((await overlayStatus(victim)) ?? '(no overlay)');
-      timings.add(await inOverlay(victim, (root) => (root.querySelector('dl.details') as HTMLElement | null)?.innerText.match(/detector[^\n]*/)?.[0] ?? ''));
+      timings.add(await inOverlay(victim, (root) => root.querySelector('dl.details')?.textContent?.match(/detector[^\n]*/)?.[0] ?? ''));
       peakRendererMb = Math.max(peakRendererMb, ...(await rendererResidentMb(session)));
       await new Promise((r) => setTimeout(r, 500));
     }
