@@ -5,7 +5,7 @@
  * resolution, and its cost is the same for every face. Downscaling averages a grid of bilinear taps
  * over each patch pixel's footprint (a box prefilter), so a large face does not alias into false detail.
  */
-import type { RgbaImage } from '../../image';
+import { sampleBilinear, type RgbaImage } from '../../image';
 import type { Point3 } from '../face/types';
 import type { EyeGeometry, Point2 } from './face-geometry';
 
@@ -39,30 +39,18 @@ export function facePatch(image: RgbaImage, eyes: EyeGeometry): FacePatch {
   const c = Math.cos(angle) * scale;
   const s = Math.sin(angle) * scale;
   const taps = Math.min(maxTaps, Math.max(1, Math.ceil(scale)));
-  const { width, height, data } = image;
+  const { width, height } = image;
   const luma = new Float32Array(size * size);
   const rgb = new Float32Array(size * size * 3);
   const inside = new Uint8Array(size * size);
   const sample = [0, 0, 0];
+  const tap = [0, 0, 0];
   const bilinear = (x: number, y: number) => {
-    // pixel centres at +0.5; clamp at the border
-    const fx = Math.min(width - 1, Math.max(0, x - 0.5));
-    const fy = Math.min(height - 1, Math.max(0, y - 0.5));
-    const x0 = Math.floor(fx);
-    const y0 = Math.floor(fy);
-    const x1 = Math.min(width - 1, x0 + 1);
-    const y1 = Math.min(height - 1, y0 + 1);
-    const ax = fx - x0;
-    const ay = fy - y0;
-    const i00 = (y0 * width + x0) * 4;
-    const i10 = (y0 * width + x1) * 4;
-    const i01 = (y1 * width + x0) * 4;
-    const i11 = (y1 * width + x1) * 4;
-    for (let k = 0; k < 3; k++) {
-      const top = data[i00 + k] + (data[i10 + k] - data[i00 + k]) * ax;
-      const bottom = data[i01 + k] + (data[i11 + k] - data[i01 + k]) * ax;
-      sample[k] += top + (bottom - top) * ay;
-    }
+    // image coordinates have pixel centres at +0.5
+    sampleBilinear(image, x - 0.5, y - 0.5, 3, tap);
+    sample[0] += tap[0];
+    sample[1] += tap[1];
+    sample[2] += tap[2];
   };
   for (let v = 0; v < size; v++) {
     for (let u = 0; u < size; u++) {
