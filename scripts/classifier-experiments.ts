@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_PREPROCESS_CONFIG } from '../src/model/classifier/constants';
-import { MOBILENET_V1_BACKBONE_ID, MOBILENET_V1_LAST_CONV } from '../src/model/classifier/mobilenet-v1';
+import { MOBILENET_V1_BACKBONE_ID, MOBILENET_V1_LAST_CONV } from './lib/classifier/mobilenet-v1';
 import { featureBackbone, lastConvAverage, MOBILENET_V1_TAPS, type FeatureTaps } from './lib/classifier/feature-taps';
 import { loadLandmarks } from './lib/landmark-cache';
 import { useNodeBackend } from './lib/tf-node-backend';

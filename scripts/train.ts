@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { CLASS_NAMES, DEFAULT_PREPROCESS_CONFIG, type ClassifierConfig, type ClassifierPreprocessConfig } from '../src/model/classifier/constants';
-import { MOBILENET_V1_BACKBONE_ID } from '../src/model/classifier/mobilenet-v1';
+import { MOBILENET_V1_BACKBONE_ID } from './lib/classifier/mobilenet-v1';
 import type { FaceLandmarks } from '../src/model/face/types';
 import { landmarkCachePath, loadLandmarks } from './lib/landmark-cache';
 import { fileModelHandler } from './lib/node-io';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { assetFile } from '../../assets/manifest';
-import { assignMobileNetV1Weights, buildMobileNetV1 } from '../../../src/model/classifier/mobilenet-v1';
+import { assignMobileNetV1Weights, buildMobileNetV1 } from './mobilenet-v1';
 
 /** face-api's SSD weights: training only, so `npm run assets` puts them in dev-assets/, never in the build. */
 export const FACE_API_DIR = dirname(assetFile('models/vendor/face-api/ssd_mobilenetv1_model.bin'));
