@@ -23,7 +23,7 @@ import { DEFAULT_SAMPLE_PLAN, planSamples, type SampleSpec } from './lib/classif
 import type { FaceLandmarks } from '../src/model/face/types';
 import { cutBackbone, extractCutActivations, type CutActivations } from './lib/classifier/top-block-cache';
 import { CLASS_NAMES } from '../src/model/classifier/constants';
-import { argmax } from './lib/classifier/evaluation';
+import { argmax } from '../src/stats';
 import { extractFeatures } from './lib/classifier/features';
 import { FEATURE_CACHE_DIR } from './lib/classifier/paths';
 import { CHOSEN_HEAD_TRAINING, columnStatistics, gatherRows, headLogits, trainHead } from './lib/classifier/head';

@@ -22,7 +22,8 @@ import { loadMobileNetV1, loadMobileNetV2, MOBILENET_V2_BACKBONE_ID } from './li
 import { featureBackbone, MOBILENET_V1_TAPS, MOBILENET_V2_TAPS } from './lib/classifier/feature-taps';
 import { listDataset } from './lib/classifier/dataset';
 import { loadOrCreateSplits } from './lib/classifier/dataset-splits';
-import { evaluateTestSplit, argmax } from './lib/classifier/evaluation';
+import { evaluateTestSplit } from './lib/classifier/evaluation';
+import { argmax } from '../src/stats';
 import { extractFeatures, type CropPolicy, type FeatureTable } from './lib/classifier/features';
 import { assembleClassifier, CHOSEN_HEAD_TRAINING, DEFAULT_HEAD_TRAINING, gatherRows, headLogits, trainHead, type HeadTraining } from './lib/classifier/head';
 import { classificationReport, fitTemperature, reliability, selectiveThreshold, softmax } from './lib/classifier/metrics';
