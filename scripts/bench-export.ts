@@ -15,12 +15,12 @@ import type { RgbaImage } from '../src/image';
 import { createFaceLandmarker } from '../src/model/face';
 import { fileModelHandler } from './lib/node-io';
 import { useNodeBackend } from './lib/tf-node-backend';
+import { median } from '../src/stats';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } });
 const runs = Number(values.runs);
 const ASTRONAUT = '/usr/lib/python3/dist-packages/skimage/data/astronaut.png';
 const MODELS = 'public/models/vendor/human';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function rolledFrame(rollDeg: number): Promise<RgbaImage> {
   const { data, info } = await sharp(ASTRONAUT).rotate(rollDeg, { background: '#808080' }).resize({ width: DEFAULT_SAMPLING.maxSide }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });

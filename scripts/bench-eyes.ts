@@ -13,6 +13,7 @@ import { createEyeStateDetector } from '../src/model/eyes';
 import { createFaceLandmarker } from '../src/model/face';
 import { fileModelHandler, readRgbaImage } from './lib/node-io';
 import { useNodeBackend, type NodeBackend } from './lib/tf-node-backend';
+import { median } from '../src/stats';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { backend: { type: 'string', default: 'wasm' }, runs: { type: 'string', default: '30' } } });
@@ -32,7 +33,6 @@ const eyes = await createEyeStateDetector({ cascade: xml, cascadeRuns: 'when-amb
 const eyesAlways = await createEyeStateDetector({ cascade: xml, cascadeRuns: 'always' });
 const image = await readRgbaImage('/usr/lib/python3/dist-packages/skimage/data/astronaut.png');
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const landmarkMs: number[] = [];
 const eyeMs: number[] = [];
 const eyeAlwaysMs: number[] = [];

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createFaceLandmarker } from '../src/model/face';
 import { fileModelHandler, readRgbaImage } from './lib/node-io';
 import { useNodeBackend, type NodeBackend } from './lib/tf-node-backend';
+import { median } from '../src/stats';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, image: { type: 'string' } } });
 const runs = Number(values.runs);
@@ -16,7 +17,6 @@ const models = 'public/models/vendor/human';
 const stages = ['detectorMs', 'meshMs', 'irisMs', 'totalMs'] as const;
 type Stage = (typeof stages)[number];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = new Map<NodeBackend, Record<Stage, number>>();
 
 for (const backend of ['wasm', 'cpu'] as NodeBackend[]) {

@@ -10,10 +10,10 @@ import sharp from 'sharp';
 import { computeMeasures } from '../src/model/measures/compute-measures';
 import { largestFace } from '../src/model/measures/largest-face';
 import { ASTRONAUT, faceLandmarker, toRgba } from '../test/unit/measures/real-face';
+import { median } from '../src/stats';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, json: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 const frame = await toRgba(sharp(ASTRONAUT).resize(480, 480).extend({ left: 80, right: 80, background: '#808080' }));
 const landmarker = await faceLandmarker();

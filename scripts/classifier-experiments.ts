@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_PREPROCESS_CONFIG } from '../src/model/classifier/constants';
-import { MOBILENET_V1_BACKBONE_ID, MOBILENET_V1_LAST_CONV } from '../src/model/classifier/mobilenet-v1';
+import { MOBILENET_V1_BACKBONE_ID, MOBILENET_V1_LAST_CONV } from './lib/classifier/mobilenet-v1';
 import { featureBackbone, lastConvAverage, MOBILENET_V1_TAPS, type FeatureTaps } from './lib/classifier/feature-taps';
 import { loadLandmarks } from './lib/landmark-cache';
 import { useNodeBackend } from './lib/tf-node-backend';
@@ -23,7 +23,7 @@ import { DEFAULT_SAMPLE_PLAN, planSamples, type SampleSpec } from './lib/classif
 import type { FaceLandmarks } from '../src/model/face/types';
 import { cutBackbone, extractCutActivations, type CutActivations } from './lib/classifier/top-block-cache';
 import { CLASS_NAMES } from '../src/model/classifier/constants';
-import { argmax } from './lib/classifier/evaluation';
+import { argmax } from '../src/stats';
 import { extractFeatures } from './lib/classifier/features';
 import { FEATURE_CACHE_DIR } from './lib/classifier/paths';
 import { CHOSEN_HEAD_TRAINING, columnStatistics, gatherRows, headLogits, trainHead } from './lib/classifier/head';

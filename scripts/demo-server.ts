@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SKIMAGE_DATA } from '../test/fixtures/fixtures';
+import { SKIMAGE_DATA } from './lib/skimage-data';
 
 const DEMO_DIR = resolve(fileURLToPath(new URL('../demo', import.meta.url)));
 /** Pictures for demo/portrait.html, from Debian's python3-skimage (see test/fixtures/fixtures.ts for their provenance). */

@@ -16,16 +16,16 @@ import { loadLandmarks } from './lib/landmark-cache';
 import { useNodeBackend } from './lib/tf-node-backend';
 import { listDataset } from './lib/classifier/dataset';
 import { evaluateTestSplit, type TestMetrics } from './lib/classifier/evaluation';
+import { argmax } from '../src/stats';
 import type { CropPolicy } from './lib/classifier/features';
 import { classificationReport } from './lib/classifier/metrics';
 import { confusionPng, reliabilityPng } from './lib/classifier/metric-png';
 import { paintOccluder } from './lib/classifier/occluders';
-import { DOCS_DIR, METRICS_FILE, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
+import { DOCS_DIR, METRICS_FILE, metricsPath, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
 import { predictSamples } from './lib/classifier/predict-samples';
 import { confusionText, table1 } from './lib/classifier/report-format';
 import type { SampleSpec } from './lib/classifier/samples';
 import { loadBaselineCnn, loadShippedClassifier } from './lib/classifier/shipped-model';
-import { argmax } from './lib/classifier/evaluation';
 import { readFusionFile, FUSION_FILE } from './lib/fusion/fusion-file';
 import { fusedFigures } from './lib/fusion/fused-evaluation';
 import { fusedText } from './lib/fusion/fused-report';
@@ -70,7 +70,7 @@ function compare(label: string, now: number, then: number, failures: string[]) {
 
 async function evaluateTest() {
   const { model, config } = await loadShippedClassifier(args.model);
-  const recorded = JSON.parse(readFileSync(join(args.model!, METRICS_FILE), 'utf8'));
+  const recorded = JSON.parse(readFileSync(metricsPath(args.model!), 'utf8'));
   const held = await heldOutSamples();
   const { root, landmarks, test } = held;
   const crop: CropPolicy = recorded.cropPolicy;

@@ -8,7 +8,8 @@ import json
 import cv2
 
 SKIMAGE = '/usr/lib/python3/dist-packages/skimage/data/'
-CASCADES = 'public/models/vendor/opencv/'
+# haarcascade_eye ships (public/); the other cascades are for parity only (dev-assets/, scripts/assets/manifest.ts).
+CASCADES = {name: ('public' if name == 'haarcascade_eye' else 'dev-assets') + '/models/vendor/opencv/' for name in ('haarcascade_eye', 'haarcascade_eye_tree_eyeglasses', 'haarcascade_lefteye_2splits')}
 OUT = 'test/unit/eyes/fixtures/opencv-haar-reference.json'
 
 images = {
@@ -33,7 +34,7 @@ cases = [
     ('haarcascade_lefteye_2splits', 'astronaut-eyes', 1.1, 0),
 ]
 for cascade_name, image, scale_factor, min_neighbors in cases:
-    cc = cv2.CascadeClassifier(CASCADES + cascade_name + '.xml')
+    cc = cv2.CascadeClassifier(CASCADES[cascade_name] + cascade_name + '.xml')
     rects = cc.detectMultiScale(gray[image], scaleFactor=scale_factor, minNeighbors=min_neighbors)
     rects = sorted([list(map(int, r)) for r in rects])
     out['detections'].append({'cascade': cascade_name, 'image': image, 'scaleFactor': scale_factor, 'minNeighbors': min_neighbors, 'rects': rects})

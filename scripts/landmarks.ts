@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { cachedTimings, loadLandmarks } from './lib/landmark-cache';
+import { median } from '../src/stats';
 
 const { values } = parseArgs({
   options: {
@@ -63,9 +64,9 @@ for (const dir of values.data) {
   }
   const msValues = [...timings.values()].sort((a, b) => a - b);
   const mean = msValues.reduce((s, v) => s + v, 0) / Math.max(1, msValues.length);
-  const median = msValues[Math.floor(msValues.length / 2)] ?? 0;
+  const medianMs = median(msValues) ?? 0;
   console.log(`\n${dir}: ${landmarks.size} images, ${computed} computed now (${(wallMs / 1000).toFixed(1)} s wall)`);
-  console.log(`landmarking ms/image (cached timings): mean ${mean.toFixed(1)}, median ${median.toFixed(1)}`);
+  console.log(`landmarking ms/image (cached timings): mean ${mean.toFixed(1)}, median ${medianMs.toFixed(1)}`);
   console.log('group'.padEnd(44), 'images', '   0 faces', '    1 face', '  2+ faces', '  found %');
   for (const [key, c] of [...groups].sort(([a], [b]) => (a === '(all)' ? -1 : b === '(all)' ? 1 : a.localeCompare(b)))) {
     console.log(

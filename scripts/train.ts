@@ -3,7 +3,7 @@
  *
  * Trains FaceReady's five-class quality classifier as the paper does (frozen MobileNet, softmax
  * head, 30 epochs, lr 1e-4) on a folder-per-class dataset, and writes the shipped model
- * (public/models/classifier/model.json + weights, config.json, metrics.json). Backbone features are
+ * (public/models/classifier/model.json + weights, config.json; data/classifier/metrics.json). Backbone features are
  * cached in .cache/classifier, so a rerun after changing only the head takes minutes.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { CLASS_NAMES, DEFAULT_PREPROCESS_CONFIG, type ClassifierConfig, type ClassifierPreprocessConfig } from '../src/model/classifier/constants';
-import { MOBILENET_V1_BACKBONE_ID } from '../src/model/classifier/mobilenet-v1';
+import { MOBILENET_V1_BACKBONE_ID } from './lib/classifier/mobilenet-v1';
 import type { FaceLandmarks } from '../src/model/face/types';
 import { landmarkCachePath, loadLandmarks } from './lib/landmark-cache';
 import { fileModelHandler } from './lib/node-io';
@@ -22,12 +22,13 @@ import { loadMobileNetV1, loadMobileNetV2, MOBILENET_V2_BACKBONE_ID } from './li
 import { featureBackbone, MOBILENET_V1_TAPS, MOBILENET_V2_TAPS } from './lib/classifier/feature-taps';
 import { listDataset } from './lib/classifier/dataset';
 import { loadOrCreateSplits } from './lib/classifier/dataset-splits';
-import { evaluateTestSplit, argmax } from './lib/classifier/evaluation';
+import { evaluateTestSplit } from './lib/classifier/evaluation';
+import { argmax } from '../src/stats';
 import { extractFeatures, type CropPolicy, type FeatureTable } from './lib/classifier/features';
 import { assembleClassifier, CHOSEN_HEAD_TRAINING, DEFAULT_HEAD_TRAINING, gatherRows, headLogits, trainHead, type HeadTraining } from './lib/classifier/head';
 import { classificationReport, fitTemperature, reliability, selectiveThreshold, softmax } from './lib/classifier/metrics';
 import { occluderPlanner, paintOccluder } from './lib/classifier/occluders';
-import { BASELINE_DIR, CONFIG_FILE, DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, DOCS_DIR, FEATURE_CACHE_DIR, METRICS_FILE, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
+import { BASELINE_DIR, CONFIG_FILE, DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, DOCS_DIR, FEATURE_CACHE_DIR, metricsPath, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
 import { DEFAULT_SAMPLE_PLAN, planSamples, type SampleSpec } from './lib/classifier/samples';
 import { saveModelFloat16 } from './lib/classifier/save-model';
 import { loadBaselineCnn } from './lib/classifier/shipped-model';
@@ -292,7 +293,7 @@ async function main() {
     timingsSeconds: { ...timings, total: Math.round((performance.now() - t0) / 1000) },
     backend: tf.getBackend(),
   };
-  writeFileSync(join(outDir, METRICS_FILE), `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(metricsPath(outDir), `${JSON.stringify(out, null, 2)}\n`);
   if (comparison.length) {
     mkdirSync(DOCS_DIR, { recursive: true });
     writeFileSync(join(DOCS_DIR, 'classifier-backbones.md'), `# Classifier backbone comparison\n\nWritten by \`npm run train -- --compare-backbones\` on ${version}.\n\n${comparison.join('\n')}\n`);

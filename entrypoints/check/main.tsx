@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { CHECK_MESSAGES } from '@/src/i18n/check-messages';
 import { translator } from '@/src/i18n/translate';
-import { createExtensionCaptureController } from '@/src/extension/extension-capture';
+import { createExtensionCaptureController } from '@/src/ui/extension-capture';
 import { currentLocale, explainMethod, limeSamples } from '@/src/extension/settings';
 import { connectStillEngine } from '@/src/extension/still-engine';
 import { parseCheckPageSearch } from '@/src/still-image/check-page-url';

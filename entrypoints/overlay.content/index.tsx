@@ -4,7 +4,7 @@ import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
 import { CaptureSection } from '@/src/ui/CaptureSection';
-import { createExtensionCaptureController } from '@/src/extension/extension-capture';
+import { createExtensionCaptureController } from '@/src/ui/extension-capture';
 import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, samplingFps } from '@/src/extension/settings';
 import { watchSiteProfile } from '@/src/extension/site-profile';
 import { keepAttached } from '@/src/ui/keep-attached';

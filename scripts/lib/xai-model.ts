@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { ClassifierConfig, ClassifierPreprocessConfig } from '../../src/model/classifier/constants';
 import { CLASS_NAMES, DEFAULT_PREPROCESS_CONFIG } from '../../src/model/classifier/constants';
-import { MOBILENET_V1_LAST_CONV } from '../../src/model/classifier/mobilenet-v1';
+import { MOBILENET_V1_LAST_CONV } from './classifier/mobilenet-v1';
 import { explainableClassifier } from '../../src/model/classifier/explainable';
 import type { ExplainableModel } from '../../src/xai/model';
 import { loadMobileNetV1 } from './classifier/backbone-weights';

@@ -3,7 +3,7 @@
  * page's main thread, so it reports how long it blocked it (`blockMs`) apart from the time spent
  * waiting on the browser's own encoder threads (`encodeMs`). The caller still owns the bitmap.
  */
-import { bytesToBase64 } from './base64';
+import { bytesToBase64 } from '../base64';
 import type { WireFrame } from '../protocol/messages';
 
 export type FrameEncoding = WireFrame['encoding'];

@@ -5,6 +5,7 @@
  * reserved to FaceReady's own pages. The sender is the one the browser reports.
  */
 import { browser } from 'wxt/browser';
+import { errorText } from '../error-text';
 import { parse } from '../protocol/check';
 import { backgroundRequest, PRIVILEGED_BACKGROUND_REQUESTS, type BackgroundReply, type BackgroundRequest } from '../protocol/messages';
 import { ownExtension, senderRole } from '../protocol/sender';
@@ -26,7 +27,7 @@ export function listenToBackgroundRequests(handle: (request: BackgroundRequest) 
     }
     handle(request).then(
       () => sendResponse({ ok: true }),
-      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => sendResponse({ ok: false, error: errorText(error) }),
     );
     return true;
   });

@@ -3,13 +3,8 @@
  * survive: images, saliency maps and superpixel labels travel as base64 of their bytes, and are
  * checked against their declared sizes on receipt.
  */
-import { base64ToBytes, bytesToBase64 } from '../capture/base64';
+import { base64ToBytes, bytesToBase64 } from '../base64';
 import type { RgbaImage } from '../image';
-import type { CamResult } from '../xai/cam/base-cam';
-import type { CombinedResult } from '../xai/combined';
-import type { ExplanationSet } from '../xai/explain-set';
-import type { LimeResult } from '../xai/lime';
-import type { ScalarMap, Segmentation } from '../xai/types';
 import { arrayOf, num, object, optional, ProtocolError, text, type Checked } from './check';
 
 const MAX_SIDE = 512;
@@ -34,6 +29,30 @@ const wireLime = object({
 const wireCombined = object({ target: num, probabilities, gradcam: wireCam, overlay: wireImage, lime: wireLime });
 export const explanationWire = object({ frame: wireImage, gradcam: optional(wireCam), lime: optional(wireLime), combined: optional(wireCombined) });
 export type ExplanationWire = Checked<typeof explanationWire>;
+
+// What an explanation is once decoded: the wire's fields with typed arrays for the payloads. Plain shapes
+// built from the wire's own, so the protocol depends on no explainer; src/xai's result types have this
+// structure, and the typecheck holds the two together where a decoded set reaches the overlay's panel.
+interface ScalarMap {
+  width: number;
+  height: number;
+  values: Float32Array;
+}
+interface Segmentation {
+  width: number;
+  height: number;
+  count: number;
+  labels: Int32Array;
+}
+type CamResult = Omit<Checked<typeof wireCam>, 'raw' | 'map'> & { raw: ScalarMap; map: ScalarMap };
+type LimeResult = Omit<Checked<typeof wireLime>, 'segmentation'> & { segmentation: Segmentation };
+type CombinedResult = Omit<Checked<typeof wireCombined>, 'gradcam' | 'overlay' | 'lime'> & { gradcam: CamResult; overlay: RgbaImage; lime: LimeResult };
+export interface ExplanationSet {
+  frame: RgbaImage;
+  gradcam?: CamResult;
+  lime?: LimeResult;
+  combined?: CombinedResult;
+}
 
 const bytesOf = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 

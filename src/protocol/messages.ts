@@ -36,8 +36,18 @@ const sourceId = text(TAP_LIMITS.idLength);
 const pageDetail = text(TAP_LIMITS.detailLength);
 const timeMs = numberIn(0, TAP_LIMITS.maxTimeMs);
 const count = numberIn(0, TAP_LIMITS.maxCount, { integer: true });
-/** The sampled frame; checked for what it is, as the structured clone keeps it. */
-const imageBitmap = instance('an ImageBitmap', (v): v is ImageBitmap => typeof ImageBitmap === 'function' && v instanceof ImageBitmap);
+/**
+ * The sampled frame; checked for what it is, as the structured clone keeps it, and for its size: the
+ * tap never samples more than FRAME_LIMITS.maxSide a side, so a larger bitmap is forged and is
+ * refused (and closed by the receiver) before anything encodes or keeps its pixels.
+ */
+const imageBitmap = instance(
+  `an ImageBitmap of 1–${FRAME_LIMITS.maxSide} px a side`,
+  (v): v is ImageBitmap =>
+    typeof ImageBitmap === 'function' &&
+    v instanceof ImageBitmap &&
+    [v.width, v.height].every((side) => Number.isInteger(side) && side >= 1 && side <= FRAME_LIMITS.maxSide),
+);
 
 const tapFrame = object({
   channel: literal(TAP_CHANNEL),

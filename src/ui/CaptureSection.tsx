@@ -8,6 +8,7 @@ import { EXPORT_MESSAGES } from '../i18n/export-messages';
 import { translator, type Locale } from '../i18n/translate';
 import { composePanelImage } from './explain/compose-panel';
 import type { OverlayStore } from './overlay-store';
+import { errorText } from '../error-text';
 
 export interface CaptureSectionProps {
   controller: CaptureController;
@@ -64,7 +65,7 @@ export function CaptureSection({ controller, store, locale }: CaptureSectionProp
       const explanation = explain.status === 'done' ? { panel: composePanelImage(explain.set, { predicted: caption }, translator(EXPLAIN_MESSAGES, locale)), predicted: explain.predicted } : null;
       setStatus({ state: 'saved', files: await controller.save(frame, { format, explanation }) });
     } catch (error) {
-      setStatus({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
+      setStatus({ state: 'failed', error: errorText(error) });
     }
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKIMAGE_DATA } from '../fixtures/fixtures';
+import { SKIMAGE_DATA } from '../../scripts/lib/skimage-data';
 import { checkFile } from './check-page';
 import { brokenBuild, launch, openDemo, waitForStatus, type Session } from './harness';
 

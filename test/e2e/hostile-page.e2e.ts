@@ -14,6 +14,8 @@ import { waitForCheckStatus } from './check-page';
 import { extensionWorker, inOverlay, launch, openDemo, overlayStatus, waitForStatus, type Session } from './harness';
 
 const PAGE_TEXT = 'Your session expired: call +1-555-0100';
+/** A loopback address outside FaceReady's local matches (localhost, 127.0.0.1): no content script runs there. */
+const CONTROL_HOST = '127.0.0.2';
 
 /** Posts a message on the tap's channel from the page's own world, as any script of the page can. */
 const postFromPage = (page: Page, message: object) => page.evaluate((m) => window.postMessage({ channel: 'faceready/tap', ...m }, location.origin), message);
@@ -29,7 +31,6 @@ async function statusesFor(page: Page, ms: number): Promise<string[]> {
   return seen;
 }
 
-/** Resident memory of every renderer process of the browser (MB), from the browser's process list and /proc. */
 /** Resident memory of every renderer process (the victim's, the hostile tab's, the extension's), MB by pid. */
 async function rendererResidentMb(session: Session): Promise<Map<number, number>> {
   const cdp = await session.browser.target().createCDPSession();
@@ -47,6 +48,62 @@ async function rendererResidentMb(session: Session): Promise<Map<number, number>
         }
       }),
   );
+}
+
+/**
+ * Starts, in the page's own world, a flood of forged tap messages every 100 ms: a valid-looking 4096²
+ * frame (the overlay refuses its size), the same with a NaN time, 4 MB ids, labels and errors, 10,000
+ * junk sources, NaN, prototype tricks. Returns at once; `stopFlood` ends it.
+ */
+const startFlood = (page: Page) =>
+  page.evaluate((pageText) => {
+    const post = (m: unknown, transfer: Transferable[] = []) => window.postMessage(m, location.origin, transfer);
+    const tap = 'faceready/tap';
+    const huge = 'x'.repeat(4 * 1024 * 1024);
+    const canvas = new OffscreenCanvas(4096, 4096);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#888';
+    context.fillRect(0, 0, 4096, 4096);
+    post({ channel: tap, type: 'camera-started', streamId: 'flood', label: pageText, kind: 'camera' });
+    const flood = async () => {
+      const big = await createImageBitmap(canvas);
+      post({ channel: tap, type: 'frame', streamId: 'flood', capturedAt: performance.now(), grabMs: 1, bitmap: big }, [big]);
+      const other = await createImageBitmap(canvas);
+      post({ channel: tap, type: 'frame', streamId: 'flood', capturedAt: NaN, grabMs: Infinity, bitmap: other }, [other]);
+      post({ channel: tap, type: 'camera-started', streamId: huge, label: huge, kind: 'camera' });
+      post({ channel: tap, type: 'tap-error', error: huge });
+      post({ channel: tap, type: 'sources', sources: Array.from({ length: 10_000 }, () => ({ id: huge })), sampledId: null });
+      post({ channel: tap, type: 'camera-ended', streamId: 'flood', liveStreams: NaN });
+      post({ channel: tap, type: '__proto__', constructor: { prototype: { polluted: true } } });
+      post(NaN);
+      post(huge);
+    };
+    (window as unknown as { flood: number }).flood = window.setInterval(() => void flood(), 100);
+  }, PAGE_TEXT);
+const stopFlood = (page: Page) => page.evaluate(() => window.clearInterval((window as unknown as { flood: number }).flood));
+
+const FLOOD_MS = 15_000;
+
+/**
+ * Floods from `page` for FLOOD_MS, calling `probe` every 500 ms; returns the largest resident memory of any
+ * renderer and the largest growth of one renderer over its size before the flood (MB).
+ */
+async function floodMeasured(session: Session, page: Page, probe: () => Promise<void> = async () => undefined): Promise<{ peakMb: number; growthMb: number }> {
+  const before = await rendererResidentMb(session);
+  await startFlood(page);
+  let peakMb = 0;
+  let growthMb = 0;
+  const deadline = Date.now() + FLOOD_MS;
+  while (Date.now() < deadline) {
+    await probe();
+    for (const [pid, mb] of await rendererResidentMb(session)) {
+      peakMb = Math.max(peakMb, mb);
+      growthMb = Math.max(growthMb, mb - (before.get(pid) ?? 0));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stopFlood(page);
+  return { peakMb, growthMb };
 }
 
 describe('a hostile page', () => {
@@ -73,67 +130,46 @@ describe('a hostile page', () => {
     await page.close();
   });
 
-  it('flooding forged messages in one tab does not stop another tab’s analysis (renderer memory reported)', async () => {
+  it('flooding forged messages in one tab does not stop another tab’s analysis (memory reported beside the same flood without FaceReady)', async () => {
     const victim = await openDemo(session);
     await waitForStatus(victim, /^Face found/, 90_000);
     const hostile = await openDemo(session, '');
     await waitForStatus(hostile, /^Waiting for the camera/, 30_000);
-    // Growth is what the flood can cause; the extension's engine renderer holds its models from the start.
-    const before = await rendererResidentMb(session);
-    await hostile.evaluate((pageText) => {
-      const post = (m: unknown, transfer: Transferable[] = []) => window.postMessage(m, location.origin, transfer);
-      const tap = 'faceready/tap';
-      const huge = 'x'.repeat(4 * 1024 * 1024);
-      const canvas = new OffscreenCanvas(4096, 4096);
-      const context = canvas.getContext('2d')!;
-      context.fillStyle = '#888';
-      context.fillRect(0, 0, 4096, 4096);
-      post({ channel: tap, type: 'camera-started', streamId: 'flood', label: pageText, kind: 'camera' });
-      const flood = async () => {
-        // Valid in shape but 4096² (the engine refuses it), and the same with a NaN time (the overlay refuses it).
-        const big = await createImageBitmap(canvas);
-        post({ channel: tap, type: 'frame', streamId: 'flood', capturedAt: performance.now(), grabMs: 1, bitmap: big }, [big]);
-        const other = await createImageBitmap(canvas);
-        post({ channel: tap, type: 'frame', streamId: 'flood', capturedAt: NaN, grabMs: Infinity, bitmap: other }, [other]);
-        post({ channel: tap, type: 'camera-started', streamId: huge, label: huge, kind: 'camera' });
-        post({ channel: tap, type: 'tap-error', error: huge });
-        post({ channel: tap, type: 'sources', sources: Array.from({ length: 10_000 }, () => ({ id: huge })), sampledId: null });
-        post({ channel: tap, type: 'camera-ended', streamId: 'flood', liveStreams: NaN });
-        post({ channel: tap, type: '__proto__', constructor: { prototype: { polluted: true } } });
-        post(NaN);
-        post(huge);
-      };
-      (window as unknown as { flood: number }).flood = window.setInterval(() => void flood(), 100);
-    }, PAGE_TEXT);
 
     // The victim stays live: its verdict holds and its timings keep changing with new frames.
     const timings = new Set<string>();
     const statuses: string[] = [];
-    let peakRendererMb = 0;
-    let peakGrowthMb = 0;
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
+    const flooded = await floodMeasured(session, hostile, async () => {
       statuses.push((await overlayStatus(victim)) ?? '(no overlay)');
       timings.add(await inOverlay(victim, (root) => root.querySelector('dl.details')?.textContent?.match(/detector[^\n]*/)?.[0] ?? ''));
-      for (const [pid, mb] of await rendererResidentMb(session)) {
-        peakRendererMb = Math.max(peakRendererMb, mb);
-        peakGrowthMb = Math.max(peakGrowthMb, mb - (before.get(pid) ?? 0));
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    await hostile.evaluate(() => window.clearInterval((window as unknown as { flood: number }).flood));
-    console.log(`hostile flood, 15 s: victim statuses ${statuses.length}, distinct timings readouts ${timings.size}, peak renderer RSS ${peakRendererMb.toFixed(0)} MB, largest growth of one renderer ${peakGrowthMb.toFixed(0)} MB`);
-
-    expect(statuses.every((text) => /^Face found/.test(text))).toBe(true);
-    expect(timings.size).toBeGreaterThanOrEqual(3);
-    // The renderer figures are reported, not asserted: the flooding page allocates 4096² bitmaps in its own process, and
-    // the growth measured (754–1028 MB across runs) straddles issue 12's 1 GB goal — an open finding (docs/security.md).
-    expect(peakRendererMb).toBeGreaterThan(0);
-    expect(await overlayStatus(hostile)).not.toContain('555-0100');
+    });
+    // After a flood of forged frames, codes and text, the status line still speaks FaceReady's own words.
+    expect(await overlayStatus(hostile)).toMatch(/^Analysing…/);
     expect(await hostile.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
     await hostile.close();
     await victim.close();
-  }, 300_000); // the victim's first verdict, then 15 s of flood, on a 2-core machine with software WebGL
+
+    // The same flood from a page FaceReady is not on (another site, no overlay): what the page's own allocations cost.
+    const blank = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>control</title>'));
+    await new Promise<void>((resolve) => blank.listen(0, CONTROL_HOST, resolve));
+    const control = await session.browser.newPage();
+    await control.goto(`http://${CONTROL_HOST}:${(blank.address() as AddressInfo).port}/`);
+    const alone = await floodMeasured(session, control);
+    expect(await control.evaluate(() => document.querySelector('faceready-overlay'))).toBeNull();
+    await control.close();
+    blank.close();
+    console.log(
+      `hostile flood, ${FLOOD_MS / 1000} s: victim statuses ${statuses.length}, distinct timings readouts ${timings.size}; ` +
+        `with FaceReady: peak renderer RSS ${flooded.peakMb.toFixed(0)} MB, largest growth of one renderer ${flooded.growthMb.toFixed(0)} MB; ` +
+        `the same flood in a page without FaceReady: peak ${alone.peakMb.toFixed(0)} MB, growth ${alone.growthMb.toFixed(0)} MB`,
+    );
+
+    expect(statuses.every((text) => /^Face found/.test(text))).toBe(true);
+    expect(timings.size).toBeGreaterThanOrEqual(3);
+    // Reported, not asserted: the page's own allocations (two 4096² bitmaps every 100 ms, 4 MB strings cloned
+    // into every message) grow its renderer by about 1 GB with or without FaceReady, and how much of that is
+    // resident depends on when the page collects its garbage (docs/security.md).
+  }, 300_000); // the victim's first verdict, then 2 × 15 s of flood, on a 2-core machine with software WebGL
 
   it('an image served without Content-Length and without end is read only up to the 40 MB cap', async () => {
     let sentBytes = 0;

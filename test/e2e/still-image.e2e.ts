@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { SKIMAGE_DATA } from '../fixtures/fixtures';
+import { SKIMAGE_DATA } from '../../scripts/lib/skimage-data';
 import { MEASURE_IDS } from '../../src/protocol/quality-measures';
 import { CHECK_PAGE_PATH, checkPageSearch, IMAGE_CHECK_MENU_ID } from '../../src/still-image/check-page-url';
 import { checkFile, openCheckPage, waitForCheckStatus } from './check-page';

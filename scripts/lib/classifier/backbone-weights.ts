@@ -1,11 +1,13 @@
-/** Loads the vendor backbones from disk (public/models/vendor, node_modules) for the Node scripts. */
+/** Loads the vendor backbones from disk (dev-assets/, node_modules) for the Node scripts. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { assignMobileNetV1Weights, buildMobileNetV1 } from '../../../src/model/classifier/mobilenet-v1';
+import { assetFile } from '../../assets/manifest';
+import { assignMobileNetV1Weights, buildMobileNetV1 } from './mobilenet-v1';
 
-export const FACE_API_DIR = 'public/models/vendor/face-api';
+/** face-api's SSD weights: training only, so `npm run assets` puts them in dev-assets/, never in the build. */
+export const FACE_API_DIR = dirname(assetFile('models/vendor/face-api/ssd_mobilenetv1_model.bin'));
 
 /** face-api's SSD weights decoded to named tensors (uint8-dequantised). */
 export function readFaceApiSsdWeights(dir = FACE_API_DIR): tf.NamedTensorMap {

@@ -12,6 +12,7 @@ import { classificationReport, reliability, type ClassificationReport, type Reli
 import { predictSamples } from './predict-samples';
 import type { OccluderPainter } from './render-sample';
 import type { SampleSpec } from './samples';
+import { argmax } from '../../../src/stats';
 
 export interface TestMetrics {
   model: ClassificationReport;
@@ -24,7 +25,6 @@ export interface TestMetrics {
   realBlur?: { recall: number; n: number; predicted: Record<string, number> };
 }
 
-export const argmax = (p: readonly number[]) => p.reduce((best, v, i) => (v > p[best] ? i : best), 0);
 
 export interface EvaluateOptions {
   root: string;

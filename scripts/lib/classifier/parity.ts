@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import type { Box } from '../../../src/model/face/types';
 import { createQualityClassifier, type QualityClass } from '../../../src/model/classifier';
-import { SKIMAGE_DATA } from '../../../test/fixtures/fixtures';
 import { fileModelHandler, readRgbaImage } from '../node-io';
+import { SKIMAGE_DATA } from '../skimage-data';
 import { MODEL_DIR } from './paths';
 import { readClassifierConfig } from './shipped-model';
 

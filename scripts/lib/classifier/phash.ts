@@ -3,6 +3,7 @@
  * DC compared with their median → 64 bits. Robust to resizing, JPEG and small colour changes, so it
  * finds near-duplicates that must not straddle train/test.
  */
+import { median } from '../../../src/stats';
 export const PHASH_SIZE = 32;
 
 /** cos((2x+1)kπ / 2n) for the 8 lowest frequencies k. */
@@ -30,9 +31,9 @@ export function perceptualHash(grey: ArrayLike<number>): bigint {
     }
   }
   const ac = coeffs.slice(1);
-  const median = [...ac].sort((a, b) => a - b)[Math.floor(ac.length / 2)];
+  const middle = median(ac);
   let hash = 0n;
-  for (const c of ac) hash = (hash << 1n) | (c > median ? 1n : 0n);
+  for (const c of ac) hash = (hash << 1n) | (c > middle ? 1n : 0n);
   return hash;
 }
 

@@ -7,7 +7,7 @@ import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import type { FusionConfig } from '../../../src/model/fusion/fusion-config';
 import type { QualitySummary } from '../../../src/protocol/messages';
 import type { MeasureId } from '../../../src/protocol/quality-measures';
-import { argmax } from '../classifier/evaluation';
+import { argmax } from '../../../src/stats';
 import { classificationReport, type ClassificationReport } from '../classifier/metrics';
 import type { SampleEvidence } from './sample-evidence';
 

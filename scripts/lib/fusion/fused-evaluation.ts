@@ -9,7 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { CLASS_NAMES, type ClassifierConfig } from '../../../src/model/classifier/constants';
 import type { FaceLandmarks } from '../../../src/model/face/types';
 import { DEFAULT_FUSION_CONFIG, type FusionConfig } from '../../../src/model/fusion/fusion-config';
-import { argmax } from '../classifier/evaluation';
+import { argmax } from '../../../src/stats';
 import type { ClassificationReport } from '../classifier/metrics';
 import { paintOccluder } from '../classifier/occluders';
 import type { SampleSpec } from '../classifier/samples';

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../face/types';
 import { CLASS_NAMES, type ClassifierConfig, type QualityClass } from './constants';
 import { preprocessForClassifier, type ClassifierInput } from './preprocess';
+import { argmax } from '../../stats';
 
 /** Where the model comes from: a model.json URL (extension) or any IOHandler (Node: fileModelHandler). */
 export type ModelSource = string | tf.io.IOHandler;
@@ -74,7 +75,7 @@ export async function createQualityClassifier(options: QualityClassifierOptions)
       const probs = tf.tidy(() => model.predict(preprocessForClassifier(image, faceBox, config)) as tf.Tensor2D);
       const values = Array.from(await probs.data());
       probs.dispose();
-      const best = values.reduce((b, v, i) => (v > values[b] ? i : b), 0);
+      const best = argmax(values);
       const probabilities = Object.fromEntries(CLASS_NAMES.map((name, i) => [name, values[i]])) as Record<QualityClass, number>;
       return { probabilities, label: CLASS_NAMES[best], confidence: values[best], uncertain: values[best] < config.uncertaintyThreshold, ms: performance.now() - start };
     },

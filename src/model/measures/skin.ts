@@ -8,6 +8,7 @@
  */
 import { srgbToLab } from './cielab';
 import type { FacePatch } from './face-patch';
+import { median } from '../../stats';
 
 export const SKIN_TOLERANCE = {
   /** Chroma distance (a*, b*) above which a pixel is not the reference skin. */
@@ -23,11 +24,6 @@ export interface SkinModel {
   /** Fraction of the mask's pixels that are not skin-coloured; null for an empty mask. */
   nonSkinFraction(mask: Uint8Array): number | null;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((p, q) => p - q);
-  return sorted[sorted.length >> 1];
-};
 
 export function skinModel(patch: FacePatch, referenceMask: Uint8Array): SkinModel | null {
   const lab = (i: number) => srgbToLab(patch.rgb[3 * i], patch.rgb[3 * i + 1], patch.rgb[3 * i + 2]);

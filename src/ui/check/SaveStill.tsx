@@ -6,6 +6,7 @@ import { EXPORT_MESSAGES } from '../../i18n/export-messages';
 import { translator, type Locale } from '../../i18n/translate';
 import type { ExplainUiState } from '../explain-state';
 import { composePanelImage } from '../explain/compose-panel';
+import { errorText } from '../../error-text';
 
 export interface SaveStillProps {
   locale: Locale;
@@ -28,7 +29,7 @@ export function SaveStill({ locale, explain, onSave }: SaveStillProps) {
       const explanation = explain.status === 'done' ? { panel: composePanelImage(explain.set, { predicted: caption }, translator(EXPLAIN_MESSAGES, locale)), predicted: explain.predicted } : null;
       setStatus({ state: 'saved', files: await onSave({ format, explanation }) });
     } catch (error) {
-      setStatus({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
+      setStatus({ state: 'failed', error: errorText(error) });
     }
   }
   return (

@@ -10,6 +10,7 @@ import { readPageImage, readStillFile, StillImageError, type DecodedStill } from
 import type { ExplainMethod } from '../../xai/explain-set';
 import { IDLE_EXPLAIN, reduceExplain, type ExplainEvent } from '../explain-state';
 import { INITIAL_CHECK_STATE, reduceCheck, type CheckEvent, type StillSource } from './check-state';
+import { errorText } from '../../error-text';
 
 export function createCheckStore(initialMethod: ExplainMethod) {
   const state = signal(INITIAL_CHECK_STATE);
@@ -77,7 +78,7 @@ export function createStillChecker(store: CheckStore, engine: StillEngine, captu
       if (checked.status === 'done') hold({ source: 'still-image', analysis, readiness: checked.readiness, profile: 'id-photo', bitmap, capturedAtEpochMs: analysis.capturedAt });
     } catch (error) {
       bitmap?.close();
-      const problem = error instanceof StillImageError ? error.problem : { kind: 'engine-error' as const, error: error instanceof Error ? error.message : String(error) };
+      const problem = error instanceof StillImageError ? error.problem : { kind: 'engine-error' as const, error: errorText(error) };
       store.dispatch({ type: 'problem', checkId: id, problem });
     }
   }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { featureTapsId, lastConvAverage, MOBILENET_V1_TAPS, pooledFeatureModel } from '../../../scripts/lib/classifier/feature-taps';
 import { assembleClassifier, buildHead, foldStandardization, LOGITS_LAYER, trainHead } from '../../../scripts/lib/classifier/head';
-import { buildMobileNetV1 } from '../../../src/model/classifier/mobilenet-v1';
+import { buildMobileNetV1 } from '../../../scripts/lib/classifier/mobilenet-v1';
 import { explainableFromLayersModel } from '../../../src/xai/model';
 import { useCpuBackend } from '../xai/setup-tf';
 

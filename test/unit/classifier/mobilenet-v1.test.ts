@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFaceApiSsdWeights } from '../../../scripts/lib/classifier/backbone-weights';
-import { assignMobileNetV1Weights, buildMobileNetV1, foldDepthwiseBatchNorm, MOBILENET_V1_LAST_CONV } from '../../../src/model/classifier/mobilenet-v1';
+import { assignMobileNetV1Weights, buildMobileNetV1, foldDepthwiseBatchNorm, MOBILENET_V1_LAST_CONV } from '../../../scripts/lib/classifier/mobilenet-v1';
 import { useCpuBackend } from '../xai/setup-tf';
 
 /** face-api's own MobileNet v1 forward pass (ssdMobilenetv1/mobileNetV1.ts), written with raw ops. */

@@ -23,7 +23,7 @@ describe('top-block fine-tuning ops (matMul / slice forms of the MobileNet convs
   });
 
   it('gives the network pooled conv_pw_13 output from the cut, and writes changed weights back into the layers', () => {
-    const net = loadMobileNetV1(64); // the real weights (public/models/vendor/face-api), so activations are not all zero
+    const net = loadMobileNetV1(64); // the real weights (dev-assets/models/vendor/face-api), so activations are not all zero
     const cut = cutBackbone(net);
     const image = tf.randomUniform([2, 64, 64, 3], -1, 1, 'float32', 5) as tf.Tensor4D;
     const pooledRef = tf.mean(net.predict(image) as tf.Tensor4D, [1, 2]);

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assetFile } from '../../../scripts/assets/manifest';
 import { readRgbaImage } from '../../../scripts/lib/node-io';
 import { detectMultiScale } from '../../../src/model/eyes/detect-multi-scale';
 import { parseHaarCascade } from '../../../src/model/eyes/parse-haar-cascade';
@@ -45,7 +46,7 @@ describe(`Haar evaluator vs OpenCV ${reference.opencv} (reference fixture)`, () 
 
   for (const ref of reference.detections) {
     it(`detects like detectMultiScale: ${ref.cascade} on ${ref.image}, scaleFactor ${ref.scaleFactor}, minNeighbors ${ref.minNeighbors} (${ref.rects.length} rects)`, () => {
-      const cascade = parseHaarCascade(readFileSync(`public/models/vendor/opencv/${ref.cascade}.xml`, 'utf8'));
+      const cascade = parseHaarCascade(readFileSync(assetFile(`models/vendor/opencv/${ref.cascade}.xml`), 'utf8'));
       const ours = detectMultiScale(cascade, gray[ref.image], { scaleFactor: ref.scaleFactor, minNeighbors: ref.minNeighbors, minSize: 0, maxSize: 0 })
         .map((r) => [r.x, r.y, r.width, r.height])
         .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);

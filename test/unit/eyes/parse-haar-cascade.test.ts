@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { assetFile } from '../../../scripts/assets/manifest';
 import { parseHaarCascade } from '../../../src/model/eyes/parse-haar-cascade';
 import { cascadeXml, RIGHT_BRIGHTER_XML } from './haar-fixtures';
 
-const vendor = (name: string) => readFileSync(`public/models/vendor/opencv/haarcascade_${name}.xml`, 'utf8');
+const vendor = (name: string) => readFileSync(assetFile(`models/vendor/opencv/haarcascade_${name}.xml`), 'utf8');
 
 describe('parseHaarCascade', () => {
   it('reads a hand-made cascade with float32 values and THRESHOLD_EPS', () => {

@@ -13,8 +13,10 @@ import { validAnalysis as analysis, validWireFrame } from './wire-fixtures';
 
 /** Node has no ImageBitmap: the tap's frames carry an instance of this stand-in. */
 class FakeImageBitmap {
-  width = 64;
-  height = 48;
+  constructor(
+    readonly width = 64,
+    readonly height = 48,
+  ) {}
   close() {}
 }
 beforeAll(() => vi.stubGlobal('ImageBitmap', FakeImageBitmap));
@@ -218,6 +220,11 @@ describe('the page-supplied fields of tap messages', () => {
     expect(tapMessage(message('camera-ended', { streamId: 's', liveStreams: 1.5 }))).toMatch(/liveStreams must be an integer/);
     expect(tapMessage(message('frame', { streamId: 's', capturedAt: -5, grabMs: 1, bitmap: new FakeImageBitmap() }))).toMatch(/capturedAt must be a number in 0–/);
     expect(tapMessage(message('frame', { streamId: 's', capturedAt: 5, grabMs: 1, bitmap: { width: 4096, height: 4096 } }))).toMatch(/bitmap must be an ImageBitmap/);
+    // A real bitmap larger than the tap ever samples (the flood's 4096²), or empty, is refused before it is encoded or kept.
+    for (const [width, height] of [[4096, 4096], [1025, 1], [1, 1025], [0, 48], [64, 0]]) {
+      expect(tapMessage(message('frame', { streamId: 's', capturedAt: 5, grabMs: 1, bitmap: new FakeImageBitmap(width, height) }))).toMatch(/bitmap must be an ImageBitmap of 1–1024 px a side/);
+    }
+    expect(parse(tapMessage, message('frame', { streamId: 's', capturedAt: 5, grabMs: 1, bitmap: new FakeImageBitmap(1024, 1024) }), 'm')).toMatchObject({ bitmap: { width: 1024 } });
     expect(tapMessage(message('sources', { sources: [{ ...source, ordinal: 0 }], sampledId: null }))).toMatch(/ordinal must be an integer in 1–/);
     expect(overlayToTap({ channel: 'faceready/overlay', type: 'configure', fps: 5, maxSide: -640 })).toMatch(/maxSide must be an integer in 1–1024/);
     expect(overlayToTap({ channel: 'faceready/overlay', type: 'configure', fps: 1e9, maxSide: 640 })).toMatch(/fps must be a number in 0.1–60/);

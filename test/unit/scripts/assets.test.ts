@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ASSETS, type AssetSpec } from '../../../scripts/assets/manifest';
+import { ASSETS, assetFile, assetPath, DEV_ASSET_DIR, type AssetSpec } from '../../../scripts/assets/manifest';
+import { MODEL_VERSIONS_MODULE, modelVersionsModule, shippedModelVersionsOf } from '../../../scripts/assets/model-versions-module';
 import { sha256, verifyShipped } from '../../../scripts/assets/verify';
 
 const bytes = new TextEncoder().encode('model weights');
-const spec: AssetSpec = { pkg: '@example/models', from: 'm/a.bin', to: 'models/vendor/a.bin', bytes: bytes.length, sha256: sha256(bytes) };
+const spec: AssetSpec = { pkg: '@example/models', from: 'm/a.bin', to: 'models/vendor/a.bin', ships: true, bytes: bytes.length, sha256: sha256(bytes) };
 
 describe('asset verification', () => {
   it('accepts the exact file', () => {
@@ -27,3 +29,31 @@ describe('asset verification', () => {
     for (const a of ASSETS) expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('the asset manifest', () => {
+  it('puts run-time files in public/ and the others in dev-assets/, and resolves a listed file only', () => {
+    expect(assetPath({ ...spec, ships: true })).toBe('public/models/vendor/a.bin');
+    expect(assetPath({ ...spec, ships: false })).toBe(`${DEV_ASSET_DIR}/models/vendor/a.bin`);
+    expect(assetFile('models/vendor/human/iris.bin')).toBe('public/models/vendor/human/iris.bin');
+    expect(assetFile('models/vendor/face-api/ssd_mobilenetv1_model.bin')).toBe(`${DEV_ASSET_DIR}/models/vendor/face-api/ssd_mobilenetv1_model.bin`);
+    expect(() => assetFile('models/vendor/none.bin')).toThrow(/not in scripts\/assets\/manifest\.ts/);
+  });
+  it('ships only what the engine loads: no face-api SSD weights, one Haar cascade', () => {
+    const shipped = ASSETS.filter((a) => a.ships).map((a) => a.to);
+    expect(shipped.filter((to) => to.includes('face-api'))).toEqual([]);
+    expect(shipped.filter((to) => to.endsWith('.xml'))).toEqual(['models/vendor/opencv/haarcascade_eye.xml']);
+    // Each named model is a shipped file, so the export report never names one the build lacks.
+    for (const a of ASSETS.filter((a) => a.model)) expect(a.ships, a.to).toBe(true);
+  });
+  it('has the shipped model versions module up to date (`npm run assets` rewrites it)', () => {
+    const classifier = JSON.parse(readFileSync('public/models/classifier/config.json', 'utf8'));
+    expect(readFileSync(MODEL_VERSIONS_MODULE, 'utf8')).toBe(modelVersionsModule(shippedModelVersionsOf(ASSETS, classifier)));
+  });
+  it('records the face models the report names, from the manifest, and the classifier config', () => {
+    const versions = shippedModelVersionsOf(ASSETS, { version: 'v', backbone: 'b', inputSize: 1, uncertaintyThreshold: 0.5, extra: true } as never);
+    expect(versions.classifier).toEqual({ version: 'v', backbone: 'b', inputSize: 1, uncertaintyThreshold: 0.5 });
+    expect(versions.faceModels.map((m) => m.name)).toEqual(['face detector (BlazeFace)', 'face mesh', 'iris', 'eye cascade (OpenCV Haar)']);
+    expect(versions.faceModels[0]).toEqual({ name: 'face detector (BlazeFace)', package: '@vladmandic/human', sha256: ASSETS.find((a) => a.to.endsWith('blazeface.bin'))!.sha256 });
+  });
+});
+

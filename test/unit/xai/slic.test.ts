@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slic } from '../../../src/xai/segment/slic';
+import { slic } from '../../../scripts/lib/xai/slic';
 
 function quadrants(size: number) {
   const colours = [[230, 30, 30], [30, 200, 40], [20, 40, 220], [240, 240, 240]];

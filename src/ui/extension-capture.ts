@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createCaptureController } from '../capture/capture-controller';
 import { shippedModelVersions } from '../export/shipped-model-versions';
-import { saveExport } from '../ui/save-export';
+import { saveExport } from './save-export';
 
 /**
  * A capture controller that records this build in its reports (the shipped model versions and the

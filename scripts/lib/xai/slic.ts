@@ -1,7 +1,7 @@
-import type { RgbaImage } from '../../image';
-import type { Segmentation } from '../types';
-import { gaussianSmooth } from './gaussian-smooth';
-import { rgbToLab } from './rgb-to-lab';
+import type { RgbaImage } from '../../../src/image';
+import type { Segmentation } from '../../../src/xai/types';
+import { gaussianSmooth } from '../../../src/xai/segment/gaussian-smooth';
+import { rgbToLab } from '../../../src/xai/segment/rgb-to-lab';
 
 export interface SlicOptions {
   /** Approximate number of superpixels (initial grid cells). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../../src/capture/base64';
+import { base64ToBytes, bytesToBase64 } from '../../src/base64';
 
 describe('base64 for frame bytes', () => {
   it('matches Node’s encoder on data larger than one chunk, and round-trips', () => {
