@@ -41,10 +41,12 @@ export default defineContentScript({
       }),
     );
     ctx.onInvalidated(capture.dispose);
-    // Live frames pause while an explanation is open, so the verdict stays on the explained frame.
+    // Live frames pause while an explanation runs or is shown, so the verdict stays on the explained
+    // frame; a failed one (e.g. the engine stopped) lets them resume.
     const dispatchExplain = (event: ExplainEvent) => {
       store.dispatchExplain(event);
-      relay.setPaused(store.explain.value.status !== 'idle');
+      const { status } = store.explain.value;
+      relay.setPaused(status === 'running' || status === 'done');
     };
     const relay = startFrameRelay(window, {
       encoding: 'jpeg',

@@ -2,7 +2,9 @@
  * The analysis engine of the offscreen document: starts a TF.js backend, loads the models shipped
  * in the extension, and turns wire frames into plain-data analyses.
  */
+import * as tf from '@tensorflow/tfjs';
 import { wallClockMs } from '../clock';
+import { settleWithin } from '../model/load-timeout';
 import { createFrameAnalyzer } from '../model/analyze';
 import { classifierInputImage, createQualityClassifier, explainableClassifier, type ClassifierConfig } from '../model/classifier';
 import type { Box } from '../model/face';
@@ -20,6 +22,10 @@ export interface AnalysisEngineOptions {
   /** Resolves a path inside the extension (e.g. "models/vendor/human/blazeface.json") to a URL. */
   assetUrl(path: string): string;
   backend: BackendChoice;
+  /** Start on anything but WebGL (its context was lost: the GPU reset or the browser reclaimed it). */
+  avoidWebgl?: boolean;
+  /** The WebGL context the engine runs on was lost: this engine is dead and must be replaced. */
+  onWebglContextLost?(): void;
 }
 
 /** What an explanation is of: an analysed frame and the face the classifier looked at. */
@@ -48,14 +54,41 @@ export const MODEL_PATHS = {
   eyeCascade: 'models/vendor/opencv/haarcascade_eye.xml',
 } as const;
 
+/** Longest wait for one model file (a stalled read fails with its name instead of hanging the engine). */
+export const MODEL_LOAD_TIMEOUT_MS = 60_000;
+
+/** Calls `onLost` when the WebGL context TF.js draws on is lost; a no-op on other backends. */
+function watchWebglContext(onLost: () => void): void {
+  const backend = tf.backend() as { getGPGPUContext?(): { gl: { canvas: EventTarget } } };
+  backend.getGPGPUContext?.().gl.canvas.addEventListener('webglcontextlost', onLost, { once: true });
+}
+
 export async function createAnalysisEngine(options: AnalysisEngineOptions): Promise<AnalysisEngine> {
   const url = (key: keyof typeof MODEL_PATHS) => options.assetUrl(MODEL_PATHS[key]);
-  const backend = await startBackend(backendOrder(options.backend, webglRenderer()), options.assetUrl('wasm/'));
-  const [landmarks, classifier, eyes] = await Promise.all([
-    createFaceLandmarker({ models: { detector: url('detector'), mesh: url('mesh'), iris: url('iris') } }),
-    fetchAsset(url('classifierConfig'), 'json').then((config) => createQualityClassifier({ model: url('classifier'), config: config as ClassifierConfig })),
-    createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text') }),
+  const order = backendOrder(options.backend, webglRenderer()).filter((name) => !(options.avoidWebgl && name === 'webgl'));
+  const backend = await startBackend(order, options.assetUrl('wasm/'));
+  const loadClassifier = async () => {
+    const config = (await fetchAsset(url('classifierConfig'), 'json', MODEL_LOAD_TIMEOUT_MS)) as ClassifierConfig;
+    const timedOut = () => new Error(`Could not load ${MODEL_PATHS.classifier}: timed out after ${MODEL_LOAD_TIMEOUT_MS} ms`);
+    return settleWithin(createQualityClassifier({ model: url('classifier'), config }), MODEL_LOAD_TIMEOUT_MS, timedOut, (late) => late.dispose());
+  };
+  const loads = await Promise.allSettled([
+    createFaceLandmarker({ models: { detector: url('detector'), mesh: url('mesh'), iris: url('iris') }, loadTimeoutMs: MODEL_LOAD_TIMEOUT_MS }),
+    loadClassifier(),
+    createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text', MODEL_LOAD_TIMEOUT_MS) }),
   ]);
+  const failure = loads.find((load) => load.status === 'rejected');
+  if (failure) {
+    // What did load is released, so a retry starts from nothing and a failed start leaks no tensors.
+    for (const load of loads) if (load.status === 'fulfilled') load.value.dispose();
+    throw failure.reason;
+  }
+  const [landmarks, classifier, eyes] = loads.map((load) => (load as PromiseFulfilledResult<unknown>).value) as [
+    Awaited<ReturnType<typeof createFaceLandmarker>>,
+    Awaited<ReturnType<typeof createQualityClassifier>>,
+    Awaited<ReturnType<typeof createEyeStateDetector>>,
+  ];
+  if (options.onWebglContextLost && backend === 'webgl') watchWebglContext(options.onWebglContextLost);
   const analyzer = createFrameAnalyzer({ landmarks, classifier, eyes });
   const explainable = explainableClassifier(classifier.model, classifier.config);
   return {

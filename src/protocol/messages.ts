@@ -66,7 +66,10 @@ export type TapConfig = Checked<typeof tapConfig>;
 /** overlay → tap: the user picked this source to analyse. */
 const tapSelectSource = object({ channel: literal(OVERLAY_CHANNEL), type: literal('select-source'), sourceId: str });
 export type TapSelectSource = Checked<typeof tapSelectSource>;
-export const overlayToTap = tagged('type', { configure: tapConfig, 'select-source': tapSelectSource });
+/** overlay → tap: stop sampling (the site was turned off, or FaceReady went away); the next `configure` resumes. */
+const tapStop = object({ channel: literal(OVERLAY_CHANNEL), type: literal('stop') });
+export type TapStop = Checked<typeof tapStop>;
+export const overlayToTap = tagged('type', { configure: tapConfig, 'select-source': tapSelectSource, stop: tapStop });
 export type OverlayToTap = Checked<typeof overlayToTap>;
 
 // ── overlay ⇄ offscreen engine (runtime port) ─────────────────────────────────────────────
@@ -143,7 +146,8 @@ export type FrameAnalysis = Checked<typeof frameAnalysis>;
 
 const engineState = tagged('state', {
   loading: object({ state: literal('loading') }),
-  ready: object({ state: literal('ready'), backend: str }),
+  /** `webglLost`: this engine replaced one whose WebGL context was lost, on a backend other than WebGL. */
+  ready: object({ state: literal('ready'), backend: str, webglLost: optional(bool) }),
   error: object({ state: literal('error'), error: str }),
 });
 export type EngineState = Checked<typeof engineState>;

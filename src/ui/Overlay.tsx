@@ -64,6 +64,7 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
       <p class="verdict" role="status" aria-live="polite" aria-atomic="true">
         {verdict.text}
       </p>
+      {engine.state === 'ready' && engine.webglLost && <p class="notice">{t('webglLost')}</p>}
       {!collapsed && onProfileChange && <ProfilePicker profile={profile} locale={locale} onChange={onProfileChange} />}
       {!collapsed && sourcePicker}
       {!collapsed && (

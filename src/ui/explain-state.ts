@@ -16,14 +16,15 @@ export type ExplainUiState =
   | { status: 'idle' }
   | { status: 'running'; requestId: number; method: ExplainMethod; frame: RgbaImage | null; progress: ExplainProgress | null; step: string | null }
   | { status: 'done'; requestId: number; set: ExplanationSet; predicted: PredictedClass; ms: number }
-  | { status: 'failed'; requestId: number; error: string };
+  /** `engineLost`: the engine went away before answering; the panel offers Retry. */
+  | { status: 'failed'; requestId: number; error: string; engineLost: boolean };
 
 export type ExplainEvent =
   | { type: 'explain-requested'; requestId: number; method: ExplainMethod }
   | { type: 'explain-started'; requestId: number; frame: RgbaImage }
   | { type: 'explain-progress'; requestId: number; method: Exclude<ExplainMethod, 'all'>; progress: ExplainProgress }
   | { type: 'explanation'; requestId: number; set: ExplanationSet; predicted: PredictedClass; ms: number }
-  | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean }
+  | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean; engineLost?: boolean }
   | { type: 'explain-closed' };
 
 export const IDLE_EXPLAIN: ExplainUiState = { status: 'idle' };
@@ -42,6 +43,6 @@ export function reduceExplain(state: ExplainUiState, event: ExplainEvent): Expla
     case 'explanation':
       return { status: 'done', requestId: event.requestId, set: event.set, predicted: event.predicted, ms: event.ms };
     case 'explain-error':
-      return event.cancelled ? IDLE_EXPLAIN : { status: 'failed', requestId: event.requestId, error: event.error };
+      return event.cancelled ? IDLE_EXPLAIN : { status: 'failed', requestId: event.requestId, error: event.error, engineLost: event.engineLost ?? false };
   }
 }

@@ -25,7 +25,8 @@ export interface ShownReadiness {
 }
 
 export interface OverlayState {
-  engine: EngineState | { state: 'starting' };
+  /** `stopped`: the extension went away under the page (disabled, updated, crashed); only a reload or its return helps. */
+  engine: EngineState | { state: 'starting' } | { state: 'stopped' };
   camera: CameraState;
   analysis: FrameAnalysis | null;
   /** The latest per-frame problem (a frame that could not be analysed); cleared by the next result. */
@@ -43,6 +44,7 @@ export interface OverlayState {
 
 export type OverlayEvent =
   | { type: 'engine-state'; state: EngineState }
+  | { type: 'extension-stopped' }
   | { type: 'camera-started'; streamId: string; label: string; audience: Audience }
   | { type: 'camera-ended'; streamId: string; liveStreams: number }
   | { type: 'analysis'; analysis: FrameAnalysis }
@@ -84,7 +86,10 @@ function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayStat
 export function reduceOverlay(state: OverlayState, event: OverlayEvent): OverlayState {
   switch (event.type) {
     case 'engine-state':
-      return { ...state, engine: event.state };
+      // Nothing from this page's (dead) extension context can revive it; a new overlay replaces this one.
+      return state.engine.state === 'stopped' ? state : { ...state, engine: event.state };
+    case 'extension-stopped':
+      return { ...state, ...FRESH_STREAM, engine: { state: 'stopped' } };
     case 'camera-started':
       return { ...state, ...FRESH_STREAM, camera: { state: 'live', streamId: event.streamId, label: event.label, audience: event.audience } };
     case 'camera-ended':
@@ -128,6 +133,7 @@ export const audienceOf = (camera: CameraState): Audience => (camera.state === '
 
 export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   const t = translator(OVERLAY_MESSAGES, locale);
+  if (state.engine.state === 'stopped') return { text: t('extensionStopped'), tone: 'error' };
   if (state.engine.state === 'error') return { text: t('cannotAnalyse', { error: state.engine.error }), tone: 'error' };
   if (state.camera.state === 'waiting') return { text: t('waitingCamera'), tone: 'info' };
   if (state.camera.state === 'stopped') return { text: t(state.camera.audience === 'self' ? 'cameraStopped' : 'videoStopped'), tone: 'info' };

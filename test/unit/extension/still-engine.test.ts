@@ -117,7 +117,7 @@ describe('connectStillEngine', () => {
     engine.explain('gradcam', 24);
     expect(events).toEqual([
       { type: 'explain-requested', requestId: 1, method: 'gradcam' },
-      { type: 'explain-error', requestId: 1, error: 'the analysis engine is not connected', cancelled: false },
+      { type: 'explain-error', requestId: 1, error: 'the analysis engine is not connected', cancelled: false, engineLost: true },
     ]);
   });
 });
