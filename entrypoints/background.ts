@@ -2,6 +2,7 @@ import { syncContentScripts } from '@/src/extension/content-scripts';
 import { createImageCheckMenu, listenToImageCheckMenu } from '@/src/extension/image-check-menu';
 import { ensureOffscreenDocument, restartOffscreenDocument } from '@/src/extension/offscreen-document';
 import { backendChoice, enabledOrigins } from '@/src/extension/settings';
+import { reconnectOpenPages } from '@/src/extension/site-enabled';
 import { originsStillPermitted } from '@/src/extension/site-matches';
 import { parse } from '@/src/protocol/check';
 import { backgroundRequest, type BackgroundReply, type BackgroundRequest } from '@/src/protocol/messages';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(createImageCheckMenu);
   listenToImageCheckMenu();
+  void reconnectOpenPages();
   backendChoice.watch(restartOffscreenDocument);
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
     await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getValue(), origins));

@@ -6,6 +6,7 @@ import { LOCAL_MATCHES } from '@/src/extension/site-matches';
 import { CaptureSection } from '@/src/ui/CaptureSection';
 import { createExtensionCaptureController } from '@/src/extension/extension-capture';
 import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, samplingFps } from '@/src/extension/settings';
+import { watchSiteTurnedOff } from '@/src/extension/site-enabled';
 import { watchSiteProfile } from '@/src/extension/site-profile';
 import { keepAttached } from '@/src/ui/keep-attached';
 import { Overlay } from '@/src/ui/Overlay';
@@ -59,6 +60,8 @@ export default defineContentScript({
       retention: capture.retention,
     });
     ctx.onInvalidated(relay.stop);
+    // Turned off for this site: the overlay goes and the page's tap stops sampling (relay.stop).
+    ctx.onInvalidated(watchSiteTurnedOff(location.origin, () => ctx.abort('FaceReady was turned off for this site')));
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 
     const overlay = (
