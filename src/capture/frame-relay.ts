@@ -50,13 +50,13 @@ export interface FrameRelay {
 export const fitsFrameLimits = (bitmap: { width: number; height: number }): boolean =>
   bitmap.width >= 1 && bitmap.height >= 1 && bitmap.width <= FRAME_LIMITS.maxSide && bitmap.height <= FRAME_LIMITS.maxSide;
 
-/** Engine event types that answer an analysed frame (a malformed one of these, or of no known type, frees the slot). */
-const EXPLAIN_EVENT_TYPES: ReadonlySet<unknown> = new Set(['explain-started', 'explain-progress', 'explanation', 'explain-error', 'engine-state']);
+/** Engine event types that do not answer a frame: a malformed one of any other type (or of none) frees the slot. */
+const NON_FRAME_EVENT_TYPES: ReadonlySet<unknown> = new Set(['explain-started', 'explain-progress', 'explanation', 'explain-error', 'engine-state', 'memory']);
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Turns an engine event about an explanation into the overlay's event, decoding its payload. */
-export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' }>): ExplainEvent {
+export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' | 'memory' }>): ExplainEvent {
   const { requestId } = event;
   try {
     switch (event.type) {
@@ -121,13 +121,15 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
           if (inFlight !== null && (answered === inFlight || answered === -1)) release();
           return;
         }
+        case 'memory':
+          return; // asked for by `npm run soak` only
         default:
           if (event.requestId === explaining && (event.type === 'explanation' || event.type === 'explain-error')) explaining = null;
           return options.onExplainEvent(explainEventOf(event));
       }
     },
     onInvalidEvent(error, type) {
-      if (!EXPLAIN_EVENT_TYPES.has(type)) {
+      if (!NON_FRAME_EVENT_TYPES.has(type)) {
         options.onEvent({ type: 'frame-error', error });
         if (inFlight !== null) release();
       } else if (type === 'explanation' || type === 'explain-error') {

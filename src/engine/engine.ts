@@ -41,6 +41,8 @@ export interface AnalysisEngine {
   explainedImage(subject: ExplainSubject): RgbaImage;
   /** Explains the classifier's decision on that crop. */
   explain(image: RgbaImage, options: ExplainSetOptions): Promise<ExplanationSet>;
+  /** Live tensors and their bytes on the backend (tf.memory()); a leak shows as growth over frames. */
+  memory(): { tensors: number; bytes: number };
   dispose(): void;
 }
 
@@ -117,6 +119,10 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
     },
     explain(image, options) {
       return explainSet(explainable, image, options);
+    },
+    memory() {
+      const { numTensors, numBytes } = tf.memory();
+      return { tensors: numTensors, bytes: numBytes };
     },
     dispose() {
       analyzer.dispose();

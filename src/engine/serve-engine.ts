@@ -190,6 +190,10 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
           if (running?.requestId === request.requestId) running.controller.abort();
           return;
         }
+        case 'memory': {
+          const memory = engine?.memory();
+          return send(port, { type: 'memory', tensors: memory?.tensors ?? null, bytes: memory?.bytes ?? null });
+        }
       }
     });
   });

@@ -96,6 +96,8 @@ export function connectStillEngine(options: StillEngineOptions): StillEngine {
           // frameId -1: the engine rejected a request it could not parse.
           if (event.frameId === pending?.frameId || event.frameId === -1) settle({ error: event.error });
           return;
+        case 'memory':
+          return; // asked for by `npm run soak` only
         default:
           if (event.requestId === explaining && (event.type === 'explanation' || event.type === 'explain-error')) explaining = null;
           return options.onExplainEvent(explainEventOf(event));

@@ -99,6 +99,8 @@ export const engineRequest = tagged('type', {
   /** Explain the last frame this port had analysed (the one whose verdict the user sees). */
   explain: object({ type: literal('explain'), requestId: num, method: explainMethod, limeSamples: num }),
   'cancel-explain': object({ type: literal('cancel-explain'), requestId: num }),
+  /** How much memory the engine holds (for `npm run soak`). */
+  memory: object({ type: literal('memory') }),
 });
 export type EngineRequest = Checked<typeof engineRequest>;
 
@@ -168,6 +170,8 @@ export const engineEvent = tagged('type', {
     ms: num,
   }),
   'explain-error': object({ type: literal('explain-error'), requestId: num, error: str, cancelled: bool }),
+  /** tf.memory() of the engine's backend: live tensors and their bytes (null before the engine is ready). */
+  memory: object({ type: literal('memory'), tensors: nullable(num), bytes: nullable(num) }),
 });
 export type EngineEvent = Checked<typeof engineEvent>;
 
