@@ -32,6 +32,11 @@ export const RETRY_DELAYS_MS = [200, 500, 1000, 2000, 4000] as const;
 /** After this many failed attempts in a row the user is told (the client keeps trying). */
 export const ATTEMPTS_BEFORE_FAILURE = RETRY_DELAYS_MS.length;
 
+/** While disconnected, how often the client checks whether the extension itself is gone (the user must hear within 1 s). */
+export const CONTEXT_POLL_MS = 100;
+/** An ensure-engine the background never answers (it died mid-call) counts as a failed attempt after this long. */
+export const ENSURE_TIMEOUT_MS = 5_000;
+
 /** Whether this content script still belongs to a live extension (Chrome clears runtime.id when it does not). */
 export const extensionContextAlive = (): boolean => {
   try {
@@ -47,20 +52,31 @@ export function connectEngine(options: EngineClientOptions): EngineClient {
   let lost = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let contextPoll: ReturnType<typeof setInterval> | undefined;
 
   function contextLost(): boolean {
     if (lost) return true;
     if (extensionContextAlive()) return false;
     lost = true;
+    stopContextPoll();
+    clearTimeout(timer);
     options.onContextLost();
     return true;
+  }
+  function stopContextPoll() {
+    clearInterval(contextPoll);
+    contextPoll = undefined;
   }
 
   async function open() {
     timer = undefined;
     if (closed || contextLost()) return;
     try {
-      const reply = (await browser.runtime.sendMessage({ type: 'ensure-engine' })) as BackgroundReply | undefined;
+      let waited: ReturnType<typeof setTimeout> | undefined;
+      const silence = new Promise<never>((_, reject) => {
+        waited = setTimeout(() => reject(new Error('the background did not answer')), ENSURE_TIMEOUT_MS);
+      });
+      const reply = (await Promise.race([browser.runtime.sendMessage({ type: 'ensure-engine' }), silence]).finally(() => clearTimeout(waited))) as BackgroundReply | undefined;
       if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
       if (closed) return;
       const opened = browser.runtime.connect({ name: ENGINE_PORT });
@@ -81,8 +97,11 @@ export function connectEngine(options: EngineClientOptions): EngineClient {
         if (port !== opened) return;
         port = null;
         options.onConnectionChange(false);
+        // A crash that takes the extension down clears runtime.id a moment after the port drops; calls may hang meanwhile.
+        contextPoll ??= setInterval(contextLost, CONTEXT_POLL_MS);
         retry('the analysis engine closed');
       });
+      stopContextPoll();
       options.onConnectionChange(true);
     } catch (error) {
       retry(error instanceof Error ? error.message : String(error));
@@ -118,6 +137,7 @@ export function connectEngine(options: EngineClientOptions): EngineClient {
     close() {
       closed = true;
       clearTimeout(timer);
+      stopContextPoll();
       const open = port;
       port = null;
       try {

@@ -87,7 +87,9 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
   switch (event.type) {
     case 'engine-state':
       // Nothing from this page's (dead) extension context can revive it; a new overlay replaces this one.
-      return state.engine.state === 'stopped' ? state : { ...state, engine: event.state };
+      if (state.engine.state === 'stopped') return state;
+      // A verdict from an engine that went away (or failed) is stale: the next engine's first frame replaces it.
+      return event.state.state === 'ready' ? { ...state, engine: event.state } : { ...state, ...FRESH_STREAM, engine: event.state };
     case 'extension-stopped':
       return { ...state, ...FRESH_STREAM, engine: { state: 'stopped' } };
     case 'camera-started':

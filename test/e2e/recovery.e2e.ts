@@ -125,9 +125,12 @@ describe('the extension disabled and enabled again (chrome.management from anoth
     helperDir = mkdtempSync(join(tmpdir(), 'faceready-manager-'));
     writeFileSync(join(helperDir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'manager', version: '1', permissions: ['management'], background: { service_worker: 'sw.js' } }));
     writeFileSync(join(helperDir, 'sw.js'), '');
+    writeFileSync(join(helperDir, 'manage.html'), '<!doctype html><title>manager</title>');
     const helperId = await session.browser.installExtension(helperDir);
-    const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${helperId}/`));
-    management = await target.createCDPSession();
+    // A page of the helper, not its service worker: a worker with nothing to do is stopped after 30 s.
+    const helperPage = await session.browser.newPage();
+    await helperPage.goto(`chrome-extension://${helperId}/manage.html`);
+    management = await helperPage.createCDPSession();
   });
   afterAll(async () => {
     await session?.close();
@@ -227,5 +230,5 @@ describe('a lost WebGL context', () => {
     const { ms } = await timeUntilStatus(page, LIVE, 60_000);
     console.log(`recovery: lost WebGL context → live on WASM in ${Date.now() - lost} ms (status wait ${ms} ms)`);
     expect(await inOverlay(page, (root) => root.querySelector('.notice')?.textContent)).toBe('The graphics card reset; FaceReady switched to its slower WASM engine.');
-  });
+  }, 300_000);
 });
