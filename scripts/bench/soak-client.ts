@@ -7,10 +7,7 @@ import { wallClockMs } from '../../src/clock';
 import { encodeFrame } from '../../src/capture/encode-frame';
 import { fitWithin } from '../../src/capture/downscale';
 import { DEFAULT_SAMPLING } from '../../src/capture/sampling';
-import { parse } from '../../src/protocol/check';
-import { ENGINE_PORT, engineEvent, type EngineEvent } from '../../src/protocol/messages';
-
-declare const chrome: typeof Browser;
+import { connectReadyEngine } from './engine-port';
 
 export interface SoakMemory {
   tensors: number | null;
@@ -30,24 +27,7 @@ async function startSoak() {
   video.muted = true;
   video.srcObject = stream;
   await video.play();
-  await chrome.runtime.sendMessage({ type: 'ensure-engine' });
-  const port = chrome.runtime.connect({ name: ENGINE_PORT });
-  const queue: EngineEvent[] = [];
-  let wake: (() => void) | null = null;
-  port.onMessage.addListener((message: unknown) => {
-    queue.push(parse(engineEvent, message, 'engine event'));
-    wake?.();
-  });
-  async function next(accept: (e: EngineEvent) => boolean): Promise<EngineEvent> {
-    for (;;) {
-      const index = queue.findIndex(accept);
-      if (index >= 0) return queue.splice(index, 1)[0];
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  }
-  const ready = await next((e) => e.type === 'engine-state' && e.state.state !== 'loading');
-  if (ready.type !== 'engine-state' || ready.state.state !== 'ready') throw new Error(`engine did not start: ${JSON.stringify(ready)}`);
-  const backend = ready.state.backend;
+  const { port, backend, next } = await connectReadyEngine();
   let frameId = 0;
 
   return {
