@@ -42,7 +42,9 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
   const explaining = new WeakMap<Port, { requestId: number; controller: AbortController }>();
   /** One waiting frame per port; a Map keeps insertion order, and a replaced frame goes to the back: round-robin. */
   const waiting = new Map<Port, { frame: WireFrame; receivedAt: number }>();
-  let analysing = false;
+  /** The running pump (null: none) and the frame it is on; a lost engine abandons both, since its pending work may never settle. */
+  let pumping: symbol | null = null;
+  let current: { port: Port; frameId: number } | null = null;
   let state: EngineState = { state: 'loading' };
   let engine: AnalysisEngine | null = null;
   let failedStarts = 0;
@@ -78,6 +80,9 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
         // Its tensors lived in the lost context.
       }
       avoidWebgl = true;
+      if (current) send(current.port, { type: 'analysis-error', frameId: current.frameId, error: 'the analysis engine restarted' });
+      current = null;
+      pumping = null;
       setState({ state: 'loading' });
       launch();
     };
@@ -109,15 +114,19 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
 
   /** Analyses waiting frames one at a time, taking the port that has waited longest first. */
   async function pump() {
-    if (analysing) return;
-    analysing = true;
+    if (pumping) return;
+    const run = Symbol('pump');
+    pumping = run;
     try {
       for (const [port, job] of waiting) {
         waiting.delete(port);
+        current = { port, frameId: job.frame.frameId };
         await analyze(port, job.frame, job.receivedAt);
+        if (pumping !== run) return;
+        current = null;
       }
     } finally {
-      analysing = false;
+      if (pumping === run) pumping = null;
     }
   }
 

@@ -36,6 +36,11 @@ export const ATTEMPTS_BEFORE_FAILURE = RETRY_DELAYS_MS.length;
 export const CONTEXT_POLL_MS = 100;
 /** An ensure-engine the background never answers (it died mid-call) counts as a failed attempt after this long. */
 export const ENSURE_TIMEOUT_MS = 5_000;
+/**
+ * A dropped port is reported this long after the fact, unless the extension turned out to be gone:
+ * then the user hears "FaceReady stopped" straight after the last verdict, with no "Loading…" between.
+ */
+export const DISCONNECT_GRACE_MS = 300;
 
 /** Whether this content script still belongs to a live extension (Chrome clears runtime.id when it does not). */
 export const extensionContextAlive = (): boolean => {
@@ -96,10 +101,14 @@ export function connectEngine(options: EngineClientOptions): EngineClient {
       opened.onDisconnect.addListener(() => {
         if (port !== opened) return;
         port = null;
-        options.onConnectionChange(false);
         // A crash that takes the extension down clears runtime.id a moment after the port drops; calls may hang meanwhile.
+        if (contextLost()) return;
         contextPoll ??= setInterval(contextLost, CONTEXT_POLL_MS);
-        retry('the analysis engine closed');
+        timer = setTimeout(() => {
+          if (closed || lost) return;
+          options.onConnectionChange(false);
+          retry('the analysis engine closed');
+        }, DISCONNECT_GRACE_MS);
       });
       stopContextPoll();
       options.onConnectionChange(true);

@@ -124,4 +124,23 @@ describe('serveEngine', () => {
       { state: 'ready', backend: 'wasm', webglLost: true },
     ]);
   });
+
+  it('abandons a frame stuck on an engine whose context was lost: answered, and the next frame goes to the new engine', async () => {
+    const first = fakeEngine('webgl'); // its analyses never finish unless told
+    const second = fakeEngine('wasm');
+    const starts: EngineStart[] = [];
+    serveEngine({ start: async (how) => (starts.push(how), starts.length === 1 ? first.engine : second.engine) });
+    const port = openPort();
+    await vi.advanceTimersByTimeAsync(0);
+    port.post(analyze('a', 1));
+    await vi.advanceTimersByTimeAsync(0);
+    starts[0].onWebglContextLost();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(port.received).toContainEqual({ type: 'analysis-error', frameId: 1, error: 'the analysis engine restarted' });
+    port.post(analyze('a', 2));
+    await vi.advanceTimersByTimeAsync(0);
+    await second.finishNext();
+    expect(second.order).toEqual(['a:2']);
+    expect(port.analysed()).toEqual(['a:2']);
+  });
 });

@@ -51,7 +51,7 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-const { connectEngine, RETRY_DELAYS_MS, ATTEMPTS_BEFORE_FAILURE } = await import('../../../src/extension/engine-client');
+const { connectEngine, RETRY_DELAYS_MS, ATTEMPTS_BEFORE_FAILURE, CONTEXT_POLL_MS, DISCONNECT_GRACE_MS } = await import('../../../src/extension/engine-client');
 
 function recorder() {
   const log: string[] = [];
@@ -100,6 +100,7 @@ describe('connectEngine', () => {
     await vi.advanceTimersByTimeAsync(0);
     runtime.reply = { ok: false, error: 'offscreen document could not be created' };
     dropPort(lastPort());
+    await vi.advanceTimersByTimeAsync(DISCONNECT_GRACE_MS);
     // Many more attempts than the delays list: the last delay repeats.
     let elapsed = 0;
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -124,8 +125,31 @@ describe('connectEngine', () => {
     runtime.id = undefined;
     dropPort(lastPort());
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(log).toEqual(['connected', 'disconnected', 'context-lost']);
+    // No "disconnected" (which the overlay shows as "Loading…") before the plain words.
+    expect(log).toEqual(['connected', 'context-lost']);
     expect(client.send({ type: 'cancel-explain', requestId: 1 })).toBe(false);
+  });
+
+  it('notices a context that goes a moment after the port drops, before reporting the drop', async () => {
+    const { log, options } = recorder();
+    connectEngine(options);
+    await vi.advanceTimersByTimeAsync(0);
+    dropPort(lastPort());
+    await vi.advanceTimersByTimeAsync(CONTEXT_POLL_MS);
+    runtime.id = undefined;
+    await vi.advanceTimersByTimeAsync(DISCONNECT_GRACE_MS);
+    expect(log).toEqual(['connected', 'context-lost']);
+  });
+
+  it('reports a drop once the grace has passed with the extension alive', async () => {
+    const { log, options } = recorder();
+    connectEngine(options);
+    await vi.advanceTimersByTimeAsync(0);
+    dropPort(lastPort());
+    await vi.advanceTimersByTimeAsync(DISCONNECT_GRACE_MS - 1);
+    expect(log).toEqual(['connected']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(log).toEqual(['connected', 'disconnected']);
   });
 
   it('takes Chrome\'s "Extension context invalidated" rejection as the context lost, once', async () => {
