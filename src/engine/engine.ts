@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { wallClockMs } from '../clock';
 import { settleWithin } from '../model/load-timeout';
 import { createFrameAnalyzer } from '../model/analyze';
+import { validateFusionConfig } from '../model/fusion/fusion-config';
 import { classifierInputImage, createQualityClassifier, explainableClassifier, type ClassifierConfig } from '../model/classifier';
 import type { Box } from '../model/face';
 import { largestFace } from '../model/measures/largest-face';
@@ -53,6 +54,7 @@ export const MODEL_PATHS = {
   iris: 'models/vendor/human/iris.json',
   classifier: 'models/classifier/model.json',
   classifierConfig: 'models/classifier/config.json',
+  fusionConfig: 'models/classifier/fusion.json',
   eyeCascade: 'models/vendor/opencv/haarcascade_eye.xml',
 } as const;
 
@@ -74,32 +76,29 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
     const timedOut = () => new Error(`Could not load ${MODEL_PATHS.classifier}: timed out after ${MODEL_LOAD_TIMEOUT_MS} ms`);
     return settleWithin(createQualityClassifier({ model: url('classifier'), config }), MODEL_LOAD_TIMEOUT_MS, timedOut, (late) => late.dispose());
   };
-  const loads = await Promise.allSettled([
+  const [fusion, ...models] = await Promise.allSettled([
+    fetchAsset(url('fusionConfig'), 'json', MODEL_LOAD_TIMEOUT_MS).then(validateFusionConfig),
     createFaceLandmarker({ models: { detector: url('detector'), mesh: url('mesh'), iris: url('iris') }, loadTimeoutMs: MODEL_LOAD_TIMEOUT_MS }),
     loadClassifier(),
     createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text', MODEL_LOAD_TIMEOUT_MS) }),
   ]);
-  const failure = loads.find((load) => load.status === 'rejected');
-  if (failure) {
+  const [landmarks, classifier, eyes] = models;
+  if (fusion.status === 'rejected' || landmarks.status === 'rejected' || classifier.status === 'rejected' || eyes.status === 'rejected') {
     // What did load is released, so a retry starts from nothing and a failed start leaks no tensors.
-    for (const load of loads) if (load.status === 'fulfilled') load.value.dispose();
-    throw failure.reason;
+    for (const load of models) if (load.status === 'fulfilled') load.value.dispose();
+    throw [fusion, ...models].find((load) => load.status === 'rejected')?.reason;
   }
-  const [landmarks, classifier, eyes] = loads.map((load) => (load as PromiseFulfilledResult<unknown>).value) as [
-    Awaited<ReturnType<typeof createFaceLandmarker>>,
-    Awaited<ReturnType<typeof createQualityClassifier>>,
-    Awaited<ReturnType<typeof createEyeStateDetector>>,
-  ];
   if (options.onWebglContextLost && backend === 'webgl') watchWebglContext(options.onWebglContextLost);
-  const analyzer = createFrameAnalyzer({ landmarks, classifier, eyes });
-  const explainable = explainableClassifier(classifier.model, classifier.config);
+  const { config } = classifier.value;
+  const analyzer = createFrameAnalyzer({ landmarks: landmarks.value, classifier: classifier.value, eyes: eyes.value, fusion: fusion.value });
+  const explainable = explainableClassifier(classifier.value.model, config);
   return {
     backend,
     async analyze(frame, receivedAt) {
       const start = performance.now();
       const image = await decodeFrame(frame);
       const decodeMs = performance.now() - start;
-      const { faces, quality, eyes, timings } = await analyzer.analyze(image);
+      const { faces, quality, measures, verdict, eyes, timings } = await analyzer.analyze(image);
       const analysis: FrameAnalysis = {
         frameId: frame.frameId,
         streamId: frame.streamId,
@@ -109,13 +108,15 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
         backend,
         faces,
         quality,
+        measures,
+        verdict,
         eyes,
         timings: { transportMs: receivedAt - frame.sentAt, decodeMs, ...timings, totalMs: wallClockMs() - frame.sentAt },
       };
       return { analysis, subject: { image, faceBox: largestFace(faces)?.box } };
     },
     explainedImage(subject) {
-      return classifierInputImage(subject.image, subject.faceBox, classifier.config);
+      return classifierInputImage(subject.image, subject.faceBox, config);
     },
     explain(image, options) {
       return explainSet(explainable, image, options);

@@ -6,16 +6,26 @@ import type { EngineEvent, FrameAnalysis, WireFrame } from '../../../src/protoco
 // A fake runtime.onConnect: the test opens ports and reads what the server posts to each.
 const runtime = vi.hoisted(() => ({ connect: null as ((port: unknown) => void) | null }));
 vi.mock('wxt/browser', () => ({
-  browser: { runtime: { onConnect: { addListener: (f: (port: unknown) => void) => (runtime.connect = f) } } },
+  browser: {
+    runtime: {
+      id: 'faceready-id',
+      getURL: (path: string) => `chrome-extension://faceready-id${path}`,
+      onConnect: { addListener: (f: (port: unknown) => void) => (runtime.connect = f) },
+    },
+  },
 }));
 const { serveEngine } = await import('../../../src/engine/serve-engine');
 
-function openPort(name = 'faceready/engine') {
+/** A content script of this extension, unless the test says who opened the port. */
+const OWN_CONTENT_SCRIPT = { id: 'faceready-id', url: 'https://clinic.example/consult', origin: 'https://clinic.example' };
+
+function openPort(name = 'faceready/engine', sender: object = OWN_CONTENT_SCRIPT) {
   const received: EngineEvent[] = [];
   const listeners: ((m: unknown) => void)[] = [];
   const disconnects: (() => void)[] = [];
   runtime.connect!({
     name,
+    sender,
     postMessage: (event: EngineEvent) => received.push(event),
     onMessage: { addListener: (f: (m: unknown) => void) => listeners.push(f) },
     onDisconnect: { addListener: (f: () => void) => disconnects.push(f) },
@@ -67,6 +77,21 @@ describe('serveEngine', () => {
     // Every replaced frame is answered, so no client waits on it forever.
     const replaced = flooder.received.flatMap((e) => (e.type === 'analysis-error' ? [e.frameId] : []));
     expect(replaced).toEqual(Array.from({ length: 49 }, (_, i) => i + 2));
+  });
+
+  it('serves only this extension: a port opened by another extension gets no answer and no engine time', async () => {
+    const fake = fakeEngine();
+    serveEngine({ start: async () => fake.engine });
+    await vi.advanceTimersByTimeAsync(0);
+    const foreign = openPort('faceready/engine', { id: 'other-extension', url: 'chrome-extension://other-extension/page.html', origin: 'chrome-extension://other-extension' });
+    foreign.post(analyze('foreign', 1));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.order).toEqual([]);
+    expect(foreign.received).toEqual([]);
+    const own = openPort();
+    own.post(analyze('own', 1));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.order).toEqual(['own:1']);
   });
 
   it('answers a request it cannot parse as a failed frame (frameId -1), and forgets the frames of a closed port', async () => {

@@ -1,5 +1,6 @@
 /**
- * ISO/IEC 29794-5-style face image quality measures (issue 13), in the spirit of OFIQ: each measure
+ * The vocabulary of the ISO/IEC 29794-5-style face image quality measures (issue 13, computed in
+ * src/model/measures), in the spirit of OFIQ: each measure
  * is one small pure function with a raw value (its own unit) and a 0–100 quality score (100 = best,
  * as OFIQ's component scores). The measures, the fused verdict built on them and the workflow's
  * checks all speak this vocabulary; docs/measures.md gives each formula and its source.
