@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
+import { connectEngine } from '@/src/extension/engine-client';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
 import { CaptureSection } from '@/src/ui/CaptureSection';
 import { createExtensionCaptureController } from '@/src/extension/extension-capture';
@@ -50,6 +51,7 @@ export default defineContentScript({
       relay.setPaused(status === 'running' || status === 'done');
     };
     const relay = startFrameRelay(window, {
+      connectEngine,
       encoding: 'jpeg',
       fps,
       maxSide: DEFAULT_SAMPLING.maxSide,

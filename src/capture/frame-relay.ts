@@ -12,21 +12,42 @@ import { wallClockMs } from '../clock';
 import { encodeFrame, type FrameEncoding } from './encode-frame';
 import { createLatestFrameSlot } from './latest-frame-slot';
 import type { FrameRetention } from './frame-retention';
-import { connectEngine } from '../extension/engine-client';
-import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
+import type { RgbaImage } from '../image';
 import { parseOrNull } from '../protocol/check';
-import { FRAME_LIMITS, OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapSelectSource, type TapStop, type VideoSourceInfo } from '../protocol/messages';
+import type { ConnectEngine } from '../protocol/engine-connection';
+import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
+import { FRAME_LIMITS, OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type EngineState, type FrameAnalysis, type TapConfig, type TapFrameMessage, type TapSelectSource, type TapErrorCode, type TapStop, type VideoSourceInfo } from '../protocol/messages';
 import { audienceOf } from './video-sources';
-import type { ExplainEvent } from '../ui/explain-state';
-import type { OverlayEvent } from '../ui/overlay-state';
-import type { ExplainMethod } from '../xai/explain-set';
+import type { Audience } from '../workflow/types';
+import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
+import type { ExplainProgress } from '../xai/types';
+
+/** What the relay reports about the engine, the page's videos and each analysed frame (the overlay's state reduces these). */
+export type RelayEvent =
+  | { type: 'engine-state'; state: EngineState }
+  | { type: 'extension-stopped' }
+  | { type: 'camera-started'; streamId: string; label: string; audience: Audience }
+  | { type: 'camera-ended'; streamId: string; liveStreams: number }
+  | { type: 'analysis'; analysis: FrameAnalysis }
+  | { type: 'frame-error'; error: string }
+  | { type: 'tap-error'; code: TapErrorCode };
+
+/** What the relay reports about an explanation, its payload decoded. `engineLost`: the engine went away before answering. */
+export type RelayExplainEvent =
+  | { type: 'explain-requested'; requestId: number; method: ExplainMethod }
+  | { type: 'explain-started'; requestId: number; frame: RgbaImage }
+  | { type: 'explain-progress'; requestId: number; method: Exclude<ExplainMethod, 'all'>; progress: ExplainProgress }
+  | { type: 'explanation'; requestId: number; set: ExplanationSet; predicted: { name: string; probability: number }; ms: number }
+  | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean; engineLost?: boolean };
 
 export interface FrameRelayOptions {
+  /** Opens the connection to the analysis engine (the extension's port, wired by the entrypoint). */
+  connectEngine: ConnectEngine;
   encoding: FrameEncoding;
   fps: number;
   maxSide: number;
-  onEvent(event: OverlayEvent): void;
-  onExplainEvent(event: ExplainEvent): void;
+  onEvent(event: RelayEvent): void;
+  onExplainEvent(event: RelayExplainEvent): void;
   /** The page's videos FaceReady can analyse, and the one it analyses (null: none). */
   onSources?(sources: VideoSourceInfo[], sampledId: string | null): void;
   /** Main-thread time the page lost to encoding each frame, for the timings readout. */
@@ -57,7 +78,7 @@ const NON_FRAME_EVENT_TYPES: ReadonlySet<unknown> = new Set(['explain-started', 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Turns an engine event about an explanation into the overlay's event, decoding its payload. */
-export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' | 'memory' }>): ExplainEvent {
+export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' | 'memory' }>): RelayExplainEvent {
   const { requestId } = event;
   try {
     switch (event.type) {
@@ -108,7 +129,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     slot.reset()?.bitmap.close();
   }
 
-  const engine = connectEngine({
+  const engine = options.connectEngine({
     onEvent(event) {
       switch (event.type) {
         case 'engine-state':

@@ -7,25 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import { parse } from '../protocol/check';
-import { ENGINE_PORT, engineEvent, type BackgroundReply, type EngineEvent, type EngineRequest } from '../protocol/messages';
-
-export interface EngineClient {
-  /** Sends a request if connected; returns false (and the caller drops the frame) otherwise. */
-  send(request: EngineRequest): boolean;
-  close(): void;
-}
-
-export interface EngineClientOptions {
-  onEvent(event: EngineEvent): void;
-  /** An event that failed validation (`type`: its claimed type, unchecked): whatever waited on an answer must not wait for this one. */
-  onInvalidEvent(error: string, type: unknown): void;
-  /** The engine could not be reached for a while; the client keeps retrying. */
-  onFailure(error: string): void;
-  /** Called whenever the connection (re)opens or drops, so in-flight bookkeeping can reset. */
-  onConnectionChange(connected: boolean): void;
-  /** The extension's context is gone (disabled, updated, crashed): nothing here can reconnect. */
-  onContextLost(): void;
-}
+import type { ConnectEngine } from '../protocol/engine-connection';
+import { ENGINE_PORT, engineEvent, type BackgroundReply, type EngineEvent } from '../protocol/messages';
 
 /** Delays before each reconnect; the last one repeats for as long as the page stays open. */
 export const RETRY_DELAYS_MS = [200, 500, 1000, 2000, 4000] as const;
@@ -51,7 +34,7 @@ export const extensionContextAlive = (): boolean => {
   }
 };
 
-export function connectEngine(options: EngineClientOptions): EngineClient {
+export const connectEngine: ConnectEngine = (options) => {
   let port: Browser.runtime.Port | null = null;
   let closed = false;
   let lost = false;
@@ -156,4 +139,4 @@ export function connectEngine(options: EngineClientOptions): EngineClient {
       }
     },
   };
-}
+};

@@ -3,6 +3,7 @@
  * arrives) → progress → done, failed or cancelled. Events of any other request are ignored, so a
  * late reply to a cancelled request cannot overwrite a newer one.
  */
+import type { RelayExplainEvent } from '../capture/frame-relay';
 import type { RgbaImage } from '../image';
 import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
 import type { ExplainProgress } from '../xai/types';
@@ -19,13 +20,8 @@ export type ExplainUiState =
   /** `engineLost`: the engine went away before answering; the panel offers Retry. */
   | { status: 'failed'; requestId: number; error: string; engineLost: boolean };
 
-export type ExplainEvent =
-  | { type: 'explain-requested'; requestId: number; method: ExplainMethod }
-  | { type: 'explain-started'; requestId: number; frame: RgbaImage }
-  | { type: 'explain-progress'; requestId: number; method: Exclude<ExplainMethod, 'all'>; progress: ExplainProgress }
-  | { type: 'explanation'; requestId: number; set: ExplanationSet; predicted: PredictedClass; ms: number }
-  | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean; engineLost?: boolean }
-  | { type: 'explain-closed' };
+/** The relay's (or the check page's) explanation events, and the user closing the panel. */
+export type ExplainEvent = RelayExplainEvent | { type: 'explain-closed' };
 
 export const IDLE_EXPLAIN: ExplainUiState = { status: 'idle' };
 

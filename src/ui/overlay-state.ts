@@ -2,6 +2,7 @@
  * The overlay's state as a pure reducer over the events it receives, and the plain-words verdict
  * that the ARIA live region announces. Kept free of Preact and browser APIs so it is unit-tested.
  */
+import type { RelayEvent } from '../capture/frame-relay';
 import { OVERLAY_MESSAGES } from '../i18n/overlay-messages';
 import { workflowWords } from '../i18n/hint-messages';
 import { translator, type Locale } from '../i18n/translate';
@@ -45,15 +46,8 @@ export interface OverlayState {
   shown: ShownReadiness;
 }
 
-export type OverlayEvent =
-  | { type: 'engine-state'; state: EngineState }
-  | { type: 'extension-stopped' }
-  | { type: 'camera-started'; streamId: string; label: string; audience: Audience }
-  | { type: 'camera-ended'; streamId: string; liveStreams: number }
-  | { type: 'analysis'; analysis: FrameAnalysis }
-  | { type: 'frame-error'; error: string }
-  | { type: 'tap-error'; code: TapErrorCode }
-  | { type: 'profile'; profile: ProfileId };
+/** The relay's events about the engine, the videos and each frame, and the user's profile choice. */
+export type OverlayEvent = RelayEvent | { type: 'profile'; profile: ProfileId };
 
 const INITIAL_SHOWN: ShownReadiness = { ready: initialStable(false), hint: initialStable<HintId | null>(null) };
 /** The longest steadiness window of any profile: the track keeps that much. */

@@ -1,19 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineClientOptions } from '../../../src/extension/engine-client';
+import type { EngineConnectionEvents } from '../../../src/protocol/engine-connection';
 import type { EngineEvent, EngineRequest, FrameAnalysis } from '../../../src/protocol/messages';
-import type { ExplainEvent } from '../../../src/ui/explain-state';
-import type { OverlayEvent } from '../../../src/ui/overlay-state';
+import type { RelayEvent, RelayExplainEvent } from '../../../src/capture/frame-relay';
 
-// The engine port and the canvas encoder are browser-only: a fake client records what is sent,
+// The engine connection is handed to the relay and the canvas encoder is browser-only: a fake connection records what is sent,
 // the encoder counts its calls. ImageBitmap is a plain class here, checked with instanceof as in the browser.
-const port = vi.hoisted(() => ({ options: null as EngineClientOptions | null, sent: [] as EngineRequest[], connected: true, closed: false }));
+const port = vi.hoisted(() => ({ options: null as EngineConnectionEvents | null, sent: [] as EngineRequest[], connected: true, closed: false }));
 const encoder = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('../../../src/extension/engine-client', () => ({
-  connectEngine: (options: EngineClientOptions) => {
-    port.options = options;
-    return { send: (request: EngineRequest) => port.connected && (port.sent.push(request), true), close: () => (port.closed = true) };
-  },
-}));
+const connectEngine = (options: EngineConnectionEvents) => {
+  port.options = options;
+  return { send: (request: EngineRequest) => port.connected && (port.sent.push(request), true), close: () => (port.closed = true) };
+};
 vi.mock('../../../src/capture/encode-frame', () => ({
   encodeFrame: async (bitmap: { width: number; height: number }) => {
     encoder.calls++;
@@ -55,9 +52,9 @@ const sentFrames = () => port.sent.flatMap((r) => (r.type === 'analyze' ? [r.fra
 
 function start() {
   const page = fakeWindow();
-  const events: OverlayEvent[] = [];
-  const explains: ExplainEvent[] = [];
-  const relay = startFrameRelay(page.win, { encoding: 'jpeg', fps: 5, maxSide: 640, onEvent: (e) => events.push(e), onExplainEvent: (e) => explains.push(e) });
+  const events: RelayEvent[] = [];
+  const explains: RelayExplainEvent[] = [];
+  const relay = startFrameRelay(page.win, { connectEngine, encoding: 'jpeg', fps: 5, maxSide: 640, onEvent: (e) => events.push(e), onExplainEvent: (e) => explains.push(e) });
   const frame = (bitmap = new FakeBitmap(640, 480)) => (page.fromTap({ type: 'frame', streamId: 'camera:1', capturedAt: 1, grabMs: 1, bitmap }), bitmap);
   return { ...page, events, explains, relay, frame };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineClientOptions } from '../../../src/extension/engine-client';
+import type { EngineConnectionEvents } from '../../../src/protocol/engine-connection';
 
 // A fake runtime: ensure-engine answers as told, connect hands out ports the test drives.
 interface FakePort {
@@ -55,7 +55,7 @@ const { connectEngine, RETRY_DELAYS_MS, ATTEMPTS_BEFORE_FAILURE, CONTEXT_POLL_MS
 
 function recorder() {
   const log: string[] = [];
-  const options: EngineClientOptions = {
+  const options: EngineConnectionEvents = {
     onEvent: (e) => log.push(`event:${e.type}`),
     onInvalidEvent: (_error, type) => log.push(`invalid:${String(type)}`),
     onFailure: (error) => log.push(`failure:${error}`),
