@@ -14,6 +14,8 @@ import { brokenBuild, clickOverlayButton, EXTENSION_DIR, extensionWorker, hasOve
 
 const STOPPED = /^FaceReady stopped\. Reload this page to turn it back on\.$/;
 const LIVE = /^(Face found|No face found)/;
+/** Anything but a verdict: the old verdict has been cleared. */
+const NOT_LIVE = /^(?!Face found|No face found)/;
 
 /** Polls the status every 50 ms until it matches; returns the time it took and every distinct text seen on the way. */
 async function timeUntilStatus(page: Page, pattern: RegExp, timeoutMs: number): Promise<{ ms: number; seen: string[] }> {
@@ -52,8 +54,12 @@ describe('the analysis engine closed, crashed, or the extension going away', () 
     const page = await openDemo(session);
     await waitForStatus(page, LIVE, 60_000);
     await session.closeEngine();
-    const { ms, seen } = await timeUntilStatus(page, LIVE, 90_000);
-    console.log(`recovery: closed engine → live again in ${ms} ms (${JSON.stringify(seen)})`);
+    const closed = Date.now();
+    // The verdict of the closed engine goes first (it is stale), then the new engine's verdict comes.
+    const cleared = await timeUntilStatus(page, NOT_LIVE, 5_000);
+    const { seen } = await timeUntilStatus(page, LIVE, 90_000);
+    const ms = Date.now() - closed;
+    console.log(`recovery: closed engine → old verdict cleared in ${cleared.ms} ms, live again in ${ms} ms (${JSON.stringify([...cleared.seen, ...seen])})`);
     expect(seen).not.toContainEqual(expect.stringMatching(/cannot|stopped/i));
     await page.close();
   });
@@ -77,27 +83,42 @@ describe('the analysis engine closed, crashed, or the extension going away', () 
     await page.close();
   });
 
-  it('says FaceReady stopped, in plain words, when a crash takes the extension down mid-explanation, and reconnects open pages when it comes back', async () => {
-    const page = await openDemo(session);
-    await waitForStatus(page, LIVE, 60_000);
-    await clickOverlayButton(page, 'Explain');
-    await waitInOverlay(page, (p) => inOverlay(p, (root) => !!root.querySelector('progress')), 60_000, 'a progress bar');
+  /** Crashes the engine, checks the plain words and that nothing stale stays, then brings the extension back as the user would. */
+  async function crashAndReload(page: Page, when: string): Promise<void> {
     await crashEngine(session);
     const { ms, seen } = await timeUntilStatus(page, STOPPED, 10_000);
-    console.log(`recovery: crashed engine (extension process) → "FaceReady stopped" shown in ${ms} ms (${JSON.stringify(seen)})`);
+    console.log(`recovery: crashed engine ${when} (extension process) → "FaceReady stopped" shown in ${ms} ms (${JSON.stringify(seen)})`);
+    expect(ms).toBeLessThan(1000 + 1000); // the promise is 1 s; one more for the 50 ms polls of a loaded machine
     // Never a progress message or an error about the engine in between: the last verdict, then the plain words.
     expect(seen.slice(0, -1).every((text) => LIVE.test(text))).toBe(true);
-    expect(await explainPanelText(page)).toMatch(/interrupted because the analysis engine stopped/);
-    // The crash took the service worker with it: the offscreen document shared its process.
+    // The crash took the service worker with it (the offscreen document shared its process): it stays said.
     await new Promise((r) => setTimeout(r, 1000));
     expect(await overlayStatus(page)).toMatch(STOPPED);
+    expect(await inOverlay(page, (root) => root.querySelector('.badge')?.textContent ?? null)).toBeNull();
 
     // The extension comes back (reloaded, as the user would from chrome://extensions): the open page reconnects without a reload.
     const back = Date.now();
     await session.browser.installExtension(EXTENSION_DIR);
     const { ms: reconnectMs } = await timeUntilStatus(page, LIVE, 60_000);
-    console.log(`recovery: extension reloaded after the crash → open page live again in ${Date.now() - back} ms (status wait ${reconnectMs} ms)`);
+    console.log(`recovery: extension reloaded after the crash ${when} → open page live again in ${Date.now() - back} ms (status wait ${reconnectMs} ms)`);
     expect(await page.evaluate(() => document.querySelectorAll('faceready-overlay').length)).toBe(1);
+  }
+
+  it('says FaceReady stopped, in plain words, when a crash takes the extension down mid-stream, and reconnects open pages when it comes back', async () => {
+    const page = await openDemo(session);
+    await waitForStatus(page, LIVE, 60_000);
+    await crashAndReload(page, 'mid-stream');
+    await page.close();
+  });
+
+  it('ends a running explanation when a crash takes the extension down, says FaceReady stopped, and reconnects when it comes back', async () => {
+    const page = await openDemo(session);
+    await waitForStatus(page, LIVE, 60_000);
+    await clickOverlayButton(page, 'Explain');
+    await waitInOverlay(page, (p) => inOverlay(p, (root) => !!root.querySelector('progress')), 60_000, 'a progress bar');
+    const explaining = crashAndReload(page, 'mid-explanation');
+    await waitInOverlay(page, async (p) => /interrupted because the analysis engine stopped/.test(await explainPanelText(p)), 5_000, 'the interrupted explanation');
+    await explaining;
     await page.close();
   });
 
@@ -211,24 +232,52 @@ describe('a lost WebGL context', () => {
   });
   afterAll(async () => session?.close());
 
-  it('falls back to WASM with a notice, and stays live', async () => {
+  // Two outcomes are possible: TF.js's context-lost event arrives and the engine moves to WASM with
+  // a notice; or the renderer crashes first (what Chromium 156 with SwiftShader did here about 0.3 s
+  // after the loss, docs/reliability.md), taking the extension's process down, and then the promise
+  // is the crash's: "FaceReady stopped" and nothing stale.
+  it('falls back to WASM with a notice, or, if the lost context crashes the renderer, says FaceReady stopped', async () => {
     const page = await openDemo(session);
     await waitForStatus(page, LIVE, 120_000);
     expect(await inOverlay(page, (root) => root.querySelector('.badge')?.textContent)).toBe('webgl');
     // Every WebGL context of the offscreen document, found through the heap, loses its context.
-    const cdp = await (await offscreenTarget(session)).createCDPSession();
+    const target = await offscreenTarget(session);
+    let crashedAt: number | null = null;
+    const onDestroyed = (destroyed: Target) => (destroyed === target ? (crashedAt = Date.now()) : undefined);
+    session.browser.on('targetdestroyed', onDestroyed);
+    const cdp = await target.createCDPSession();
+    const contexts = [];
     for (const name of ['WebGL2RenderingContext', 'WebGLRenderingContext']) {
       const proto = await cdp.send('Runtime.evaluate', { expression: `${name}.prototype` });
-      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId! });
-      await cdp.send('Runtime.callFunctionOn', {
-        objectId: objects.objectId!,
-        functionDeclaration: 'function () { for (const gl of this) gl.getExtension("WEBGL_lose_context")?.loseContext(); }',
-      });
+      contexts.push((await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId! })).objects.objectId!);
     }
     const lost = Date.now();
-    await waitInOverlay(page, (p) => inOverlay(p, (root) => root.querySelector('.badge')?.textContent === 'wasm'), 60_000, 'the wasm badge');
-    const { ms } = await timeUntilStatus(page, LIVE, 60_000);
-    console.log(`recovery: lost WebGL context → live on WASM in ${Date.now() - lost} ms (status wait ${ms} ms)`);
-    expect(await inOverlay(page, (root) => root.querySelector('.notice')?.textContent)).toBe('The graphics card reset; FaceReady switched to its slower WASM engine.');
+    for (const objectId of contexts) {
+      const loseAll = 'function () { for (const gl of this) gl.getExtension("WEBGL_lose_context")?.loseContext(); }';
+      // A crash may close the target before the second call answers.
+      await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration: loseAll }).catch(() => undefined);
+    }
+    // A stale webgl verdict still reads as live until the engine's switch reaches the overlay: wait for the outcome.
+    const seen: string[] = [];
+    const outcome = await (async () => {
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+        const text = (await overlayStatus(page)) ?? '(no overlay)';
+        if (seen.at(-1) !== text) seen.push(text);
+        if (STOPPED.test(text)) return 'stopped';
+        if (LIVE.test(text) && (await inOverlay(page, (root) => root.querySelector('.badge')?.textContent)) === 'wasm') return 'wasm';
+      }
+      throw new Error(`neither live on WASM nor "FaceReady stopped" within 60 s; seen ${JSON.stringify(seen)}`);
+    })();
+    session.browser.off('targetdestroyed', onDestroyed);
+    if (outcome === 'wasm') {
+      console.log(`recovery: lost WebGL context → live on WASM in ${Date.now() - lost} ms (${JSON.stringify(seen)})`);
+      expect(await inOverlay(page, (root) => root.querySelector('.notice')?.textContent)).toBe('The graphics card reset; FaceReady switched to its slower WASM engine.');
+    } else {
+      expect(crashedAt).not.toBeNull();
+      const told = Date.now();
+      console.log(`recovery: lost WebGL context → renderer crashed ${crashedAt! - lost} ms after the loss; "FaceReady stopped" by ${told - crashedAt!} ms after the crash (${JSON.stringify(seen)})`);
+      expect(told - crashedAt!).toBeLessThan(2000);
+      expect(await inOverlay(page, (root) => root.querySelector('.badge')?.textContent ?? null)).toBeNull();
+    }
   }, 300_000);
 });
