@@ -5,9 +5,8 @@
  */
 import { wallClockMs } from '../clock';
 import { encodeFrame } from '../capture/encode-frame';
-import { explainEventOf } from '../capture/frame-relay';
+import { explainEventOf, type RelayExplainEvent } from '../capture/frame-relay';
 import type { EngineState, FrameAnalysis } from '../protocol/messages';
-import type { ExplainEvent } from '../ui/explain-state';
 import type { ExplainMethod } from '../xai/explain-set';
 import { connectEngine } from './engine-client';
 
@@ -17,7 +16,7 @@ const STILL_STREAM_ID = 'still';
 
 export interface StillEngineOptions {
   onEngineState(state: EngineState): void;
-  onExplainEvent(event: ExplainEvent): void;
+  onExplainEvent(event: RelayExplainEvent): void;
 }
 
 export interface StillEngine {
