@@ -3,6 +3,7 @@ import { syncContentScripts } from '@/src/extension/content-scripts';
 import { createImageCheckMenu, listenToImageCheckMenu } from '@/src/extension/image-check-menu';
 import { ensureOffscreenDocument, restartOffscreenDocument } from '@/src/extension/offscreen-document';
 import { backendChoice, enabledOrigins } from '@/src/extension/settings';
+import { reconnectOpenPages } from '@/src/extension/site-enabled';
 import { originMatchPattern, originsStillPermitted } from '@/src/extension/site-matches';
 import type { BackgroundRequest } from '@/src/protocol/messages';
 
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(createImageCheckMenu);
   listenToImageCheckMenu();
+  void reconnectOpenPages();
   backendChoice.watch(restartOffscreenDocument);
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
     await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getValue(), origins));

@@ -6,4 +6,6 @@ import { serveEngine } from '@/src/engine/serve-engine';
 const requested = new URLSearchParams(location.search).get('backend') as BackendChoice | null;
 const backend = requested && BACKEND_CHOICES.includes(requested) ? requested : 'auto';
 
-serveEngine(() => createAnalysisEngine({ backend, assetUrl: (path) => browser.runtime.getURL(`/${path}` as '/') }));
+serveEngine({
+  start: (how) => createAnalysisEngine({ backend, assetUrl: (path) => browser.runtime.getURL(`/${path}` as '/'), ...how }),
+});

@@ -2,10 +2,12 @@ import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
+import { connectEngine } from '@/src/extension/engine-client';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
 import { CaptureSection } from '@/src/ui/CaptureSection';
 import { createExtensionCaptureController } from '@/src/ui/extension-capture';
 import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, samplingFps } from '@/src/extension/settings';
+import { watchSiteTurnedOff } from '@/src/extension/site-enabled';
 import { watchSiteProfile } from '@/src/extension/site-profile';
 import { keepAttached } from '@/src/ui/keep-attached';
 import { Overlay } from '@/src/ui/Overlay';
@@ -41,12 +43,15 @@ export default defineContentScript({
       }),
     );
     ctx.onInvalidated(capture.dispose);
-    // Live frames pause while an explanation is open, so the verdict stays on the explained frame.
+    // Live frames pause while an explanation runs or is shown, so the verdict stays on the explained
+    // frame; a failed one (e.g. the engine stopped) lets them resume.
     const dispatchExplain = (event: ExplainEvent) => {
       store.dispatchExplain(event);
-      relay.setPaused(store.explain.value.status !== 'idle');
+      const { status } = store.explain.value;
+      relay.setPaused(status === 'running' || status === 'done');
     };
     const relay = startFrameRelay(window, {
+      connectEngine,
       encoding: 'jpeg',
       fps,
       maxSide: DEFAULT_SAMPLING.maxSide,
@@ -57,6 +62,8 @@ export default defineContentScript({
       retention: capture.retention,
     });
     ctx.onInvalidated(relay.stop);
+    // Turned off for this site: the overlay goes and the page's tap stops sampling (relay.stop).
+    ctx.onInvalidated(watchSiteTurnedOff(location.origin, () => ctx.abort('FaceReady was turned off for this site')));
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 
     const overlay = (

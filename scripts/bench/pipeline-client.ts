@@ -5,10 +5,8 @@
  */
 import { wallClockMs } from '../../src/clock';
 import { encodeFrame, type FrameEncoding } from '../../src/capture/encode-frame';
-import { parse } from '../../src/protocol/check';
-import { ENGINE_PORT, engineEvent, type EngineEvent, type FrameAnalysis } from '../../src/protocol/messages';
-
-declare const chrome: typeof Browser;
+import type { FrameAnalysis } from '../../src/protocol/messages';
+import { connectReadyEngine } from './engine-port';
 
 export interface PipelineSample {
   encoding: FrameEncoding;
@@ -29,24 +27,7 @@ export interface PipelineRun {
 async function benchPipeline(imageUrl: string, encodings: FrameEncoding[], frames: number, warmup: number): Promise<PipelineRun> {
   const image = await createImageBitmap(await (await fetch(imageUrl)).blob());
   const start = performance.now();
-  await chrome.runtime.sendMessage({ type: 'ensure-engine' });
-  const port = chrome.runtime.connect({ name: ENGINE_PORT });
-  // Events queue up until a waiter takes them, so none is lost between two awaits.
-  const queue: EngineEvent[] = [];
-  let wake: (() => void) | null = null;
-  port.onMessage.addListener((message: unknown) => {
-    queue.push(parse(engineEvent, message, 'engine event'));
-    wake?.();
-  });
-  async function next(accept: (e: EngineEvent) => boolean): Promise<EngineEvent> {
-    for (;;) {
-      const index = queue.findIndex(accept);
-      if (index >= 0) return queue.splice(index, 1)[0];
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  }
-  const ready = await next((e) => e.type === 'engine-state' && e.state.state !== 'loading');
-  if (ready.type !== 'engine-state' || ready.state.state !== 'ready') throw new Error(`engine did not start: ${JSON.stringify(ready)}`);
+  const { port, backend, next } = await connectReadyEngine();
   const readyMs = performance.now() - start;
 
   const samples: PipelineSample[] = [];
@@ -69,7 +50,7 @@ async function benchPipeline(imageUrl: string, encodings: FrameEncoding[], frame
     }
   }
   port.disconnect();
-  return { backend: ready.state.backend, readyMs, samples };
+  return { backend, readyMs, samples };
 }
 
 (globalThis as unknown as { benchPipeline: typeof benchPipeline }).benchPipeline = benchPipeline;

@@ -3,26 +3,52 @@
  * tap, keeps at most one in flight to the engine (the freshest waits, older ones are dropped),
  * encodes them and forwards camera and engine events to the overlay. It also carries "Explain"
  * requests; while paused (an explanation is shown) frames are dropped so the verdict stays frozen.
+ * It is where the overlay survives the engine's failures: frames are neither encoded nor sent
+ * while the engine is not ready, work pending when the engine goes away is failed (never left
+ * running), a malformed engine answer still frees the in-flight slot, and when the extension
+ * itself goes away the page's tap is told to stop sampling.
  */
 import { wallClockMs } from '../clock';
+import { errorText } from '../error-text';
 import { encodeFrame, type FrameEncoding } from './encode-frame';
 import { createLatestFrameSlot } from './latest-frame-slot';
 import type { FrameRetention } from './frame-retention';
-import { connectEngine } from '../extension/engine-client';
-import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
+import type { RgbaImage } from '../image';
 import { parseOrNull } from '../protocol/check';
-import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapSelectSource, type VideoSourceInfo } from '../protocol/messages';
+import type { ConnectEngine } from '../protocol/engine-connection';
+import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
+import { FRAME_LIMITS, OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type EngineState, type FrameAnalysis, type TapConfig, type TapFrameMessage, type TapSelectSource, type TapErrorCode, type TapStop, type VideoSourceInfo } from '../protocol/messages';
 import { audienceOf } from './video-sources';
-import type { ExplainEvent } from '../ui/explain-state';
-import type { OverlayEvent } from '../ui/overlay-state';
-import type { ExplainMethod } from '../xai/explain-set';
+import type { Audience } from '../workflow/types';
+import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
+import type { ExplainProgress } from '../xai/types';
+
+/** What the relay reports about the engine, the page's videos and each analysed frame (the overlay's state reduces these). */
+export type RelayEvent =
+  | { type: 'engine-state'; state: EngineState }
+  | { type: 'extension-stopped' }
+  | { type: 'camera-started'; streamId: string; label: string; audience: Audience }
+  | { type: 'camera-ended'; streamId: string; liveStreams: number }
+  | { type: 'analysis'; analysis: FrameAnalysis }
+  | { type: 'frame-error'; error: string }
+  | { type: 'tap-error'; code: TapErrorCode };
+
+/** What the relay reports about an explanation, its payload decoded. `engineLost`: the engine went away before answering. */
+export type RelayExplainEvent =
+  | { type: 'explain-requested'; requestId: number; method: ExplainMethod }
+  | { type: 'explain-started'; requestId: number; frame: RgbaImage }
+  | { type: 'explain-progress'; requestId: number; method: Exclude<ExplainMethod, 'all'>; progress: ExplainProgress }
+  | { type: 'explanation'; requestId: number; set: ExplanationSet; predicted: { name: string; probability: number }; ms: number }
+  | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean; engineLost?: boolean };
 
 export interface FrameRelayOptions {
+  /** Opens the connection to the analysis engine (the extension's port, wired by the entrypoint). */
+  connectEngine: ConnectEngine;
   encoding: FrameEncoding;
   fps: number;
   maxSide: number;
-  onEvent(event: OverlayEvent): void;
-  onExplainEvent(event: ExplainEvent): void;
+  onEvent(event: RelayEvent): void;
+  onExplainEvent(event: RelayExplainEvent): void;
   /** The page's videos FaceReady can analyse, and the one it analyses (null: none). */
   onSources?(sources: VideoSourceInfo[], sampledId: string | null): void;
   /** Main-thread time the page lost to encoding each frame, for the timings readout. */
@@ -39,13 +65,20 @@ export interface FrameRelay {
   setPaused(paused: boolean): void;
   /** Analyse this video of the page (a source id from onSources). */
   selectSource(sourceId: string): void;
+  /** Stops the relay and tells the page's tap to stop sampling. */
   stop(): void;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Whether a bitmap the page posted fits the frame limits; checked before any encode, so a 4096² bitmap costs nothing. */
+export const fitsFrameLimits = (bitmap: { width: number; height: number }): boolean =>
+  bitmap.width >= 1 && bitmap.height >= 1 && bitmap.width <= FRAME_LIMITS.maxSide && bitmap.height <= FRAME_LIMITS.maxSide;
+
+/** Engine event types that do not answer a frame: a malformed one of any other type (or of none) frees the slot. */
+const NON_FRAME_EVENT_TYPES: ReadonlySet<unknown> = new Set(['explain-started', 'explain-progress', 'explanation', 'explain-error', 'engine-state', 'memory']);
+
 
 /** Turns an engine event about an explanation into the overlay's event, decoding its payload. */
-export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' }>): ExplainEvent {
+export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state' | 'analysis' | 'analysis-error' | 'memory' }>): RelayExplainEvent {
   const { requestId } = event;
   try {
     switch (event.type) {
@@ -68,30 +101,78 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
   let frameId = 0;
   let requestId = 0;
   let paused = false;
+  let engineReady = false;
+  let stopped = false;
+  /** The frame the engine is working on (its answer frees the slot), and the explanation it is computing. */
+  let inFlight: number | null = null;
+  let explaining: number | null = null;
 
-  const engine = connectEngine({
+  /** The in-flight frame is answered (or will never be): send the waiting one, if any. */
+  function release() {
+    inFlight = null;
+    const next = slot.done();
+    if (next) void send(next);
+  }
+
+  /** Ends a pending explanation with a clear error, so its panel offers Retry instead of running forever. */
+  function failExplanation(error: string) {
+    if (explaining === null) return;
+    const id = explaining;
+    explaining = null;
+    options.onExplainEvent({ type: 'explain-error', requestId: id, error, cancelled: false, engineLost: true });
+  }
+
+  /** Frees everything waiting on the engine; whatever was sent to the old engine gets no answer. */
+  function dropEngineWork() {
+    engineReady = false;
+    inFlight = null;
+    slot.reset()?.bitmap.close();
+  }
+
+  const engine = options.connectEngine({
     onEvent(event) {
       switch (event.type) {
         case 'engine-state':
+          engineReady = event.state.state === 'ready';
           return options.onEvent({ type: 'engine-state', state: event.state });
         case 'analysis':
         case 'analysis-error': {
           options.onEvent(event.type === 'analysis' ? { type: 'analysis', analysis: event.analysis } : { type: 'frame-error', error: event.error });
-          const next = slot.done();
-          if (next) void send(next);
+          const answered = event.type === 'analysis' ? event.analysis.frameId : event.frameId;
+          // frameId -1: the engine could not parse the request, so it cannot say which frame it was.
+          if (inFlight !== null && (answered === inFlight || answered === -1)) release();
           return;
         }
+        case 'memory':
+          return; // asked for by `npm run soak` only
         default:
+          if (event.requestId === explaining && (event.type === 'explanation' || event.type === 'explain-error')) explaining = null;
           return options.onExplainEvent(explainEventOf(event));
+      }
+    },
+    onInvalidEvent(error, type) {
+      if (!NON_FRAME_EVENT_TYPES.has(type)) {
+        options.onEvent({ type: 'frame-error', error });
+        if (inFlight !== null) release();
+      } else if (type === 'explanation' || type === 'explain-error') {
+        failExplanation(error);
       }
     },
     onFailure(error) {
       options.onEvent({ type: 'engine-state', state: { state: 'error', error } });
     },
     onConnectionChange(connected) {
-      slot.reset()?.bitmap.close();
+      dropEngineWork();
+      if (connected) return;
+      failExplanation('the analysis engine stopped while explaining');
       // A verdict from an engine that has gone is stale: say so until the new one is ready.
-      if (!connected) options.onEvent({ type: 'engine-state', state: { state: 'loading' } });
+      options.onEvent({ type: 'engine-state', state: { state: 'loading' } });
+    },
+    onContextLost() {
+      dropEngineWork();
+      failExplanation('FaceReady stopped while explaining');
+      options.onEvent({ type: 'extension-stopped' });
+      stopRelay();
     },
   });
 
@@ -104,16 +185,16 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
       else frame.bitmap.close();
       ownsBitmap = false;
       options.onEncoded?.({ blockMs: encoded.blockMs, encodeMs: encoded.encodeMs, bytes: encoded.data.length });
-      const sent = engine.send({
+      const sent = engineReady && engine.send({
         type: 'analyze',
         frame: { frameId: id, streamId: frame.streamId, capturedAt: frame.capturedAt, sentAt: wallClockMs(), width: encoded.width, height: encoded.height, encoding: encoded.encoding, data: encoded.data },
       });
-      if (!sent) slot.reset();
+      if (sent) inFlight = id;
+      else slot.reset()?.bitmap.close();
     } catch (error) {
       if (ownsBitmap) frame.bitmap.close();
       options.onEvent({ type: 'frame-error', error: errorText(error) });
-      const next = slot.done();
-      if (next) void send(next);
+      release();
     }
   }
 
@@ -128,7 +209,8 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     }
     switch (message.type) {
       case 'frame': {
-        if (paused) return message.bitmap.close();
+        // Nothing is encoded that the engine cannot take now, nor a bitmap over the frame limits.
+        if (paused || !engineReady || !fitsFrameLimits(message.bitmap)) return message.bitmap.close();
         const offered = slot.offer(message);
         offered.dropped?.bitmap.close();
         if (offered.send) void send(offered.send);
@@ -149,6 +231,16 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     }
   }
 
+  function stopRelay() {
+    if (stopped) return;
+    stopped = true;
+    win.removeEventListener('message', onMessage);
+    const stop: TapStop = { channel: OVERLAY_CHANNEL, type: 'stop' };
+    win.postMessage(stop, win.location.origin);
+    engine.close();
+    slot.reset()?.bitmap.close();
+  }
+
   win.addEventListener('message', onMessage);
   const config: TapConfig = { channel: OVERLAY_CHANNEL, type: 'configure', fps: options.fps, maxSide: options.maxSide };
   win.postMessage(config, win.location.origin);
@@ -157,7 +249,9 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
       const id = ++requestId;
       options.onExplainEvent({ type: 'explain-requested', requestId: id, method });
       if (!engine.send({ type: 'explain', requestId: id, method, limeSamples })) {
-        options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false });
+        options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false, engineLost: true });
+      } else {
+        explaining = id;
       }
       return id;
     },
@@ -171,10 +265,6 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
       const select: TapSelectSource = { channel: OVERLAY_CHANNEL, type: 'select-source', sourceId };
       win.postMessage(select, win.location.origin);
     },
-    stop() {
-      win.removeEventListener('message', onMessage);
-      engine.close();
-      slot.reset()?.bitmap.close();
-    },
+    stop: stopRelay,
   };
 }

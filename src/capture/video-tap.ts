@@ -47,6 +47,8 @@ export function installVideoTap(win: Window & typeof globalThis): void {
   let maxSide: number = DEFAULT_SAMPLING.maxSide;
   let timer: number | undefined;
   let grabbing = false;
+  /** Set by the overlay's `stop`: no sampling, no polling, until its next `configure`. */
+  let stopped = false;
   /** Page videos that played but are not listed yet (no frame to test readability on yet). */
   const pendingVideos = new Set<HTMLVideoElement>();
   let videoCount = 0;
@@ -92,6 +94,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
 
   /** Applies the selection rule after any change; `endedId` is a source that just ended. */
   function resample(endedId: string | null) {
+    if (stopped) return;
     const next = sampledSourceId(sources.infos(), selection);
     const previous = sampler?.id ?? null;
     if (next !== previous) {
@@ -181,6 +184,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
   }
 
   function updateTimer() {
+    if (stopped) return;
     const needed = sources.size > 0 || pendingVideos.size > 0;
     if (needed && timer === undefined) timer = win.setInterval(tick, Math.max(10, 250 / limiter.fps));
     if (!needed && timer !== undefined) {
@@ -225,10 +229,24 @@ export function installVideoTap(win: Window & typeof globalThis): void {
       selection = pickSource(sources.infos(), message.sourceId, selection);
       return guarded(() => resample(null));
     }
+    if (message.type === 'stop') {
+      // Nobody is left to analyse frames: release the clone and stop polling. Sources stay listed,
+      // so a `configure` from a new overlay resumes where this one left off.
+      stopped = true;
+      return guarded(() => {
+        stopSampler();
+        if (timer !== undefined) win.clearInterval(timer);
+        timer = undefined;
+      });
+    }
     guarded(() => {
       limiter = createFrameRateLimiter(message.fps);
       maxSide = message.maxSide;
     });
+    if (stopped) {
+      stopped = false;
+      guarded(() => resample(null));
+    }
     guarded(() => {
       // The overlay may have started after the page's videos: tell it what is there.
       for (const video of win.document.querySelectorAll('video')) if (!video.paused) noticeVideo(video);

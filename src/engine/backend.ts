@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice, BackendName } from './backend-choice';
+import { errorText } from '../error-text';
 
 export { BACKEND_CHOICES, type BackendChoice, type BackendName } from './backend-choice';
 
@@ -50,7 +51,7 @@ export async function startBackend(order: readonly BackendName[], wasmDirUrl: st
       }
       failures.push(`${name}: did not initialise`);
     } catch (error) {
-      failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      failures.push(`${name}: ${errorText(error)}`);
     }
   }
   throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')})`);

@@ -2,7 +2,9 @@
  * The analysis engine of the offscreen document: starts a TF.js backend, loads the models shipped
  * in the extension, and turns wire frames into plain-data analyses.
  */
+import * as tf from '@tensorflow/tfjs';
 import { wallClockMs } from '../clock';
+import { settleWithin } from '../model/load-timeout';
 import { createFrameAnalyzer } from '../model/analyze';
 import { validateFusionConfig } from '../model/fusion/fusion-config';
 import { classifierInputImage, createQualityClassifier, explainableClassifier, type ClassifierConfig } from '../model/classifier';
@@ -21,6 +23,10 @@ export interface AnalysisEngineOptions {
   /** Resolves a path inside the extension (e.g. "models/vendor/human/blazeface.json") to a URL. */
   assetUrl(path: string): string;
   backend: BackendChoice;
+  /** Start on anything but WebGL (its context was lost: the GPU reset or the browser reclaimed it). */
+  avoidWebgl?: boolean;
+  /** The WebGL context the engine runs on was lost: this engine is dead and must be replaced. */
+  onWebglContextLost?(): void;
 }
 
 /** What an explanation is of: an analysed frame and the face the classifier looked at. */
@@ -36,6 +42,8 @@ export interface AnalysisEngine {
   explainedImage(subject: ExplainSubject): RgbaImage;
   /** Explains the classifier's decision on that crop. */
   explain(image: RgbaImage, options: ExplainSetOptions): Promise<ExplanationSet>;
+  /** Live tensors and their bytes on the backend (tf.memory()); a leak shows as growth over frames. */
+  memory(): { tensors: number; bytes: number };
   dispose(): void;
 }
 
@@ -50,17 +58,40 @@ export const MODEL_PATHS = {
   eyeCascade: 'models/vendor/opencv/haarcascade_eye.xml',
 } as const;
 
+/** Longest wait for one model file (a stalled read fails with its name instead of hanging the engine). */
+export const MODEL_LOAD_TIMEOUT_MS = 60_000;
+
+/** Calls `onLost` when the WebGL context TF.js draws on is lost; a no-op on other backends. */
+function watchWebglContext(onLost: () => void): void {
+  const backend = tf.backend() as { getGPGPUContext?(): { gl: { canvas: EventTarget } } };
+  backend.getGPGPUContext?.().gl.canvas.addEventListener('webglcontextlost', onLost, { once: true });
+}
+
 export async function createAnalysisEngine(options: AnalysisEngineOptions): Promise<AnalysisEngine> {
   const url = (key: keyof typeof MODEL_PATHS) => options.assetUrl(MODEL_PATHS[key]);
-  const backend = await startBackend(backendOrder(options.backend, webglRenderer()), options.assetUrl('wasm/'));
-  const [landmarks, classifier, eyes, fusion] = await Promise.all([
-    createFaceLandmarker({ models: { detector: url('detector'), mesh: url('mesh'), iris: url('iris') } }),
-    fetchAsset(url('classifierConfig'), 'json').then((config) => createQualityClassifier({ model: url('classifier'), config: config as ClassifierConfig })),
-    createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text') }),
-    fetchAsset(url('fusionConfig'), 'json').then(validateFusionConfig),
+  const order = backendOrder(options.backend, webglRenderer()).filter((name) => !(options.avoidWebgl && name === 'webgl'));
+  const backend = await startBackend(order, options.assetUrl('wasm/'));
+  const loadClassifier = async () => {
+    const config = (await fetchAsset(url('classifierConfig'), 'json', MODEL_LOAD_TIMEOUT_MS)) as ClassifierConfig;
+    const timedOut = () => new Error(`Could not load ${MODEL_PATHS.classifier}: timed out after ${MODEL_LOAD_TIMEOUT_MS} ms`);
+    return settleWithin(createQualityClassifier({ model: url('classifier'), config }), MODEL_LOAD_TIMEOUT_MS, timedOut, (late) => late.dispose());
+  };
+  const [fusion, ...models] = await Promise.allSettled([
+    fetchAsset(url('fusionConfig'), 'json', MODEL_LOAD_TIMEOUT_MS).then(validateFusionConfig),
+    createFaceLandmarker({ models: { detector: url('detector'), mesh: url('mesh'), iris: url('iris') }, loadTimeoutMs: MODEL_LOAD_TIMEOUT_MS }),
+    loadClassifier(),
+    createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text', MODEL_LOAD_TIMEOUT_MS) }),
   ]);
-  const analyzer = createFrameAnalyzer({ landmarks, classifier, eyes, fusion });
-  const explainable = explainableClassifier(classifier.model, classifier.config);
+  const [landmarks, classifier, eyes] = models;
+  if (fusion.status === 'rejected' || landmarks.status === 'rejected' || classifier.status === 'rejected' || eyes.status === 'rejected') {
+    // What did load is released, so a retry starts from nothing and a failed start leaks no tensors.
+    for (const load of models) if (load.status === 'fulfilled') load.value.dispose();
+    throw [fusion, ...models].find((load) => load.status === 'rejected')?.reason;
+  }
+  if (options.onWebglContextLost && backend === 'webgl') watchWebglContext(options.onWebglContextLost);
+  const { config } = classifier.value;
+  const analyzer = createFrameAnalyzer({ landmarks: landmarks.value, classifier: classifier.value, eyes: eyes.value, fusion: fusion.value });
+  const explainable = explainableClassifier(classifier.value.model, config);
   return {
     backend,
     async analyze(frame, receivedAt) {
@@ -85,10 +116,14 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
       return { analysis, subject: { image, faceBox: largestFace(faces)?.box } };
     },
     explainedImage(subject) {
-      return classifierInputImage(subject.image, subject.faceBox, classifier.config);
+      return classifierInputImage(subject.image, subject.faceBox, config);
     },
     explain(image, options) {
       return explainSet(explainable, image, options);
+    },
+    memory() {
+      const { numTensors, numBytes } = tf.memory();
+      return { tensors: numTensors, bytes: numBytes };
     },
     dispose() {
       analyzer.dispose();

@@ -2,30 +2,62 @@
  * Serves the analysis engine to overlays over runtime ports. The engine starts once per offscreen
  * document; each connecting overlay is told its state straight away and on every change. Per port,
  * the engine remembers the last analysed frame, which is what "Explain" explains.
+ *
+ * Reliability: a start that fails (a missing or corrupt model file, a timeout) is reported at once,
+ * naming the file, and retried with backoff; a lost WebGL context replaces the engine with one on
+ * WASM. Fairness: one engine serves every tab, so frames are analysed one at a time, round-robin
+ * over the ports, with at most one frame waiting per port (a newer one replaces it): a tab that
+ * floods cannot starve another.
  */
 import { browser } from 'wxt/browser';
 import { wallClockMs } from '../clock';
+import { errorText } from '../error-text';
 import { CLASS_NAMES } from '../model/classifier/constants';
 import { parse } from '../protocol/check';
 import { encodeExplanation, encodeImage } from '../protocol/explanation-wire';
-import { ENGINE_PORT, engineRequest, EXPLAIN_LIMITS, type EngineEvent, type EngineRequest, type EngineState } from '../protocol/messages';
+import { ENGINE_PORT, engineRequest, EXPLAIN_LIMITS, type EngineEvent, type EngineRequest, type EngineState, type WireFrame } from '../protocol/messages';
 import { ownExtension, senderRole } from '../protocol/sender';
 import type { AnalysisEngine, ExplainSubject } from './engine';
 
 type Port = Browser.runtime.Port;
 type ExplainRequest = Extract<EngineRequest, { type: 'explain' }>;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** How the server asks for an engine: `avoidWebgl` after a lost context; `onWebglContextLost` tells it this one died. */
+export interface EngineStart {
+  avoidWebgl: boolean;
+  onWebglContextLost(): void;
+}
 
-export function serveEngine(start: () => Promise<AnalysisEngine>): void {
+export interface ServeEngineOptions {
+  start(how: EngineStart): Promise<AnalysisEngine>;
+  /** Waits before each new start after a failed one; the last repeats. */
+  retryDelaysMs?: readonly number[];
+}
+
+export const START_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 30000] as const;
+
+
+export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: ServeEngineOptions): void {
   const ports = new Set<Port>();
   const lastSubject = new WeakMap<Port, ExplainSubject>();
   const explaining = new WeakMap<Port, { requestId: number; controller: AbortController }>();
+  /** One waiting frame per port; a Map keeps insertion order, and a replaced frame goes to the back: round-robin. */
+  const waiting = new Map<Port, { frame: WireFrame; receivedAt: number }>();
+  /** The running pump (null: none) and the frame it is on; a lost engine abandons both, since its pending work may never settle. */
+  let pumping: symbol | null = null;
+  let current: { port: Port; frameId: number } | null = null;
   let state: EngineState = { state: 'loading' };
   let engine: AnalysisEngine | null = null;
+  let failedStarts = 0;
+  let avoidWebgl = false;
 
   const send = (port: Port, event: EngineEvent) => {
-    if (ports.has(port)) port.postMessage(event);
+    if (!ports.has(port)) return;
+    try {
+      port.postMessage(event);
+    } catch {
+      // The other end went away between its disconnect and this answer.
+    }
   };
   const setState = (next: EngineState) => {
     state = next;
@@ -36,15 +68,70 @@ export function serveEngine(start: () => Promise<AnalysisEngine>): void {
     return engine;
   };
 
-  start().then(
-    (started) => {
-      engine = started;
-      setState({ state: 'ready', backend: started.backend });
-    },
-    (error: unknown) => setState({ state: 'error', error: errorText(error) }),
-  );
+  function launch() {
+    let lost = false;
+    const onWebglContextLost = () => {
+      if (lost) return;
+      lost = true;
+      const dead = engine;
+      engine = null;
+      try {
+        dead?.dispose();
+      } catch {
+        // Its tensors lived in the lost context.
+      }
+      avoidWebgl = true;
+      if (current) send(current.port, { type: 'analysis-error', frameId: current.frameId, error: 'the analysis engine restarted' });
+      current = null;
+      pumping = null;
+      setState({ state: 'loading' });
+      launch();
+    };
+    start({ avoidWebgl, onWebglContextLost }).then(
+      (started) => {
+        failedStarts = 0;
+        engine = started;
+        setState({ state: 'ready', backend: started.backend, ...(avoidWebgl ? { webglLost: true } : {}) });
+        void pump();
+      },
+      (error: unknown) => {
+        // Shown at once (the user learns which file failed), and tried again: a file being replaced, or a busy machine, can recover.
+        setState({ state: 'error', error: errorText(error) });
+        const delay = retryDelaysMs[Math.min(failedStarts++, retryDelaysMs.length - 1)];
+        setTimeout(launch, delay);
+      },
+    );
+  }
+  launch();
 
-  async function analyze(port: Port, frame: Extract<EngineRequest, { type: 'analyze' }>['frame'], receivedAt: number) {
+  function enqueue(port: Port, frame: WireFrame, receivedAt: number) {
+    const replaced = waiting.get(port);
+    // Answered, so a client waiting on that frame is never left hanging.
+    if (replaced) send(port, { type: 'analysis-error', frameId: replaced.frame.frameId, error: 'replaced by a newer frame' });
+    waiting.delete(port);
+    waiting.set(port, { frame, receivedAt });
+    void pump();
+  }
+
+  /** Analyses waiting frames one at a time, taking the port that has waited longest first. */
+  async function pump() {
+    if (pumping) return;
+    const run = Symbol('pump');
+    pumping = run;
+    try {
+      for (const [port, job] of waiting) {
+        waiting.delete(port);
+        current = { port, frameId: job.frame.frameId };
+        await analyze(port, job.frame, job.receivedAt);
+        if (pumping !== run) return;
+        current = null;
+      }
+    } finally {
+      if (pumping === run) pumping = null;
+    }
+  }
+
+  async function analyze(port: Port, frame: WireFrame, receivedAt: number) {
     try {
       const { analysis, subject } = await ready().analyze(frame, receivedAt);
       lastSubject.set(port, subject);
@@ -91,6 +178,7 @@ export function serveEngine(start: () => Promise<AnalysisEngine>): void {
     ports.add(port);
     port.onDisconnect.addListener(() => {
       ports.delete(port);
+      waiting.delete(port);
       explaining.get(port)?.controller.abort();
     });
     send(port, { type: 'engine-state', state });
@@ -106,13 +194,17 @@ export function serveEngine(start: () => Promise<AnalysisEngine>): void {
       }
       switch (request.type) {
         case 'analyze':
-          return void analyze(port, request.frame, receivedAt);
+          return enqueue(port, request.frame, receivedAt);
         case 'explain':
           return void explain(port, request);
         case 'cancel-explain': {
           const running = explaining.get(port);
           if (running?.requestId === request.requestId) running.controller.abort();
           return;
+        }
+        case 'memory': {
+          const memory = engine?.memory();
+          return send(port, { type: 'memory', tensors: memory?.tensors ?? null, bytes: memory?.bytes ?? null });
         }
       }
     });

@@ -1,79 +1,143 @@
 /**
  * The overlay's connection to the offscreen analysis engine: asks the background to make sure the
  * engine exists, opens a port to it, validates every event, and reconnects when the offscreen
- * document goes away (the background recreates it on the next ensure-engine).
+ * document goes away (the background recreates it on the next ensure-engine). It backs off but
+ * never gives up while its page is open; it stops only when the extension itself is gone
+ * (disabled, updated, or crashed with its process), which no retry from this side can undo.
  */
 import { browser } from 'wxt/browser';
 import { parse } from '../protocol/check';
-import { ENGINE_PORT, engineEvent, type BackgroundReply, type EngineEvent, type EngineRequest } from '../protocol/messages';
+import { errorText } from '../error-text';
+import type { ConnectEngine } from '../protocol/engine-connection';
+import { ENGINE_PORT, engineEvent, type BackgroundReply, type EngineEvent } from '../protocol/messages';
 
-export interface EngineClient {
-  /** Sends a request if connected; returns false (and the caller drops the frame) otherwise. */
-  send(request: EngineRequest): boolean;
-  close(): void;
-}
+/** Delays before each reconnect; the last one repeats for as long as the page stays open. */
+export const RETRY_DELAYS_MS = [200, 500, 1000, 2000, 4000] as const;
+/** After this many failed attempts in a row the user is told (the client keeps trying). */
+export const ATTEMPTS_BEFORE_FAILURE = RETRY_DELAYS_MS.length;
 
-export interface EngineClientOptions {
-  onEvent(event: EngineEvent): void;
-  /** A problem the user should see: the engine could not be reached after retrying. */
-  onFailure(error: string): void;
-  /** Called whenever the connection (re)opens or drops, so in-flight bookkeeping can reset. */
-  onConnectionChange(connected: boolean): void;
-}
+/** While disconnected, how often the client checks whether the extension itself is gone (the user must hear within 1 s). */
+export const CONTEXT_POLL_MS = 100;
+/** An ensure-engine the background never answers (it died mid-call) counts as a failed attempt after this long. */
+export const ENSURE_TIMEOUT_MS = 5_000;
+/**
+ * A dropped port is reported this long after the fact, unless the extension turned out to be gone:
+ * then the user hears "FaceReady stopped" straight after the last verdict, with no "Loading…" between.
+ */
+export const DISCONNECT_GRACE_MS = 300;
 
-const RETRY_DELAYS_MS = [200, 500, 1000, 2000, 4000];
+/** Whether this content script still belongs to a live extension (Chrome clears runtime.id when it does not). */
+export const extensionContextAlive = (): boolean => {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+};
 
-export function connectEngine(options: EngineClientOptions): EngineClient {
+export const connectEngine: ConnectEngine = (options) => {
   let port: Browser.runtime.Port | null = null;
   let closed = false;
+  let lost = false;
   let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let contextPoll: ReturnType<typeof setInterval> | undefined;
+
+  function contextLost(): boolean {
+    if (lost) return true;
+    if (extensionContextAlive()) return false;
+    lost = true;
+    stopContextPoll();
+    clearTimeout(timer);
+    options.onContextLost();
+    return true;
+  }
+  function stopContextPoll() {
+    clearInterval(contextPoll);
+    contextPoll = undefined;
+  }
 
   async function open() {
+    timer = undefined;
+    if (closed || contextLost()) return;
     try {
-      const reply = (await browser.runtime.sendMessage({ type: 'ensure-engine' })) as BackgroundReply | undefined;
+      let waited: ReturnType<typeof setTimeout> | undefined;
+      const silence = new Promise<never>((_, reject) => {
+        waited = setTimeout(() => reject(new Error('the background did not answer')), ENSURE_TIMEOUT_MS);
+      });
+      const reply = (await Promise.race([browser.runtime.sendMessage({ type: 'ensure-engine' }), silence]).finally(() => clearTimeout(waited))) as BackgroundReply | undefined;
       if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
       if (closed) return;
-      port = browser.runtime.connect({ name: ENGINE_PORT });
-      port.onMessage.addListener((message: unknown) => {
+      const opened = browser.runtime.connect({ name: ENGINE_PORT });
+      port = opened;
+      opened.onMessage.addListener((message: unknown) => {
         attempt = 0;
+        let event: EngineEvent;
         try {
-          options.onEvent(parse(engineEvent, message, 'engine event'));
+          event = parse(engineEvent, message, 'engine event');
         } catch (error) {
           console.warn('FaceReady: rejected engine event', error);
+          const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+          return options.onInvalidEvent(errorText(error), type);
         }
+        options.onEvent(event);
       });
-      port.onDisconnect.addListener(() => {
+      opened.onDisconnect.addListener(() => {
+        if (port !== opened) return;
         port = null;
-        options.onConnectionChange(false);
-        retry('the analysis engine closed');
+        // A crash that takes the extension down clears runtime.id a moment after the port drops; calls may hang meanwhile.
+        if (contextLost()) return;
+        contextPoll ??= setInterval(contextLost, CONTEXT_POLL_MS);
+        timer = setTimeout(() => {
+          if (closed || lost) return;
+          options.onConnectionChange(false);
+          retry('the analysis engine closed');
+        }, DISCONNECT_GRACE_MS);
       });
+      stopContextPoll();
       options.onConnectionChange(true);
     } catch (error) {
-      retry(error instanceof Error ? error.message : String(error));
+      retry(errorText(error));
     }
   }
 
   function retry(reason: string) {
-    if (closed) return;
-    const delay = RETRY_DELAYS_MS[attempt++];
-    if (delay === undefined) {
-      options.onFailure(`cannot reach the analysis engine (${reason})`);
-      return;
+    // Some Chrome versions reject calls before clearing runtime.id; the words are Chrome's own.
+    if (/extension context invalidated/i.test(reason) && !lost) {
+      lost = true;
+      options.onContextLost();
     }
-    setTimeout(open, delay);
+    if (closed || contextLost()) return;
+    const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
+    attempt++;
+    if (attempt === ATTEMPTS_BEFORE_FAILURE) options.onFailure(`cannot reach the analysis engine (${reason}); still trying`);
+    timer = setTimeout(open, delay);
   }
 
   void open();
   return {
     send(request) {
       if (!port) return false;
-      port.postMessage(request);
-      return true;
+      try {
+        port.postMessage(request);
+        return true;
+      } catch {
+        // The port died between its disconnect and our noticing (or the extension went away).
+        contextLost();
+        return false;
+      }
     },
     close() {
       closed = true;
-      port?.disconnect();
+      clearTimeout(timer);
+      stopContextPoll();
+      const open = port;
       port = null;
+      try {
+        open?.disconnect();
+      } catch {
+        // Already gone with the extension context.
+      }
     },
   };
-}
+};

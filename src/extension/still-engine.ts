@@ -4,10 +4,10 @@
  * a timeout) settles it, so the page never waits forever. Explain then explains that still.
  */
 import { wallClockMs } from '../clock';
+import { errorText } from '../error-text';
 import { encodeFrame } from '../capture/encode-frame';
-import { explainEventOf } from '../capture/frame-relay';
+import { explainEventOf, type RelayExplainEvent } from '../capture/frame-relay';
 import type { EngineState, FrameAnalysis } from '../protocol/messages';
-import type { ExplainEvent } from '../ui/explain-state';
 import type { ExplainMethod } from '../xai/explain-set';
 import { connectEngine } from './engine-client';
 
@@ -17,7 +17,7 @@ const STILL_STREAM_ID = 'still';
 
 export interface StillEngineOptions {
   onEngineState(state: EngineState): void;
-  onExplainEvent(event: ExplainEvent): void;
+  onExplainEvent(event: RelayExplainEvent): void;
 }
 
 export interface StillEngine {
@@ -42,6 +42,15 @@ export function connectStillEngine(options: StillEngineOptions): StillEngine {
   let pending: Pending | null = null;
   let frameId = 0;
   let requestId = 0;
+  /** The explanation the engine is computing: failed (with Retry) if the engine goes away. */
+  let explaining: number | null = null;
+
+  const failExplanation = (error: string) => {
+    if (explaining === null) return;
+    const id = explaining;
+    explaining = null;
+    options.onExplainEvent({ type: 'explain-error', requestId: id, error, cancelled: false, engineLost: true });
+  };
 
   const settle = (outcome: { analysis: FrameAnalysis } | { error: string }) => {
     const current = pending;
@@ -62,7 +71,7 @@ export function connectStillEngine(options: StillEngineOptions): StillEngine {
       // RGBA, not JPEG: a still is sent once, so its pixels are analysed without a second lossy compression.
       encoded = await encodeFrame(bitmap, 'rgba');
     } catch (error) {
-      return settle({ error: error instanceof Error ? error.message : String(error) });
+      return settle({ error: errorText(error) });
     }
     const now = wallClockMs();
     const frame = { frameId: current.frameId, streamId: STILL_STREAM_ID, capturedAt: now, sentAt: now, width: encoded.width, height: encoded.height, encoding: encoded.encoding, data: encoded.data };
@@ -87,9 +96,23 @@ export function connectStillEngine(options: StillEngineOptions): StillEngine {
           // frameId -1: the engine rejected a request it could not parse.
           if (event.frameId === pending?.frameId || event.frameId === -1) settle({ error: event.error });
           return;
+        case 'memory':
+          return; // asked for by `npm run soak` only
         default:
+          if (event.requestId === explaining && (event.type === 'explanation' || event.type === 'explain-error')) explaining = null;
           return options.onExplainEvent(explainEventOf(event));
       }
+    },
+    onInvalidEvent(error, type) {
+      // A malformed answer to the still (or one of no known type) must not leave the page waiting 90 s.
+      if (type === 'analysis' || type === 'analysis-error' || typeof type !== 'string') settle({ error: `the analysis engine sent an invalid answer: ${error}` });
+      else if (type === 'explanation' || type === 'explain-error') failExplanation(error);
+    },
+    onContextLost() {
+      state = { state: 'error', error: 'FaceReady stopped' };
+      options.onEngineState(state);
+      settle({ error: 'FaceReady stopped' });
+      failExplanation('FaceReady stopped');
     },
     onFailure(error) {
       state = { state: 'error', error };
@@ -100,8 +123,9 @@ export function connectStillEngine(options: StillEngineOptions): StillEngine {
       if (connected) return;
       state = { state: 'loading' };
       options.onEngineState(state);
-      // A still sent to an engine that went away gets no answer: the replacement engine cannot know it.
+      // A still or explanation sent to an engine that went away gets no answer: the replacement engine cannot know it.
       if (pending && !pending.bitmap) settle({ error: 'the analysis engine restarted while analysing; drop the image again' });
+      failExplanation('the analysis engine stopped while explaining');
     },
   });
 
@@ -117,7 +141,9 @@ export function connectStillEngine(options: StillEngineOptions): StillEngine {
       const id = ++requestId;
       options.onExplainEvent({ type: 'explain-requested', requestId: id, method });
       if (!engine.send({ type: 'explain', requestId: id, method, limeSamples })) {
-        options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false });
+        options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false, engineLost: true });
+      } else {
+        explaining = id;
       }
     },
     cancelExplain(id) {

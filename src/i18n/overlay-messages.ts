@@ -4,6 +4,8 @@ import { defineCatalog } from './translate';
 export const OVERLAY_MESSAGES = defineCatalog({
   en: {
     cannotAnalyse: 'FaceReady cannot analyse: {error}',
+    extensionStopped: 'FaceReady stopped. Reload this page to turn it back on.',
+    webglLost: 'The graphics card reset; FaceReady switched to its slower WASM engine.',
     waitingCamera: 'Waiting for the camera',
     cameraStopped: 'Camera stopped',
     videoStopped: 'Video stopped',
@@ -63,6 +65,8 @@ export const OVERLAY_MESSAGES = defineCatalog({
   },
   de: {
     cannotAnalyse: 'FaceReady kann nicht analysieren: {error}',
+    extensionStopped: 'FaceReady wurde beendet. Laden Sie diese Seite neu, um es wieder einzuschalten.',
+    webglLost: 'Die Grafikkarte wurde zurückgesetzt; FaceReady nutzt jetzt die langsamere WASM-Engine.',
     waitingCamera: 'Warte auf die Kamera',
     cameraStopped: 'Kamera gestoppt',
     videoStopped: 'Video gestoppt',

@@ -110,7 +110,10 @@ export type TapConfig = Checked<typeof tapConfig>;
 /** overlay → tap: the user picked this source to analyse. */
 const tapSelectSource = object({ channel: literal(OVERLAY_CHANNEL), type: literal('select-source'), sourceId });
 export type TapSelectSource = Checked<typeof tapSelectSource>;
-export const overlayToTap = tagged('type', { configure: tapConfig, 'select-source': tapSelectSource });
+/** overlay → tap: stop sampling (the site was turned off, or FaceReady went away); the next `configure` resumes. */
+const tapStop = object({ channel: literal(OVERLAY_CHANNEL), type: literal('stop') });
+export type TapStop = Checked<typeof tapStop>;
+export const overlayToTap = tagged('type', { configure: tapConfig, 'select-source': tapSelectSource, stop: tapStop });
 export type OverlayToTap = Checked<typeof overlayToTap>;
 
 // ── overlay ⇄ offscreen engine (runtime port) ─────────────────────────────────────────────
@@ -144,6 +147,8 @@ export const engineRequest = tagged('type', {
   /** Explain the last frame this port had analysed (the one whose verdict the user sees). */
   explain: object({ type: literal('explain'), requestId: num, method: explainMethod, limeSamples: num }),
   'cancel-explain': object({ type: literal('cancel-explain'), requestId: num }),
+  /** How much memory the engine holds (for `npm run soak`). */
+  memory: object({ type: literal('memory') }),
 });
 export type EngineRequest = Checked<typeof engineRequest>;
 
@@ -207,7 +212,8 @@ export type FrameAnalysis = Checked<typeof frameAnalysis>;
 
 const engineState = tagged('state', {
   loading: object({ state: literal('loading') }),
-  ready: object({ state: literal('ready'), backend: str }),
+  /** `webglLost`: this engine replaced one whose WebGL context was lost, on a backend other than WebGL. */
+  ready: object({ state: literal('ready'), backend: str, webglLost: optional(bool) }),
   error: object({ state: literal('error'), error: str }),
 });
 export type EngineState = Checked<typeof engineState>;
@@ -228,6 +234,8 @@ export const engineEvent = tagged('type', {
     ms: num,
   }),
   'explain-error': object({ type: literal('explain-error'), requestId: num, error: str, cancelled: bool }),
+  /** tf.memory() of the engine's backend: live tensors and their bytes (null before the engine is ready). */
+  memory: object({ type: literal('memory'), tensors: nullable(num), bytes: nullable(num) }),
 });
 export type EngineEvent = Checked<typeof engineEvent>;
 

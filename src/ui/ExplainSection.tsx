@@ -39,7 +39,12 @@ export function ExplainSection({ state, method, live, locale, onMethodChange, on
   if (state.status === 'failed') {
     return (
       <div class="explain-controls">
-        <p role="alert">{t('failed', { error: state.error })}</p>
+        <p role="alert">{state.engineLost ? t('engineLost') : t('failed', { error: state.error })}</p>
+        {state.engineLost && (
+          <button type="button" onClick={onExplain}>
+            {t('retry')}
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           {t('close')}
         </button>

@@ -75,6 +75,7 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
         )}
         <span class="instruction">{verdict.text}</span>
       </p>
+      {engine.state === 'ready' && engine.webglLost && <p class="notice">{t('webglLost')}</p>}
       {!collapsed && onProfileChange && <ProfilePicker profile={profile} locale={locale} onChange={onProfileChange} />}
       {!collapsed && sourcePicker}
       {!collapsed && (

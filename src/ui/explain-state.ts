@@ -3,6 +3,7 @@
  * arrives) → progress → done, failed or cancelled. Events of any other request are ignored, so a
  * late reply to a cancelled request cannot overwrite a newer one.
  */
+import type { RelayExplainEvent } from '../capture/frame-relay';
 import type { RgbaImage } from '../image';
 import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
 import type { ExplainProgress } from '../xai/types';
@@ -16,15 +17,11 @@ export type ExplainUiState =
   | { status: 'idle' }
   | { status: 'running'; requestId: number; method: ExplainMethod; frame: RgbaImage | null; progress: ExplainProgress | null; step: string | null }
   | { status: 'done'; requestId: number; set: ExplanationSet; predicted: PredictedClass; ms: number }
-  | { status: 'failed'; requestId: number; error: string };
+  /** `engineLost`: the engine went away before answering; the panel offers Retry. */
+  | { status: 'failed'; requestId: number; error: string; engineLost: boolean };
 
-export type ExplainEvent =
-  | { type: 'explain-requested'; requestId: number; method: ExplainMethod }
-  | { type: 'explain-started'; requestId: number; frame: RgbaImage }
-  | { type: 'explain-progress'; requestId: number; method: Exclude<ExplainMethod, 'all'>; progress: ExplainProgress }
-  | { type: 'explanation'; requestId: number; set: ExplanationSet; predicted: PredictedClass; ms: number }
-  | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean }
-  | { type: 'explain-closed' };
+/** The relay's (or the check page's) explanation events, and the user closing the panel. */
+export type ExplainEvent = RelayExplainEvent | { type: 'explain-closed' };
 
 export const IDLE_EXPLAIN: ExplainUiState = { status: 'idle' };
 
@@ -42,6 +39,6 @@ export function reduceExplain(state: ExplainUiState, event: ExplainEvent): Expla
     case 'explanation':
       return { status: 'done', requestId: event.requestId, set: event.set, predicted: event.predicted, ms: event.ms };
     case 'explain-error':
-      return event.cancelled ? IDLE_EXPLAIN : { status: 'failed', requestId: event.requestId, error: event.error };
+      return event.cancelled ? IDLE_EXPLAIN : { status: 'failed', requestId: event.requestId, error: event.error, engineLost: event.engineLost ?? false };
   }
 }

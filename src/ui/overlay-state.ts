@@ -2,6 +2,7 @@
  * The overlay's state as a pure reducer over the events it receives, and the plain-words verdict
  * that the ARIA live region announces. Kept free of Preact and browser APIs so it is unit-tested.
  */
+import type { RelayEvent } from '../capture/frame-relay';
 import { OVERLAY_MESSAGES } from '../i18n/overlay-messages';
 import { workflowWords } from '../i18n/hint-messages';
 import { translator, type Locale } from '../i18n/translate';
@@ -26,7 +27,8 @@ export interface ShownReadiness {
 }
 
 export interface OverlayState {
-  engine: EngineState | { state: 'starting' };
+  /** `stopped`: the extension went away under the page (disabled, updated, crashed); only a reload or its return helps. */
+  engine: EngineState | { state: 'starting' } | { state: 'stopped' };
   camera: CameraState;
   analysis: FrameAnalysis | null;
   /** The latest per-frame problem (a frame that could not be analysed); cleared by the next result. */
@@ -44,14 +46,8 @@ export interface OverlayState {
   shown: ShownReadiness;
 }
 
-export type OverlayEvent =
-  | { type: 'engine-state'; state: EngineState }
-  | { type: 'camera-started'; streamId: string; label: string; audience: Audience }
-  | { type: 'camera-ended'; streamId: string; liveStreams: number }
-  | { type: 'analysis'; analysis: FrameAnalysis }
-  | { type: 'frame-error'; error: string }
-  | { type: 'tap-error'; code: TapErrorCode }
-  | { type: 'profile'; profile: ProfileId };
+/** The relay's events about the engine, the videos and each frame, and the user's profile choice. */
+export type OverlayEvent = RelayEvent | { type: 'profile'; profile: ProfileId };
 
 const INITIAL_SHOWN: ShownReadiness = { ready: initialStable(false), hint: initialStable<HintId | null>(null) };
 /** The longest steadiness window of any profile: the track keeps that much. */
@@ -89,7 +85,12 @@ function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayStat
 export function reduceOverlay(state: OverlayState, event: OverlayEvent): OverlayState {
   switch (event.type) {
     case 'engine-state':
-      return { ...state, engine: event.state };
+      // Nothing from this page's (dead) extension context can revive it; a new overlay replaces this one.
+      if (state.engine.state === 'stopped') return state;
+      // A verdict from an engine that went away (or failed) is stale: the next engine's first frame replaces it.
+      return event.state.state === 'ready' ? { ...state, engine: event.state } : { ...state, ...FRESH_STREAM, engine: event.state };
+    case 'extension-stopped':
+      return { ...state, ...FRESH_STREAM, engine: { state: 'stopped' } };
     case 'camera-started':
       return { ...state, ...FRESH_STREAM, camera: { state: 'live', streamId: event.streamId, label: event.label, audience: event.audience } };
     case 'camera-ended':
@@ -150,6 +151,7 @@ export const detailsOpenByDefault = (profile: ProfileId, audience: Audience): bo
 
 export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   const t = translator(OVERLAY_MESSAGES, locale);
+  if (state.engine.state === 'stopped') return { text: t('extensionStopped'), tone: 'error' };
   if (state.engine.state === 'error') return { text: t('cannotAnalyse', { error: state.engine.error }), tone: 'error' };
   if (state.camera.state === 'waiting') return { text: t('waitingCamera'), tone: 'info' };
   if (state.camera.state === 'stopped') return { text: t(state.camera.audience === 'self' ? 'cameraStopped' : 'videoStopped'), tone: 'info' };

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { settleWithin } from '../load-timeout';
+import { errorText } from '../../error-text';
 
 /** A model location: a URL in the browser, or an IOHandler (e.g. scripts/lib/node-io fileModelHandler) in Node. */
 export type ModelSource = string | tf.io.IOHandler;
@@ -24,22 +26,12 @@ export class FaceModelLoadError extends Error {
  */
 export async function loadFaceModel(role: string, source: ModelSource, inputSize: number, timeoutMs: number): Promise<tf.GraphModel> {
   const where = typeof source === 'string' ? source : 'an IOHandler';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FaceModelLoadError(role, where, `timed out after ${timeoutMs} ms`)), timeoutMs);
-  });
-  const loading = tf.loadGraphModel(source);
   let model: tf.GraphModel;
   try {
-    model = await Promise.race([loading, timeout]);
+    model = await settleWithin(tf.loadGraphModel(source), timeoutMs, () => new FaceModelLoadError(role, where, `timed out after ${timeoutMs} ms`), (late) => late.dispose());
   } catch (error) {
-    if (error instanceof FaceModelLoadError) {
-      loading.then((late) => late.dispose(), () => undefined); // a model arriving after the timeout is not kept
-      throw error;
-    }
-    throw new FaceModelLoadError(role, where, error instanceof Error ? error.message : String(error), { cause: error });
-  } finally {
-    clearTimeout(timer);
+    if (error instanceof FaceModelLoadError) throw error;
+    throw new FaceModelLoadError(role, where, errorText(error), { cause: error });
   }
   const shape = model.inputs[0]?.shape ?? [];
   if (shape.length !== 4 || shape[1] !== inputSize || shape[2] !== inputSize || shape[3] !== 3) {

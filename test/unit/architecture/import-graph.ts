@@ -57,16 +57,13 @@ export function readmeLayerOrder(readme: string): string[] {
 
 /**
  * Imports that break the rule: into a later layer of `order`, or out of src/ into another top folder
- * (entrypoints, scripts, test, public). `exceptions` maps a file to the layers it may still reach.
+ * (entrypoints, scripts, test, public).
  */
-export function upwardImports(imports: readonly Import[], order: readonly string[], exceptions: Readonly<Record<string, readonly string[]>> = {}): Import[] {
+export function upwardImports(imports: readonly Import[], order: readonly string[]): Import[] {
   const rank = new Map(order.map((layer, i) => [layer, i]));
   return imports.filter(({ from, target }) => {
     if (target === null) return false;
-    const own = layerOf(from);
-    const theirs = layerOf(target);
-    if (exceptions[from]?.includes(theirs)) return false;
     if (!target.startsWith('src/')) return true;
-    return (rank.get(theirs) ?? Infinity) > (rank.get(own) ?? -Infinity);
+    return (rank.get(layerOf(target)) ?? Infinity) > (rank.get(layerOf(from)) ?? -Infinity);
   });
 }

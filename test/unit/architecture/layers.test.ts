@@ -9,18 +9,6 @@ import { importsUnder, layerOf, readmeLayerOrder, upwardImports, type Import } f
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const ORDER = readmeLayerOrder(readFileSync(`${ROOT}README.md`, 'utf8'));
 
-/**
- * Files allowed to import upward for now, each with the layers it may still reach. Delete an entry when
- * the branch named beside it is merged.
- */
-const KNOWN_EXCEPTIONS: Record<string, readonly string[]> = {
-  // Branch `recovery` removes the relay's imports of the engine client and the overlay's event types.
-  'src/capture/frame-relay.ts': ['extension', 'ui'],
-  // Imports the type ExplainEvent from src/ui/explain-state.ts; the file belongs to branches `recovery`,
-  // `xai` and `speed` this session, so it could not move here (see the lean branch's report).
-  'src/extension/still-engine.ts': ['ui'],
-};
-
 const describeImport = (i: Import) => `${i.from} imports ${i.specifier} (${layerOf(i.from)} → ${layerOf(i.target!)})`;
 
 describe('the layer order in README.md', () => {
@@ -42,14 +30,7 @@ describe('imports in src/', () => {
   });
 
   it('go only to the same layer or a lower one, and never out of src/', () => {
-    expect(upwardImports(imports, ORDER, KNOWN_EXCEPTIONS).map(describeImport)).toEqual([]);
-  });
-
-  it('keep each known exception needed (delete it once its file imports downward)', () => {
-    for (const [file, layers] of Object.entries(KNOWN_EXCEPTIONS)) {
-      const reached = new Set(upwardImports(imports.filter((i) => i.from === file), ORDER).map((i) => layerOf(i.target!)));
-      expect([...reached].sort(), file).toEqual([...layers].sort());
-    }
+    expect(upwardImports(imports, ORDER).map(describeImport)).toEqual([]);
   });
 });
 
@@ -74,7 +55,6 @@ describe('the rule itself', () => {
       'src/model/a.ts → scripts/assets/manifest',
       'src/model/a.ts → public/models/classifier/config.json',
     ]);
-    expect(upwardImports([edge('src/protocol/m.ts', 'src/ui/state')], order, { 'src/protocol/m.ts': ['ui'] })).toEqual([]);
   });
 
   it('reads the numbered list after the marker, stopping at its end', () => {

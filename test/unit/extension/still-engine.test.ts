@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineClientOptions } from '../../../src/extension/engine-client';
+import type { EngineConnectionEvents } from '../../../src/protocol/engine-connection';
 import type { EngineEvent, EngineRequest, FrameAnalysis } from '../../../src/protocol/messages';
 
 // The port and the canvas encoder are browser-only: a fake port records what is sent, and the
 // encoder returns a fixed 2×2 RGBA frame.
-const port = vi.hoisted(() => ({ options: null as EngineClientOptions | null, sent: [] as EngineRequest[], connected: true }));
+const port = vi.hoisted(() => ({ options: null as EngineConnectionEvents | null, sent: [] as EngineRequest[], connected: true }));
 vi.mock('../../../src/extension/engine-client', () => ({
-  connectEngine: (options: EngineClientOptions) => {
+  connectEngine: (options: EngineConnectionEvents) => {
     port.options = options;
     return { send: (request: EngineRequest) => port.connected && (port.sent.push(request), true), close: () => undefined };
   },
@@ -117,7 +117,7 @@ describe('connectStillEngine', () => {
     engine.explain('gradcam', 24);
     expect(events).toEqual([
       { type: 'explain-requested', requestId: 1, method: 'gradcam' },
-      { type: 'explain-error', requestId: 1, error: 'the analysis engine is not connected', cancelled: false },
+      { type: 'explain-error', requestId: 1, error: 'the analysis engine is not connected', cancelled: false, engineLost: true },
     ]);
   });
 });

@@ -21,6 +21,11 @@ describe('reduceExplain', () => {
       status: 'failed',
       requestId: 2,
       error: 'no frame has been analysed yet',
+      engineLost: false,
+    });
+    expect(run(requested, { type: 'explain-error', requestId: 2, error: 'the analysis engine stopped while explaining', cancelled: false, engineLost: true })).toMatchObject({
+      status: 'failed',
+      engineLost: true,
     });
   });
 
