@@ -1,13 +1,18 @@
 /**
  * npm run train [-- --data DIR] [--compare-backbones] [--compare-heads] [--backbone v1|v2] [--epochs N] [--lr X] [--no-baseline]
+ * npm run train -- --loso-heads
  *
  * Trains FaceReady's five-class quality classifier as the paper does (frozen MobileNet, softmax
  * head, 30 epochs, lr 1e-4) on a folder-per-class dataset, and writes the shipped model
  * (public/models/classifier/model.json + weights, config.json; data/classifier/metrics.json). Backbone features are
  * cached in .cache/classifier, so a rerun after changing only the head takes minutes.
+ * --loso-heads trains only the leave-one-source-out heads (the chosen recipe, v1 backbone, each without
+ * one source) and writes their calibrated probabilities for every validation and test sample to
+ * data/classifier/loso-probabilities.json, which the fused verdict's LOSO evaluation reads; the shipped
+ * model is untouched.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -24,11 +29,11 @@ import { listDataset } from './lib/classifier/dataset';
 import { loadOrCreateSplits } from './lib/classifier/dataset-splits';
 import { evaluateTestSplit } from './lib/classifier/evaluation';
 import { argmax } from '../src/stats';
-import { extractFeatures, type CropPolicy, type FeatureTable } from './lib/classifier/features';
+import { extractFeatures, sampleKey, type CropPolicy, type FeatureTable } from './lib/classifier/features';
 import { assembleClassifier, CHOSEN_HEAD_TRAINING, DEFAULT_HEAD_TRAINING, gatherRows, headLogits, trainHead, type HeadTraining } from './lib/classifier/head';
 import { classificationReport, fitTemperature, reliability, selectiveThreshold, softmax } from './lib/classifier/metrics';
 import { occluderPlanner, paintOccluder } from './lib/classifier/occluders';
-import { BASELINE_DIR, CONFIG_FILE, DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, DOCS_DIR, FEATURE_CACHE_DIR, metricsPath, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
+import { BASELINE_DIR, CONFIG_FILE, DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, DOCS_DIR, FEATURE_CACHE_DIR, LOSO_PROBABILITIES_FILE, metricsPath, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
 import { DEFAULT_SAMPLE_PLAN, planSamples, type SampleSpec } from './lib/classifier/samples';
 import { saveModelFloat16 } from './lib/classifier/save-model';
 import { loadBaselineCnn } from './lib/classifier/shipped-model';
@@ -60,6 +65,7 @@ const { values: args } = parseArgs({
     'no-landmarks': { type: 'boolean', default: false },
     epochs: { type: 'string' },
     lr: { type: 'string' },
+    'loso-heads': { type: 'boolean', default: false },
   },
 });
 
@@ -83,6 +89,25 @@ async function probe(table: FeatureTable, samples: SampleSpec[], trainRows: numb
   const head = await trainHead(gatherRows(table.features, table.dim, trainRows), table.dim, trainRows.map((r) => labelIndex(samples[r])), CLASSES.length, training);
   const logits = headLogits(head, gatherRows(table.features, table.dim, evalRows), table.dim);
   return { head, logits, report: classificationReport(evalRows.map((r) => labelIndex(samples[r])), logits.map(argmax), CLASSES) };
+}
+
+/**
+ * Per source, a head trained on the training samples of the OTHER sources, its temperature fitted on
+ * their validation samples, and its logits for every validation and test sample (`heldOutRows`).
+ */
+async function leaveOneSourceOutHeads(table: FeatureTable, samples: SampleSpec[], training: HeadTraining) {
+  const heldOutRows = rowsOf(samples, (s) => s.split !== 'train');
+  const heads: Record<string, { trainSamples: number; temperature: number; logits: number[][] }> = {};
+  for (const source of [...new Set(samples.map((s) => s.source))].sort()) {
+    const without = rowsOf(samples, (s) => s.split === 'train' && s.source !== source);
+    const r = await probe(table, samples, without, heldOutRows, training);
+    r.head.dispose();
+    const calibration = heldOutRows.flatMap((row, i) => (samples[row].split === 'val' && samples[row].source !== source ? [i] : []));
+    const temperature = fitTemperature(calibration.map((i) => r.logits[i]), calibration.map((i) => labelIndex(samples[heldOutRows[i]])));
+    heads[source] = { trainSamples: without.length, temperature, logits: r.logits };
+    log(`LOSO head without ${source}: ${without.length} training samples, temperature ${temperature.toFixed(3)}`);
+  }
+  return { heldOutRows, heads };
 }
 
 async function main() {
@@ -163,6 +188,21 @@ async function main() {
 
   const v1 = featureBackbone(MOBILENET_V1_BACKBONE_ID, loadMobileNetV1(INPUT_SIZE), MOBILENET_V1_TAPS);
   const v1Table = await timed('features_v1', () => extractFeatures(samples, v1, extractOpts));
+  if (args['loso-heads']) {
+    const { heldOutRows, heads } = await timed('loso_heads', () => leaveOneSourceOutHeads(v1Table, samples, CHOSEN_HEAD_TRAINING));
+    const round = (p: number[]) => p.map((x) => Math.round(x * 1e6) / 1e6);
+    const file = {
+      backbone: v1.backboneId,
+      training: CHOSEN_HEAD_TRAINING,
+      keys: heldOutRows.map((r) => sampleKey(samples[r], crop)),
+      heads: Object.fromEntries(Object.entries(heads).map(([source, h]) => [source, { trainSamples: h.trainSamples, temperature: h.temperature, probabilities: h.logits.map((z) => round(softmax(z, h.temperature))) }])),
+      timingsSeconds: timings,
+    };
+    mkdirSync(dirname(LOSO_PROBABILITIES_FILE), { recursive: true });
+    writeFileSync(LOSO_PROBABILITIES_FILE, `${JSON.stringify(file)}\n`);
+    log(`wrote ${LOSO_PROBABILITIES_FILE}; timings ${JSON.stringify(timings)}`);
+    return;
+  }
   let backbone = v1;
   let table = v1Table;
   let best = await timed('heads_v1', () => selectHead(v1Table, 'v1'));
@@ -211,26 +251,21 @@ async function main() {
   log(`temperature ${temperature.toFixed(3)}, uncertainty threshold ${threshold.toFixed(3)}, val ECE ${reliability(valConf, valCorrect).ece.toFixed(4)}`);
 
   // leave-one-source-out vs in-source: per source, a head trained without it, scored on its val+test samples
-  const heldOut = (s: SampleSpec) => s.split !== 'train';
-  const sources = [...new Set(samples.map((s) => s.source))].sort();
   const loso: Record<string, { n: number; inSourceAccuracy: number; losoAccuracy: number; inSourceMacroF1: number; losoMacroF1: number; classesPresent: string[] }> = {};
-  const inSourceHead = best.head;
-  for (const source of sources) {
-    const evalRows = rowsOf(samples, (s) => heldOut(s) && s.source === source);
-    if (evalRows.length === 0) continue;
+  const losoHeads = await timed('loso_heads', () => leaveOneSourceOutHeads(table, samples, best.training));
+  for (const [source, h] of Object.entries(losoHeads.heads)) {
+    const picked = losoHeads.heldOutRows.flatMap((r, i) => (samples[r].source === source ? [i] : []));
+    if (picked.length === 0) continue;
+    const evalRows = picked.map((i) => losoHeads.heldOutRows[i]);
     const truth = evalRows.map((r) => labelIndex(samples[r]));
     const present = [...new Set(truth)].sort().map((c) => CLASSES[c]);
-    const feats = gatherRows(table.features, table.dim, evalRows);
-    const inPred = headLogits(inSourceHead, feats, table.dim).map(argmax);
-    const without = rowsOf(samples, (s) => s.split === 'train' && s.source !== source);
-    const r = await probe(table, samples, without, evalRows, best.training);
-    r.head.dispose();
+    const inPred = headLogits(best.head, gatherRows(table.features, table.dim, evalRows), table.dim).map(argmax);
     const accuracy = (pred: number[]) => pred.filter((p, i) => p === truth[i]).length / truth.length;
     const presentF1 = (pred: number[]) => {
       const rep = classificationReport(truth, pred, CLASSES);
       return present.reduce((a, c) => a + rep.perClass[c].f1, 0) / present.length;
     };
-    const losoPred = r.logits.map(argmax);
+    const losoPred = picked.map((i) => argmax(h.logits[i]));
     loso[source] = { n: evalRows.length, inSourceAccuracy: accuracy(inPred), losoAccuracy: accuracy(losoPred), inSourceMacroF1: presentF1(inPred), losoMacroF1: presentF1(losoPred), classesPresent: present };
     log(`source ${source}: in-source acc ${loso[source].inSourceAccuracy.toFixed(3)}, LOSO acc ${loso[source].losoAccuracy.toFixed(3)} (n ${evalRows.length})`);
   }

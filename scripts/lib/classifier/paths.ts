@@ -8,6 +8,8 @@ export const METRICS_FILE = 'metrics.json';
 const SHIPPED_METRICS_PATH = 'data/classifier/metrics.json';
 export const DEFAULT_SPLITS_DIR = 'data/classifier/splits/face-quality';
 export const BASELINE_DIR = 'data/classifier/baseline-cnn';
+/** Leave-one-source-out heads' probabilities for every validation and test sample (npm run train -- --loso-heads). */
+export const LOSO_PROBABILITIES_FILE = 'data/classifier/loso-probabilities.json';
 export const FEATURE_CACHE_DIR = '.cache/classifier/features';
 export const DOCS_DIR = 'docs';
 

@@ -3,12 +3,13 @@
  * held-out source).
  */
 import { CLASS_NAMES, type QualityClass } from '../../../src/model/classifier/constants';
-import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
+import { defectLeads, fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import type { FusionConfig } from '../../../src/model/fusion/fusion-config';
 import type { QualitySummary } from '../../../src/protocol/messages';
 import type { MeasureId } from '../../../src/protocol/quality-measures';
 import { argmax } from '../../../src/stats';
 import { classificationReport, type ClassificationReport } from '../classifier/metrics';
+import { scoredOutOfSource, scoredWithout, type LosoHeads } from './loso-probabilities';
 import type { SampleEvidence } from './sample-evidence';
 
 const CLASSES = [...CLASS_NAMES];
@@ -109,38 +110,96 @@ export interface FusionFit {
   budget: number;
   /** Validation macro-F1 of the fused verdict per budget tried. */
   macroF1ByBudget: Record<string, number>;
+  /** Per defectSupportMin tried: validation macro-F1 in-source and scored by heads that never saw the source. */
+  supportChoice: Record<string, { inSource: number; outOfSource: number | null }>;
+  /** Per defectLeadRatio tried: on out-of-source validation, how many unsure defects it made specific, and how many of those were right. */
+  leadChoice: Record<string, { resolved: number; right: number }>;
+  /** The bar a ratio has to meet: accuracy of the classifier's confident answers on out-of-source validation. */
+  leadPrecisionBar: number | null;
 }
 
 /** When the classifier is unsure, a measure decides at this false-flag level (a fixed policy, not fitted). */
 export const UNSURE_BUDGET = 0.03;
-
-const contentOf = (c: FusionConfig) => ({ sharpnessMin: c.sharpnessMin, faceOcclusionMax: c.faceOcclusionMax, mouthOcclusionMax: c.mouthOcclusionMax, eyesVisibleMax: c.eyesVisibleMax });
+/** The classifier's backing a skin-colour measure needs to overrule its `good` (null: none). */
+export const SUPPORT_CANDIDATES = [null, 0, 0.02, 0.05, 0.1, 0.2] as const;
+/** How clearly an unsure defect must lead the other defects to be a specific answer. */
+export const LEAD_RATIOS = [1.5, 2, 3, 5, 10] as const;
 
 /**
- * The thresholds for an unsure classifier flag UNSURE_BUDGET of the clean validation faces; the stricter
- * ones that overrule a confident `good` use the budget with the best fused validation macro-F1 (ties:
- * the smaller). That budget is the one free choice.
+ * - The thresholds for an unsure classifier flag UNSURE_BUDGET of the clean validation faces.
+ * - Only sharpness overrules a CONFIDENT `good` (at the budget with the best validation macro-F1; ties: the
+ *   smaller): the skin-colour measures' clean-face flags are too frequent on sources unlike the validation's
+ *   to overrule a classifier that is sure.
+ * - `defectSupportMin`: the candidate with the best validation macro-F1 scored by heads that never saw each
+ *   sample's source (`outOfSource`, the leave-one-source-out heads), among those that keep the in-source
+ *   validation macro-F1 at least the classifier's own; ties: the stricter. Without out-of-source rows, the
+ *   in-source figure alone.
+ * - `defectLeadRatio`: the smallest ratio whose specific answers are right at least as often as the
+ *   classifier's own confident answers on the same out-of-source validation rows (a specific answer made
+ *   from a clear lead is then as trustworthy as a sure one); null if none is, or without those rows.
  */
-export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, uncertaintyThreshold: number): FusionFit {
+export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, uncertaintyThreshold: number, outOfSource: readonly SampleEvidence[] | null = null): FusionFit {
   const unsure = fitRules(rows, fixed, UNSURE_BUDGET);
-  let best: FusionFit | null = null;
+  const base: FusionConfig = { ...unsure.config, confidentGood: { sharpnessMin: 0, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null } };
+  let budget: number = FALSE_FLAG_BUDGETS[0];
+  let confidentSharpness: RuleFit | null = null;
   const macroF1ByBudget: Record<string, number> = {};
-  for (const budget of FALSE_FLAG_BUDGETS) {
-    const strict = fitRules(rows, fixed, budget);
-    const fit = { config: { ...unsure.config, confidentGood: contentOf(strict.config) }, rules: { ...unsure.rules, ...Object.fromEntries(Object.entries(strict.rules).map(([id, r]) => [`${id} (confident good)`, r])) } };
-    const f1 = fusedReport(rows, fit.config, uncertaintyThreshold).macro.f1;
-    macroF1ByBudget[budget] = f1;
-    if (!best || f1 > macroF1ByBudget[best.budget] + 1e-9) best = { ...fit, budget, macroF1ByBudget };
+  for (const b of FALSE_FLAG_BUDGETS) {
+    const strict = fitRules(rows, fixed, b);
+    const config = { ...base, confidentGood: { ...base.confidentGood, sharpnessMin: strict.config.sharpnessMin } };
+    macroF1ByBudget[b] = fusedReport(rows, config, uncertaintyThreshold).macro.f1;
+    if (!confidentSharpness || macroF1ByBudget[b] > macroF1ByBudget[budget] + 1e-9) {
+      budget = b;
+      confidentSharpness = strict.rules.sharpness;
+    }
   }
-  return best!;
+  let config: FusionConfig = { ...base, confidentGood: { ...base.confidentGood, sharpnessMin: confidentSharpness!.threshold } };
+
+  const floor = classifierReport(rows).macro.f1 - 1e-9;
+  const supportChoice: FusionFit['supportChoice'] = {};
+  let support: { value: number | null; score: number } | null = null;
+  for (const value of SUPPORT_CANDIDATES) {
+    const candidate = { ...config, defectSupportMin: value };
+    const inSource = fusedReport(rows, candidate, uncertaintyThreshold).macro.f1;
+    const oos = outOfSource ? fusedReport(outOfSource, candidate, uncertaintyThreshold).macro.f1 : null;
+    supportChoice[String(value)] = { inSource, outOfSource: oos };
+    const score = oos ?? inSource;
+    // candidates run from laxest to strictest, so `>=` keeps the stricter on a tie
+    if (inSource >= floor && (!support || score >= support.score - 1e-9)) support = { value, score };
+  }
+  config = { ...config, defectSupportMin: support ? support.value : 1 };
+
+  const leadChoice: FusionFit['leadChoice'] = {};
+  let lead: number | null = null;
+  let bar: number | null = null;
+  if (outOfSource) {
+    const confident = outOfSource.filter((r) => !qualitySummary(r.probabilities, uncertaintyThreshold).uncertain);
+    bar = confident.filter((r) => CLASSES[argmax(r.probabilities)] === r.spec.label).length / Math.max(1, confident.length);
+    for (const ratio of LEAD_RATIOS) {
+      const specific = outOfSource.filter((r) => {
+        const q = qualitySummary(r.probabilities, uncertaintyThreshold);
+        return q.uncertain && q.label !== 'good' && q.label !== 'wrong' && defectLeads(q.probabilities, q.label, ratio);
+      });
+      const right = specific.filter((r) => CLASSES[argmax(r.probabilities)] === r.spec.label).length;
+      leadChoice[ratio] = { resolved: specific.length, right };
+      if (lead === null && specific.length > 0 && right / specific.length >= bar) lead = ratio;
+    }
+  }
+  config = { ...config, defectLeadRatio: lead };
+  const rules = { ...unsure.rules, 'sharpness (confident good)': confidentSharpness! };
+  return { config, rules, budget, macroF1ByBudget, supportChoice, leadChoice, leadPrecisionBar: bar };
 }
 
 export interface SourceComparison {
   n: number;
   classesPresent: string[];
-  classifier: { accuracy: number; macroF1: number };
+  /** The committed classifier, trained with every source (in-source). */
+  inSource: { accuracy: number; macroF1: number };
+  /** A classifier head trained without this source (null without the LOSO heads' file). */
+  classifier: { accuracy: number; macroF1: number } | null;
+  /** The fused verdict on that head's probabilities (on the committed classifier's without the file), fitted without this source. */
   fused: { accuracy: number; macroF1: number };
-  /** The thresholds fitted without this source. */
+  /** The rules fitted without this source. */
   config: FusionConfig;
 }
 
@@ -153,19 +212,30 @@ function presentScores(rows: readonly SampleEvidence[], predicted: readonly numb
 }
 
 /**
- * Leave-one-source-out for the fusion's thresholds: per source, fitted on the validation rows of the
- * other sources and scored on that source's validation + test rows. The classifier's probabilities are
- * the committed (in-source) model's: this measures how the thresholds carry across sources, not a
- * classifier retrained without the source.
+ * Leave-one-source-out: per source S, the classifier head trained without S (loso-probabilities.json)
+ * scores every sample; the fused verdict's rules are fitted on the validation rows of the other sources
+ * (their out-of-source rows: each scored by the head that never saw its own source, S's rows left out)
+ * and scored on S's validation + test rows. Without the heads' file, the committed classifier stands in
+ * and only the rules are held out.
  */
-export function leaveOneSourceOut(val: readonly SampleEvidence[], heldOut: readonly SampleEvidence[], fixed: FusionConfig, uncertaintyThreshold: number): Record<string, SourceComparison> {
+export function leaveOneSourceOut(val: readonly SampleEvidence[], heldOut: readonly SampleEvidence[], fixed: FusionConfig, uncertaintyThreshold: number, loso: LosoHeads | null): Record<string, SourceComparison> {
   const out: Record<string, SourceComparison> = {};
   for (const source of [...new Set(heldOut.map((r) => r.spec.source))].sort()) {
-    const rows = heldOut.filter((r) => r.spec.source === source);
-    const { config } = fitFusion(val.filter((r) => r.spec.source !== source), fixed, uncertaintyThreshold);
+    const own = heldOut.filter((r) => r.spec.source === source);
+    const others = val.filter((r) => r.spec.source !== source);
+    const rows = loso ? scoredWithout(own, source, loso) : own;
+    const { config } = fitFusion(loso ? scoredWithout(others, source, loso) : others, fixed, uncertaintyThreshold, loso ? scoredOutOfSource(others, loso) : null);
+    const inSource = presentScores(own, own.map((r) => argmax(r.probabilities)));
     const c = presentScores(rows, rows.map((r) => argmax(r.probabilities)));
     const f = presentScores(rows, fusedOutcomes(rows, config, uncertaintyThreshold).map((o) => o.label));
-    out[source] = { n: rows.length, classesPresent: c.present, classifier: { accuracy: c.accuracy, macroF1: c.macroF1 }, fused: { accuracy: f.accuracy, macroF1: f.macroF1 }, config };
+    out[source] = {
+      n: rows.length,
+      classesPresent: c.present,
+      inSource: { accuracy: inSource.accuracy, macroF1: inSource.macroF1 },
+      classifier: loso ? { accuracy: c.accuracy, macroF1: c.macroF1 } : null,
+      fused: { accuracy: f.accuracy, macroF1: f.macroF1 },
+      config,
+    };
   }
   return out;
 }

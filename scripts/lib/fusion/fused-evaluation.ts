@@ -1,8 +1,9 @@
 /**
  * The fused verdict's held-out figures, shared by `npm run fit-fusion` (which records them in
  * fusion.json for --check) and `npm run evaluate` (which prints and checks them): the test split in the
- * Table-1 layout, the real blurry photos, leave-one-source-out of the thresholds, and how often the
- * verdict on a defective photo is "uncertain".
+ * Table-1 layout with a paired bootstrap interval of macro-F1, the real blurry photos, leave-one-source-out
+ * (classifier heads trained without each source, loso-probabilities.json), and how often the verdict on a
+ * defective photo is "uncertain", with Wilson intervals.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import type * as tf from '@tensorflow/tfjs';
@@ -15,17 +16,30 @@ import { paintOccluder } from '../classifier/occluders';
 import type { SampleSpec } from '../classifier/samples';
 import { classifierReport, fusedOutcomes, fusedReport, leaveOneSourceOut, type SourceComparison } from './fit-fusion';
 import type { HeldOutSamples } from './held-out-samples';
-import { sampleEvidence } from './sample-evidence';
+import { pairedMacroF1Bootstrap, wilsonInterval, type PairedMacroF1 } from './intervals';
+import { readLosoHeads } from './loso-probabilities';
+import { sampleEvidence, type SampleEvidence } from './sample-evidence';
+
+/** A proportion k / n with its 95 % Wilson interval. */
+export interface Rate {
+  k: number;
+  n: number;
+  rate: number;
+  ci95: [number, number];
+}
+const rate = (k: number, n: number): Rate => ({ k, n, rate: n ? k / n : 0, ci95: wilsonInterval(k, n) });
 
 export interface FusedFigures {
   macroF1: number;
   classifierMacroF1: number;
+  /** Paired bootstrap over the test samples: classifier (a), fused (b), fused − classifier. */
+  macroF1Interval: PairedMacroF1;
   report: ClassificationReport;
   classifier: ClassificationReport;
-  realBlur?: { n: number; recall: number; classifierRecall: number; predicted: Record<string, number> };
+  realBlur?: { n: number; recall: number; classifierRecall: number; fusedRecall: Rate; classifierRecallRate: Rate; uncertain: { classifier: Rate; fused: Rate }; predicted: Record<string, number> };
   leaveOneSourceOut: Record<string, SourceComparison>;
-  /** Among test samples that are not `good`: how many verdicts are "uncertain", classifier vs fused. */
-  uncertainOnDefective: { n: number; classifier: number; fused: number };
+  /** Among test samples that are not `good`: how many verdicts are "uncertain", classifier vs fused (rates kept as numbers for older readers). */
+  uncertainOnDefective: { n: number; classifier: number; fused: number; classifierRate: Rate; fusedRate: Rate };
   /** Fraction of test verdicts decided by a measure rather than the classifier. */
   decidedByMeasure: number;
 }
@@ -37,30 +51,35 @@ export async function fusedFigures(model: tf.LayersModel, config: ClassifierConf
   const threshold = config.uncertaintyThreshold;
   const outcomes = fusedOutcomes(test, fusion, threshold);
   const defective = test.map((r, i) => ({ r, o: outcomes[i] })).filter(({ r }) => r.spec.label !== 'good');
+  const unsure = (r: SampleEvidence) => Math.max(...r.probabilities) < threshold;
+  const classifierUncertain = rate(defective.filter(({ r }) => unsure(r)).length, defective.length);
+  const fusedUncertain = rate(defective.filter(({ o }) => o.uncertain).length, defective.length);
+  const truth = test.map((r) => CLASS_NAMES.indexOf(r.spec.label));
   const figures: FusedFigures = {
     macroF1: fusedReport(test, fusion, threshold).macro.f1,
     classifierMacroF1: classifierReport(test).macro.f1,
+    macroF1Interval: pairedMacroF1Bootstrap(truth, test.map((r) => argmax(r.probabilities)), outcomes.map((o) => o.label), [...CLASS_NAMES]),
     report: fusedReport(test, fusion, threshold),
     classifier: classifierReport(test),
-    leaveOneSourceOut: leaveOneSourceOut(val, [...val, ...test], DEFAULT_FUSION_CONFIG, threshold),
-    uncertainOnDefective: {
-      n: defective.length,
-      classifier: defective.filter(({ r }) => Math.max(...r.probabilities) < threshold).length / defective.length,
-      fused: defective.filter(({ o }) => o.uncertain).length / defective.length,
-    },
+    leaveOneSourceOut: leaveOneSourceOut(val, [...val, ...test], DEFAULT_FUSION_CONFIG, threshold, readLosoHeads()),
+    uncertainOnDefective: { n: defective.length, classifier: classifierUncertain.rate, fused: fusedUncertain.rate, classifierRate: classifierUncertain, fusedRate: fusedUncertain },
     decidedByMeasure: outcomes.filter((o) => o.byMeasure).length / outcomes.length,
   };
   if (realBlur?.landmarks && existsSync(realBlur.root)) {
     const files = readdirSync(realBlur.root).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort();
     const specs: SampleSpec[] = files.map((f) => ({ relPath: f, split: 'test', label: 'blur', baseLabel: 'blur', source: 'realblur' }));
     const rows = await sampleEvidence(specs, model, { root: realBlur.root, config, landmarks: realBlur.landmarks });
-    const labels = fusedOutcomes(rows, fusion, threshold).map((o) => CLASS_NAMES[o.label]);
+    const fused = fusedOutcomes(rows, fusion, threshold);
     const predicted: Record<string, number> = {};
-    for (const c of labels) predicted[c] = (predicted[c] ?? 0) + 1;
+    for (const o of fused) predicted[CLASS_NAMES[o.label]] = (predicted[CLASS_NAMES[o.label]] ?? 0) + 1;
+    const classifierBlur = rows.filter((r) => CLASS_NAMES[argmax(r.probabilities)] === 'blur').length;
     figures.realBlur = {
       n: rows.length,
       recall: (predicted.blur ?? 0) / rows.length,
-      classifierRecall: rows.filter((r) => CLASS_NAMES[argmax(r.probabilities)] === 'blur').length / rows.length,
+      classifierRecall: classifierBlur / rows.length,
+      fusedRecall: rate(predicted.blur ?? 0, rows.length),
+      classifierRecallRate: rate(classifierBlur, rows.length),
+      uncertain: { classifier: rate(rows.filter(unsure).length, rows.length), fused: rate(fused.filter((o) => o.uncertain).length, rows.length) },
       predicted,
     };
   }

@@ -12,15 +12,19 @@ const config: FusionConfig = {
   mouthOcclusionMax: 0.6,
   eyesVisibleMax: 0.7,
   confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: 0.8, mouthOcclusionMax: 0.9, eyesVisibleMax: null },
+  defectSupportMin: 0.1,
+  defectLeadRatio: 5,
   underExposureMax: 0.5,
   overExposureMax: 0.3,
   luminanceMeanMin: 0.2,
 };
 
-function quality(label: QualitySummary['label'], confidence: number, uncertain = confidence < 0.86): QualitySummary {
-  const rest = (1 - confidence) / 4;
-  const probabilities = { blur: rest, eyeglasses: rest, good: rest, covered: rest, wrong: rest, [label]: confidence };
-  return { label, confidence, uncertain, probabilities };
+/** The classifier's summary: `label` at `confidence`, `runnerUp` (if given) with most of the rest. */
+function quality(label: QualitySummary['label'], confidence: number, runnerUp?: QualitySummary['label']): QualitySummary {
+  const rest = 1 - confidence;
+  const share = runnerUp ? rest / 16 : rest / 4;
+  const probabilities = { blur: share, eyeglasses: share, good: share, covered: share, wrong: share, ...(runnerUp ? { [runnerUp]: rest - 3 * share } : {}), [label]: confidence };
+  return { label, confidence, uncertain: confidence < 0.86, probabilities };
 }
 /** Measures of a clean face; `over` replaces some raw values. */
 function measures(over: Partial<Record<'sharpness' | 'face-occlusion' | 'mouth-occlusion' | 'eyes-visible' | 'under-exposure' | 'over-exposure' | 'luminance-mean', number>> = {}): QualityMeasures {
@@ -38,21 +42,43 @@ describe('fuseVerdict', () => {
     expect(fuseVerdict(quality('good', 0.6), measures(), config)).toEqual({ label: 'good', uncertain: true, evidence: ['classifier'] });
   });
 
-  it('turns a failed measure into a specific answer when the classifier says good or is unsure of wrong', () => {
-    expect(fuseVerdict(quality('good', 0.7), measures({ sharpness: 0.25 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['sharpness'] });
-    expect(fuseVerdict(quality('wrong', 0.5), measures({ 'face-occlusion': 0.8, 'mouth-occlusion': 0.9 }), config)).toEqual({ label: 'covered', uncertain: false, evidence: ['face-occlusion', 'mouth-occlusion'] });
-    expect(fuseVerdict(quality('good', 0.7), measures({ 'eyes-visible': 0.9 }), config).label).toBe('eyeglasses');
+  it('lets sharpness alone overrule an unsure good, whatever the classifier ranks second', () => {
+    expect(fuseVerdict(quality('good', 0.7, 'covered'), measures({ sharpness: 0.25 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['sharpness'] });
   });
 
-  it('overrules a confident good only at the stricter thresholds', () => {
+  it('lets the skin-colour measures overrule an unsure good or wrong only with the classifier\'s backing (its defect ranked second, ≥ defectSupportMin)', () => {
+    expect(fuseVerdict(quality('wrong', 0.5, 'covered'), measures({ 'face-occlusion': 0.8, 'mouth-occlusion': 0.9 }), config)).toEqual({ label: 'covered', uncertain: false, evidence: ['face-occlusion', 'mouth-occlusion'] });
+    expect(fuseVerdict(quality('good', 0.7, 'eyeglasses'), measures({ 'eyes-visible': 0.9 }), config).label).toBe('eyeglasses');
+    // ranked second but below the floor, or not ranked second at all: the classifier's unsure good stands
+    expect(fuseVerdict(quality('good', 0.7, 'blur'), measures({ 'face-occlusion': 0.8 }), config)).toEqual({ label: 'good', uncertain: true, evidence: ['classifier'] });
+    expect(fuseVerdict(quality('good', 0.93, 'covered'), measures({ 'face-occlusion': 0.6 }), { ...config, confidentGood: { ...config.confidentGood, faceOcclusionMax: 0.5 } }).label).toBe('good');
+    expect(fuseVerdict(quality('good', 0.7, 'covered'), measures({ 'face-occlusion': 0.8 }), { ...config, defectSupportMin: 0.5 }).label).toBe('good');
+    // null: no backing needed
+    expect(fuseVerdict(quality('good', 0.7, 'blur'), measures({ 'face-occlusion': 0.8 }), { ...config, defectSupportMin: null }).label).toBe('covered');
+  });
+
+  it('overrules a confident good only at the stricter thresholds, and never where they are null', () => {
     expect(fuseVerdict(quality('good', 0.97), measures({ sharpness: 0.25 }), config).label).toBe('good');
     expect(fuseVerdict(quality('good', 0.97), measures({ sharpness: 0.15 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['sharpness'] });
     expect(fuseVerdict(quality('good', 0.97), measures({ 'eyes-visible': 1 }), config).label).toBe('good');
+    const sharpnessOnly = { ...config, confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null } };
+    expect(fuseVerdict(quality('good', 0.97, 'covered'), measures({ 'face-occlusion': 0.99, 'mouth-occlusion': 0.99 }), sharpnessOnly).label).toBe('good');
+  });
+
+  it('makes an unsure defect specific when it clearly leads the other defect classes', () => {
+    // blur 0.6, eyeglasses 0.1 (6×): specific; blur 0.6, covered 0.3 (2×): stays uncertain
+    const lead = { label: 'blur' as const, confidence: 0.6, uncertain: true, probabilities: { blur: 0.6, eyeglasses: 0.1, good: 0.25, covered: 0.03, wrong: 0.02 } };
+    expect(fuseVerdict(lead, measures(), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['classifier'] });
+    const close = { ...lead, probabilities: { blur: 0.6, eyeglasses: 0.02, good: 0.06, covered: 0.3, wrong: 0.02 } };
+    expect(fuseVerdict(close, measures(), config)).toEqual({ label: 'blur', uncertain: true, evidence: ['classifier'] });
+    expect(fuseVerdict(lead, measures(), { ...config, defectLeadRatio: null }).uncertain).toBe(true);
+    // an unsure good is not made a defect by a lead among the defects
+    expect(fuseVerdict({ ...lead, label: 'good', probabilities: { blur: 0.3, eyeglasses: 0.01, good: 0.6, covered: 0.05, wrong: 0.04 } }, measures(), config)).toEqual({ label: 'good', uncertain: true, evidence: ['classifier'] });
   });
 
   it('keeps an unsure defect from the classifier, made sure by a measure that agrees, never switched by another', () => {
-    expect(fuseVerdict(quality('blur', 0.6), measures({ 'face-occlusion': 0.9 }), config)).toEqual({ label: 'blur', uncertain: true, evidence: ['classifier'] });
-    expect(fuseVerdict(quality('blur', 0.6), measures({ sharpness: 0.1 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['classifier', 'sharpness'] });
+    expect(fuseVerdict(quality('blur', 0.6, 'covered'), measures({ 'face-occlusion': 0.9 }), config)).toEqual({ label: 'blur', uncertain: true, evidence: ['classifier'] });
+    expect(fuseVerdict(quality('blur', 0.6, 'covered'), measures({ sharpness: 0.1 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['classifier', 'sharpness'] });
   });
 
   it('lets a confident defect from the classifier stand, and adds the measures that agree', () => {
@@ -81,6 +107,10 @@ describe('validateFusionConfig', () => {
     expect(validateFusionConfig({ ...config, fittedOn: { split: 'val' } })).toEqual(config);
     expect(() => validateFusionConfig({ ...config, sharpnessMin: 'x' })).toThrow(/sharpnessMin/);
     expect(() => validateFusionConfig({ ...config, eyesVisibleMax: 2 })).toThrow(/eyesVisibleMax/);
+    expect(() => validateFusionConfig({ ...config, faceOcclusionMax: null })).toThrow(/faceOcclusionMax/);
+    expect(validateFusionConfig({ ...config, confidentGood: { ...config.confidentGood, faceOcclusionMax: null } }).confidentGood.faceOcclusionMax).toBeNull();
+    expect(() => validateFusionConfig({ ...config, defectLeadRatio: 0.5 })).toThrow(/defectLeadRatio/);
+    expect(() => validateFusionConfig({ ...config, defectSupportMin: -1 })).toThrow(/defectSupportMin/);
     expect(() => validateFusionConfig(null)).toThrow();
   });
 });
