@@ -4,7 +4,8 @@
  * (docs/eyes-splits/train.txt: CEW crops of one photo and exact duplicates on one side), each train
  * image also seen AUGMENT_COPIES times downscaled, dimmed or brightened and JPEG-compressed as a video
  * call would. Prints the held-out test accuracy and leave-one-source-out, and writes
- * public/models/eyes/eye-patch-model.json (weights and figures only; no image data).
+ * public/models/eyes/eye-patch-model.json (weights, the leave-one-source-out models' weights and
+ * the figures; no image data).
  *   npm run train:eye-patch [-- --dry-run]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ interface Sample {
   patches: Float32Array[][];
 }
 
+const rounded = (v: number) => +v.toFixed(5);
 const patchesOf = (image: RgbaImage, face: FaceLandmarks) => [eyePatch(image, face, 'right', PATCH), eyePatch(image, face, 'left', PATCH)];
 
 /** A copy of the photo as a call might show it: smaller, darker or brighter, JPEG-compressed; the landmarks scaled with it. */
@@ -105,7 +107,9 @@ async function main() {
       leaveOneSourceOut[held] = { fitted: false, reason: `without ${held} only one class is left to fit on` };
       continue;
     }
-    leaveOneSourceOut[held] = { fitted: true, ...accuracy(modelOf(fitOn(rest)), samples.filter((s) => s.source === held)) };
+    const fit = fitOn(rest);
+    // the model's weights too, so that eval:eyes can score the fused rule with a model that never saw this source
+    leaveOneSourceOut[held] = { fitted: true, ...accuracy(modelOf(fit), samples.filter((s) => s.source === held)), weights: fit.weights.map(rounded), bias: rounded(fit.bias) };
   }
   const report = {
     trainFaces: samples.filter((s) => s.train).length,
@@ -116,10 +120,9 @@ async function main() {
     heldOut,
     leaveOneSourceOut,
   };
-  console.log(JSON.stringify(report, null, 2));
+  console.log(JSON.stringify(report, (key, v) => (key === 'weights' ? `[${v.length} weights]` : v), 2));
   if (values['dry-run']) return;
   mkdirSync(dirname(OUT), { recursive: true });
-  const rounded = (v: number) => +v.toFixed(5);
   writeFileSync(OUT, `${JSON.stringify({ patch: PATCH, weights: model.weights.map(rounded), bias: rounded(model.bias), trained: report })}\n`);
   console.error(`wrote ${OUT}`);
 }

@@ -48,6 +48,7 @@ export const MODEL_PATHS = {
   classifierConfig: 'models/classifier/config.json',
   fusionConfig: 'models/classifier/fusion.json',
   eyeCascade: 'models/vendor/opencv/haarcascade_eye.xml',
+  eyePatchModel: 'models/eyes/eye-patch-model.json',
 } as const;
 
 export async function createAnalysisEngine(options: AnalysisEngineOptions): Promise<AnalysisEngine> {
@@ -56,7 +57,7 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
   const [landmarks, classifier, eyes, fusion] = await Promise.all([
     createFaceLandmarker({ models: { detector: url('detector'), mesh: url('mesh'), iris: url('iris') } }),
     fetchAsset(url('classifierConfig'), 'json').then((config) => createQualityClassifier({ model: url('classifier'), config: config as ClassifierConfig })),
-    createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text') }),
+    createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text'), patchModel: () => fetchAsset(url('eyePatchModel'), 'json') }),
     fetchAsset(url('fusionConfig'), 'json').then(validateFusionConfig),
   ]);
   const analyzer = createFrameAnalyzer({ landmarks, classifier, eyes, fusion });

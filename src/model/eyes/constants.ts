@@ -52,12 +52,16 @@ export interface EyeStateConfig {
   minMeshScore: number;
   /** Below this mesh confidence the landmarks are not trusted alone: the cascade runs even when 'when-ambiguous'. */
   unsureMeshScore: number;
+  /** The eye-crop model's mean logit over both eyes must exceed this for "closed" (with the lids): appearance must agree. */
+  closedLogitThreshold: number;
   /**
-   * Both eyes' EAR below this (and no cascade hit) → "confidently closed", the only frames that can
-   * start a closure in video (the UV gate). Calibrated as the lowest EAR of either eye that an open
-   * train face reaches on its more open eye, so no open train face is confidently closed.
+   * "Confidently closed", the only frames that can start a closure in video (the UV gate): each eye's
+   * logit above closedLogitThreshold (both eyes look closed) and their mean at least this (calibrated:
+   * above every open train photo and open train clip frame, by a margin), …
    */
-  confidentClosedEar: number;
+  confidentClosedLogit: number;
+  /** …the more open eye's EAR below this (the lids must not look open either), and no cascade hit. */
+  confidentMaxEar: number;
 }
 
 /**
@@ -78,7 +82,9 @@ export const DEFAULT_EYE_STATE_CONFIG: EyeStateConfig = {
   uncertainMargin: 0,
   minMeshScore: 0.5,
   unsureMeshScore: 0.9,
-  confidentClosedEar: 0.16,
+  closedLogitThreshold: 0,
+  confidentClosedLogit: 3,
+  confidentMaxEar: 0.2825,
 };
 
 export interface EyeSmoothingConfig {
