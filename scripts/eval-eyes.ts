@@ -20,6 +20,7 @@ import {
   createEyeStateDetector,
   DEFAULT_EYE_STATE_CONFIG,
   detectMultiScale,
+  EYE_SMOOTHING,
   parseHaarCascade,
   type EyeState,
   type EyeStateConfig,
@@ -35,7 +36,7 @@ import { cachedTimings, loadLandmarks } from './lib/landmark-cache';
 import { eyeMetrics, wilsonInterval, type EyeLabel, type EyeMetrics } from './lib/eyes/eye-metrics';
 import { readEyeModels } from './lib/eyes/eye-models';
 import { readManifestMd5, splitGroupKey, splitSide } from './lib/eyes/eye-split';
-import { closedLogitEvidence, evaluateUvClips, type ClipSplit, type UvClipReport } from './lib/eyes/uv-clips';
+import { evaluateUvClips, type ClipSplit, type UvClipReport } from './lib/eyes/uv-clips';
 import { readRgbaImage } from './lib/node-io';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,8 +48,8 @@ const FACE_BOX_SIZE = 120;
 const FACE_BOX_MIN_NEIGHBORS = 3;
 /** Calibration: a wrong answer costs this many "uncertain" answers (a retake is cheaper than a wrong go-ahead). */
 const WRONG_COST = 3;
-/** confidentClosedLogit: above the highest closedLogitEvidence of any open train face or open train clip frame by this margin. */
-const CONFIDENT_LOGIT_MARGIN = 0.5;
+/** EYE_SMOOTHING.closureLogit: above the highest closure logit any open-eye train clip reaches, by this margin. */
+const CLOSURE_LOGIT_MARGIN = 0.5;
 /** minBaseline: this percentile of closed train faces' mean EAR (a baseline above it is taken as open eyes). */
 const MIN_BASELINE_PERCENTILE = 0.95;
 const { values } = parseArgs({
@@ -289,16 +290,11 @@ async function calibrate(xml: string, train: Item[], trainMeasured: Measured[]) 
     log(`  calibrated with minNeighbors ${minNeighbors}: best so far ${JSON.stringify(best.detail)}`);
   }
   const faces = trainMeasured.filter((m) => m.ears);
-  const openEvidence = faces
-    .filter((m) => m.label === 'open')
-    .map((m) => closedLogitEvidence({ right: { closedLogit: m.logits![0] }, left: { closedLogit: m.logits![1] } }, DEFAULT_EYE_STATE_CONFIG))
-    .filter((v): v is number => v !== null);
-  const confidentClosedLogit = confidentLogitAbove(openEvidence);
   const closedMeanEar = faces.filter((m) => m.label === 'closed').map((m) => (m.ears![0] + m.ears![1]) / 2);
   const minBaseline = +quantile(closedMeanEar, MIN_BASELINE_PERCENTILE).toFixed(3);
   return {
-    config: { ...best!.config, confidentClosedLogit },
-    report: { trainImagesWithFace: withFace.length, wrongCost: WRONG_COST, ...best!.detail, confidentClosedLogitFromPhotos: confidentClosedLogit, minBaselineForSmoothing: minBaseline },
+    config: best!.config,
+    report: { trainImagesWithFace: withFace.length, wrongCost: WRONG_COST, ...best!.detail, minBaselineForSmoothing: minBaseline },
   };
 }
 
@@ -337,8 +333,8 @@ function leaveOneSourceOut(all: Measured[], trainPaths: Set<string>, config: Eye
   return out;
 }
 
-/** The confident-closure logit floor: the highest open value seen (closedLogitEvidence) plus the margin, rounded up to 0.5. */
-const confidentLogitAbove = (openEvidence: number[]) => Math.ceil(2 * (Math.max(-Infinity, ...openEvidence) + CONFIDENT_LOGIT_MARGIN)) / 2;
+/** The closure logit floor: the highest value an open-eye clip reached plus the margin, rounded up to 0.5. */
+const closureLogitAbove = (highestOpen: number) => Math.ceil(2 * (highestOpen + CLOSURE_LOGIT_MARGIN)) / 2;
 const bonus = (hits: number | null, b: number) => ((hits ?? 0) > 0 ? b : 0);
 const stateOf = (score: number, t: number, m: number): EyeState => (Math.abs(score - t) < m ? 'uncertain' : score >= t ? 'open' : 'closed');
 const range = (a: number, b: number, step: number) => Array.from({ length: Math.round((b - a) / step) + 1 }, (_, i) => +(a + i * step).toFixed(6));
@@ -479,7 +475,7 @@ function printReport(r: Result) {
   console.log(`ran on ${c.runs} of ${c.facesWithLandmarks} faces (${pct(c.runRate)} ${ci(c.runRateCi95)}); changed the state of ${c.changedState}, ${c.changedToCorrect} of them to the right answer; shipped ≠ always on ${c.shippedDiffersFromAlways} faces`);
   console.log(`where it ran it fired on ${c.hitRateInBand.open.fired}/${c.hitRateInBand.open.n} open and ${c.hitRateInBand.closed.fired}/${c.hitRateInBand.closed.n} closed faces`);
   const u = r.uvGatePerFrame;
-  console.log(`\n## UV gate, per image: "confidently closed" (each eye's logit ≥ ${r.config.confidentClosedLogit}, more open eye's EAR < ${r.config.confidentMaxEar}, no cascade hit)`);
+  console.log(`\n## UV gate, per image: "confidently closed" (each eye's logit > ${r.config.closedLogitThreshold}, more open eye's EAR < ${r.config.confidentMaxEar}, no cascade hit)`);
   console.log(`open eyes: ${u.open.confidentlyClosed}/${u.open.n} (${pct(u.open.rate)}, 95% CI ${ci(u.open.ci95)}) · closed eyes: ${u.closed.confidentlyClosed}/${u.closed.n} (${pct(u.closed.rate)})`);
   console.log(`\n## Leave one source out (thresholds fitted on the other sources' train images, applied to all of the held-out source)`);
   for (const [source, v] of Object.entries(r.leaveOneSourceOut ?? {})) {
@@ -495,10 +491,15 @@ function printReport(r: Result) {
 function printUvClips(u: UvClipReport, pct: (v: number) => string, ci: (v: [number, number]) => string) {
   console.log(`\n## UV gate on synthetic ${u.split} clips (${u.framesPerClip} frames at ${u.fps} fps; pose, light and compression per clip, jittered per frame; eye gate alone, classifier assumed good)`);
   const when = (s: number | null) => (s === null ? '' : `, median ${s.toFixed(1)} s to ready`);
-  if (u.highestOpenFrameLogit !== null) console.log(`highest confidence logit on an open-eye frame: ${u.highestOpenFrameLogit.toFixed(2)} (confidentClosedLogit must be above it on train; ${confidentLogitAbove([u.highestOpenFrameLogit])} with the margin)`);
+  const reached = u.highestOpenClosureLogit;
+  console.log(
+    reached === null
+      ? 'no open-eye clip reached a closure even without the logit margin'
+      : `highest closure logit an open-eye clip reached without the margin: ${reached.toFixed(2)} (closureLogit ${EYE_SMOOTHING.closureLogit}; from these clips with the margin: ${closureLogitAbove(reached)})`,
+  );
   for (const g of u.groups) {
     console.log(
-      `${g.name} (n=${g.clips}): ${g.truth === 'open' ? 'FALSE ready' : 'ready'} shipped ${g.shipped.ready}/${g.clips} (${pct(g.shipped.rate)}, 95% CI ${ci(g.shipped.ci95)}${when(g.shipped.medianSecondsToReady)}; ${g.shipped.readyInShortWindow} within 2.4 s) · before issue 13 (one threshold, 300 ms) ${g.before.ready}/${g.clips} (${pct(g.before.rate)}, 95% CI ${ci(g.before.ci95)}; ${g.before.readyInShortWindow} within 2.4 s)`,
+      `${g.name} (n=${g.clips}): ${g.truth === 'open' ? 'FALSE ready' : 'ready'} shipped ${g.shipped.ready}/${g.clips} (${pct(g.shipped.rate)}, 95% CI ${ci(g.shipped.ci95)}${when(g.shipped.medianSecondsToReady)}; ${g.shipped.readyInShortWindow} within 2.4 s) · frame state held 300 ms (no closure margin) ${g.before.ready}/${g.clips} (${pct(g.before.rate)}, 95% CI ${ci(g.before.ci95)}; ${g.before.readyInShortWindow} within 2.4 s)`,
     );
   }
 }

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { sampleBilinear, type RgbaImage } from '../../../src/image';
-import { createEyeStateDetector, INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type EyeState, type EyeStateConfig, type EyeStateResult } from '../../../src/model/eyes';
+import { createEyeStateDetector, EYE_SMOOTHING, INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type EyeState, type EyeStateConfig, type EyeStateResult } from '../../../src/model/eyes';
 import type { FaceLandmarks } from '../../../src/model/face';
 import { largestFace } from '../../../src/model/measures/largest-face';
 import { createSeededRandom, type SeededRandom } from '../../../src/random';
@@ -35,7 +35,7 @@ const GROUP_SIZES = {
 } as const;
 /** Clips used to be this long; readiness within it is reported too. */
 const SHORT_WINDOW_MS = 2400;
-/** The eye gate before issue 13: a frame state (one fused threshold) held this long is reported. */
+/** The simple gate for comparison (the rule before issue 13): the frame's state held this long is reported. */
 const BEFORE_HOLD_MS = 300;
 
 export type ClipSplit = keyof typeof GROUP_SIZES;
@@ -52,8 +52,11 @@ export interface UvClipReport {
   fps: number;
   framesPerClip: number;
   groups: { name: string; truth: EyeLabel; clips: number; shipped: GateOutcome; before: GateOutcome }[];
-  /** The highest confidence logit (closedLogitEvidence) of any frame of an open-eye clip: the UV gate's confidentClosedLogit must lie above it. */
-  highestOpenFrameLogit: number | null;
+  /**
+   * The highest mean logit of a closure that an open-eye clip reached while every other condition for
+   * "closed" held (hold, share, latest frame closed): EYE_SMOOTHING.closureLogit must lie above it.
+   */
+  highestOpenClosureLogit: number | null;
 }
 
 interface GateOutcome {
@@ -71,15 +74,6 @@ interface GateOutcome {
 export interface ClipFrames {
   source: ClipSource;
   frames: (EyeStateResult | null)[];
-}
-
-/**
- * What the confident-closure logit floor is compared with on one face: the mean of the two eyes' logits
- * when both eyes look closed (each above closedLogitThreshold), else null (the face can never be confident).
- */
-export function closedLogitEvidence(r: Record<'right' | 'left', { closedLogit: number }>, config: Pick<EyeStateConfig, 'closedLogitThreshold'>): number | null {
-  const both = r.right.closedLogit > config.closedLogitThreshold && r.left.closedLogit > config.closedLogitThreshold;
-  return both ? (r.right.closedLogit + r.left.closedLogit) / 2 : null;
 }
 
 const hashOf = (s: string) => createHash('sha1').update(s).digest().readUInt32BE(0);
@@ -223,7 +217,7 @@ export async function clipFramesOf(options: {
   return out;
 }
 
-/** When (ms from its start) a clip first passes the UV profile's eye check, live smoother and the rule before issue 13; null if never. */
+/** When (ms from its start) a clip first passes the UV profile's eye check: live smoother, and the frame state held 300 ms; null if never. */
 export function readyAtMs(frames: (EyeStateResult | null)[]): { shipped: number | null; before: number | null } {
   let smoothed = INITIAL_SMOOTHED_EYE_STATE;
   let before = { stable: 'uncertain' as EyeState, candidate: 'uncertain' as EyeState, since: 0 };
@@ -233,13 +227,26 @@ export function readyAtMs(frames: (EyeStateResult | null)[]): { shipped: number 
     const at = (f * 1000) / CLIP_FPS;
     smoothed = smoothEyeState(smoothed, result, at);
     if (shipped === null && eyesAsWanted(smoothed.stable, 'closed') === true) shipped = at;
-    // before issue 13: the frame's fused state, reported once it has held 300 ms
+    // the simple gate: the frame's state, reported once it has held 300 ms
     const state: EyeState = result?.state ?? 'uncertain';
     before = state === before.candidate ? before : { ...before, candidate: state, since: at };
     if (state !== 'uncertain' && at - before.since >= BEFORE_HOLD_MS) before = { ...before, stable: state };
     if (beforeAt === null && eyesAsWanted(before.stable, 'closed') === true) beforeAt = at;
   }
   return { shipped, before: beforeAt };
+}
+
+/** The highest mean logit of a closure that would be reported as "closed" without the logit margin; null if none. */
+function closureLogitReached(frames: (EyeStateResult | null)[]): number | null {
+  const config = { ...EYE_SMOOTHING, closureLogit: -Infinity };
+  let smoothed = INITIAL_SMOOTHED_EYE_STATE;
+  let highest: number | null = null;
+  for (const [f, result] of frames.entries()) {
+    smoothed = smoothEyeState(smoothed, result, (f * 1000) / CLIP_FPS, config);
+    const c = smoothed.closure;
+    if (smoothed.stable === 'closed' && c) highest = Math.max(highest ?? -Infinity, c.closedLogitSum / c.closedFrames);
+  }
+  return highest;
 }
 
 export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0]): Promise<UvClipReport> {
@@ -254,13 +261,13 @@ export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0
       medianSecondsToReady: ready.length ? ready[Math.floor((ready.length - 1) / 2)] / 1000 : null,
     };
   };
-  const openLogits = groups
+  const openClosures = groups
     .filter((g) => g.truth === 'open')
-    .flatMap((g) => g.clips.flatMap((c) => c.frames.map((r) => (r ? closedLogitEvidence(r, options.config) : null))))
+    .flatMap((g) => g.clips.map((c) => closureLogitReached(c.frames)))
     .filter((v): v is number => v !== null);
   return {
     split: options.split,
-    highestOpenFrameLogit: openLogits.length ? Math.max(...openLogits) : null,
+    highestOpenClosureLogit: openClosures.length ? Math.max(...openClosures) : null,
     fps: CLIP_FPS,
     framesPerClip: CLIP_FRAMES,
     groups: groups.map((g) => {

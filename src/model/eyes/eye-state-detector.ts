@@ -37,7 +37,11 @@ export interface EyeStateResult {
   openness: number;
   /** The eye-crop model's mean logit over the two eyes. */
   closedLogit: number;
-  /** Both eyes closed with margin (each eye's logit > closedLogitThreshold and their mean ≥ confidentClosedLogit, the more open eye's EAR below confidentMaxEar, no cascade hit) and the mesh confident. */
+  /**
+   * Every cue agrees on closed for both eyes: each eye's logit above closedLogitThreshold, the more
+   * open eye's EAR below confidentMaxEar, no cascade hit, the mesh confident. The only frames that can
+   * start or carry a closure in video; how sure the closure is comes from its frames' mean logit (eye-state-smoother.ts).
+   */
   confidentlyClosed: boolean;
   /** Whether the cascade ran on this face (always, or only when the landmarks were ambiguous). */
   cascadeRan: boolean;
@@ -108,7 +112,7 @@ function runEyeState(models: EyeModels, config: EyeStateConfig, image: RgbaImage
   // closed needs both kinds of evidence: a lid ratio alone misreads some people's open eyes
   const state: EyeState = fused.state === 'closed' && meanLogit <= config.closedLogitThreshold ? 'open' : fused.state;
   const lowConfidence = face.meshScore < config.minMeshScore;
-  // both eyes must look closed, together with margin, and the lids must not look open
+  // each eye must look closed by itself, and the lids must not look open
   const looksClosed = (e: EyeResult) => e.closedLogit > config.closedLogitThreshold && !e.haarHits?.length;
   const totalMs = performance.now() - started;
   return {
@@ -118,7 +122,7 @@ function runEyeState(models: EyeModels, config: EyeStateConfig, image: RgbaImage
     openness,
     closedLogit: meanLogit,
     confidentlyClosed:
-      !lowConfidence && looksClosed(right) && looksClosed(left) && meanLogit >= config.confidentClosedLogit && Math.max(right.ear, left.ear) < config.confidentMaxEar,
+      !lowConfidence && looksClosed(right) && looksClosed(left) && Math.max(right.ear, left.ear) < config.confidentMaxEar,
     cascadeRan,
     right,
     left,

@@ -56,19 +56,18 @@ describe('createEyeStateDetector', () => {
   const flat: RgbaImage = { width: 400, height: 300, data: new Uint8ClampedArray(400 * 300 * 4).fill(128) };
   const closedLids = () => syntheticFace({ cx: 200, cy: 150, width: 22, halfOpening: 0.3 });
 
-  it('says closed only when the lids and the eyes\' appearance both say so; confidently only with margin', async () => {
-    const { confidentClosedLogit } = DEFAULT_EYE_STATE_CONFIG;
-    const looksClosed = await createEyeStateDetector({ ...MODELS, patchModel: appearance(confidentClosedLogit + 1) });
+  it('says closed only when the lids and the eyes\' appearance both say so', async () => {
+    const looksClosed = await createEyeStateDetector({ ...MODELS, patchModel: appearance(4) });
     const r = looksClosed.run(flat, closedLids());
     expect([r.state, r.landmarkState, r.haarState]).toEqual(['closed', 'closed', 'uncertain']); // clearly closed lids: the cascade did not run
-    expect(r).toMatchObject({ cascadeRan: false, confidentlyClosed: true, closedLogit: confidentClosedLogit + 1 });
-    const always = await createEyeStateDetector({ ...MODELS, patchModel: appearance(confidentClosedLogit + 1), cascadeRuns: 'always' });
+    expect(r).toMatchObject({ cascadeRan: false, confidentlyClosed: true, closedLogit: 4 });
+    const always = await createEyeStateDetector({ ...MODELS, patchModel: appearance(4), cascadeRuns: 'always' });
     const withCascade = always.run(flat, closedLids());
     expect([withCascade.state, withCascade.haarState, withCascade.cascadeRan, withCascade.confidentlyClosed]).toEqual(['closed', 'closed', true, true]);
     expect(withCascade.right.haarHits).toEqual([]);
-    // closed-looking but below the margin: closed, not confidently
-    const weakly = await createEyeStateDetector({ ...MODELS, patchModel: appearance(confidentClosedLogit - 0.5) });
-    expect(weakly.run(flat, closedLids())).toMatchObject({ state: 'closed', confidentlyClosed: false });
+    // at the model's boundary: not closed-looking, so open
+    const boundary = await createEyeStateDetector({ ...MODELS, patchModel: appearance(DEFAULT_EYE_STATE_CONFIG.closedLogitThreshold) });
+    expect(boundary.run(flat, closedLids())).toMatchObject({ state: 'open', confidentlyClosed: false });
     // open-looking eyes behind lids the mesh reads as closed (some people's open eyes): open
     const looksOpen = await createEyeStateDetector({ ...MODELS, patchModel: appearance(-1) });
     expect(looksOpen.run(flat, closedLids())).toMatchObject({ state: 'open', landmarkState: 'closed', confidentlyClosed: false });
@@ -77,7 +76,7 @@ describe('createEyeStateDetector', () => {
   });
 
   it('is never confidently closed when the more open eye\'s lids look open, whatever the appearance', async () => {
-    const looksClosed = await createEyeStateDetector({ ...MODELS, patchModel: appearance(DEFAULT_EYE_STATE_CONFIG.confidentClosedLogit + 5) });
+    const looksClosed = await createEyeStateDetector({ ...MODELS, patchModel: appearance(10) });
     const halfOpening = (DEFAULT_EYE_STATE_CONFIG.confidentMaxEar * 22) / 2 + 0.01; // EAR just above the ceiling
     expect(looksClosed.run(flat, syntheticFace({ cx: 200, cy: 150, width: 22, halfOpening })).confidentlyClosed).toBe(false);
   });

@@ -34,6 +34,7 @@ const eyesOf = (state: EyeSummary['state']): EyeSummary => ({
   landmarkState: state,
   haarState: state,
   openness: state === 'closed' ? 0.1 : 0.3,
+  closedLogit: state === 'closed' ? 6 : -5,
   confidentlyClosed: state === 'closed',
   cascadeRan: false,
   right: { state, ear: state === 'closed' ? 0.1 : 0.3 },
