@@ -53,8 +53,8 @@ export interface UvClipReport {
   framesPerClip: number;
   groups: { name: string; truth: EyeLabel; clips: number; shipped: GateOutcome; before: GateOutcome }[];
   /**
-   * The highest mean logit of a closure that an open-eye clip reached while every other condition for
-   * "closed" held (hold, share, latest frame closed): EYE_SMOOTHING.closureLogit must lie above it.
+   * The highest mean logit of a closure that an open-eye clip reached on a frame where every other
+   * condition for "closed" held (the frame closed, the hold, the share): EYE_SMOOTHING.closureLogit must lie above it.
    */
   highestOpenClosureLogit: number | null;
 }
@@ -236,15 +236,16 @@ export function readyAtMs(frames: (EyeStateResult | null)[]): { shipped: number 
   return { shipped, before: beforeAt };
 }
 
-/** The highest mean logit of a closure that would be reported as "closed" without the logit margin; null if none. */
+/** The highest mean logit of a closure on a frame that would report "closed" but for the logit margin; null if none. */
 function closureLogitReached(frames: (EyeStateResult | null)[]): number | null {
-  const config = { ...EYE_SMOOTHING, closureLogit: -Infinity };
   let smoothed = INITIAL_SMOOTHED_EYE_STATE;
   let highest: number | null = null;
   for (const [f, result] of frames.entries()) {
-    smoothed = smoothEyeState(smoothed, result, (f * 1000) / CLIP_FPS, config);
+    const at = (f * 1000) / CLIP_FPS;
+    smoothed = smoothEyeState(smoothed, result, at);
     const c = smoothed.closure;
-    if (smoothed.stable === 'closed' && c) highest = Math.max(highest ?? -Infinity, c.closedLogitSum / c.closedFrames);
+    const couldReport = smoothed.candidate === 'closed' && c && at - c.sinceMs >= EYE_SMOOTHING.closedHoldMs && c.closedFrames >= EYE_SMOOTHING.minClosedShare * c.frames;
+    if (couldReport) highest = Math.max(highest ?? -Infinity, c.closedLogitSum / c.closedFrames);
   }
   return highest;
 }

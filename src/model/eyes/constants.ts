@@ -94,7 +94,8 @@ export interface EyeSmoothingConfig {
   /**
    * …and the eye-crop model's mean logit over its confidently closed frames at least this: the margin
    * that makes the closure confident. Calibrated on the train clips (`eval:eyes -- --uv-clips`): the
-   * highest such mean an open-eye train clip reached without it (4.62, 2026-12-05) plus 0.5, rounded up to 0.5.
+   * highest such mean an open-eye train clip reached on a frame that could otherwise report "closed"
+   * (3.61, 2026-12-05) plus 0.5, rounded up to 0.5.
    */
   closureLogit: number;
   /** The person's open-eye baseline is taken over the frames of this window… */
@@ -116,7 +117,7 @@ export const EYE_SMOOTHING: EyeSmoothingConfig = {
   openHoldMs: 300,
   closedHoldMs: 1000,
   minClosedShare: 0.6,
-  closureLogit: 5.5,
+  closureLogit: 4.5,
   baselineWindowMs: 10_000,
   baselineMinFrames: 8,
   baselinePercentile: 0.9,
