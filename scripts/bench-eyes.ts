@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEyeStateDetector } from '../src/model/eyes';
 import { createFaceLandmarker } from '../src/model/face';
+import { readEyeModels } from './lib/eyes/eye-models';
 import { fileModelHandler, readRgbaImage } from './lib/node-io';
 import { useNodeBackend, type NodeBackend } from './lib/tf-node-backend';
 import { median } from '../src/stats';
@@ -28,9 +29,9 @@ const landmarker = await createFaceLandmarker({
     iris: fileModelHandler(join(models, 'iris.json')),
   },
 });
-const xml = readFileSync(join(REPO, 'public/models/vendor/opencv/haarcascade_eye.xml'), 'utf8');
-const eyes = await createEyeStateDetector({ cascade: xml, cascadeRuns: 'when-ambiguous' });
-const eyesAlways = await createEyeStateDetector({ cascade: xml, cascadeRuns: 'always' });
+const eyeModels = readEyeModels();
+const eyes = await createEyeStateDetector({ ...eyeModels, cascadeRuns: 'when-ambiguous' });
+const eyesAlways = await createEyeStateDetector({ ...eyeModels, cascadeRuns: 'always' });
 const image = await readRgbaImage('/usr/lib/python3/dist-packages/skimage/data/astronaut.png');
 
 const landmarkMs: number[] = [];

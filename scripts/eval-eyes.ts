@@ -20,32 +20,36 @@ import {
   createEyeStateDetector,
   DEFAULT_EYE_STATE_CONFIG,
   detectMultiScale,
+  EYE_SMOOTHING,
   parseHaarCascade,
   type EyeState,
   type EyeStateConfig,
   type EyeStateResult,
 } from '../src/model/eyes';
 import { extractRegion } from '../src/model/eyes/eye-region';
+import { eyePatch } from '../src/model/eyes/eye-patch';
+import { patchLogit, validateEyePatchModel, type EyePatchModel } from '../src/model/eyes/eye-patch-model';
+import { largestFace } from '../src/model/measures/largest-face';
 import type { FaceLandmarks } from '../src/model/face';
 import type { RgbaImage } from '../src/image';
 import { cachedTimings, loadLandmarks } from './lib/landmark-cache';
 import { eyeMetrics, wilsonInterval, type EyeLabel, type EyeMetrics } from './lib/eyes/eye-metrics';
+import { readEyeModels } from './lib/eyes/eye-models';
 import { readManifestMd5, splitGroupKey, splitSide } from './lib/eyes/eye-split';
-import { evaluateUvClips, type UvClipReport } from './lib/eyes/uv-clips';
+import { evaluateUvClips, type ClipSplit, type UvClipReport } from './lib/eyes/uv-clips';
 import { readRgbaImage } from './lib/node-io';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DATA = resolve(REPO, '../shared/datasets/eyes');
 const SPLIT_DIR = join(REPO, 'docs/eyes-splits');
-const CASCADE_PATH = join(REPO, 'public/models/vendor/opencv/haarcascade_eye.xml');
 const TRAIN_FRACTION = 0.5;
 /** The paper's detector over the face: face box resampled to this width, OpenCV's default minNeighbors. */
 const FACE_BOX_SIZE = 120;
 const FACE_BOX_MIN_NEIGHBORS = 3;
 /** Calibration: a wrong answer costs this many "uncertain" answers (a retake is cheaper than a wrong go-ahead). */
 const WRONG_COST = 3;
-/** confidentClosedEar: the lowest more-open-eye EAR of an open train face, less this safety margin. */
-const CONFIDENT_CLOSED_MARGIN = 0.01;
+/** EYE_SMOOTHING.closureLogit: above the highest closure logit any open-eye train clip reaches, by this margin. */
+const CLOSURE_LOGIT_MARGIN = 0.5;
 /** minBaseline: this percentile of closed train faces' mean EAR (a baseline above it is taken as open eyes). */
 const MIN_BASELINE_PERCENTILE = 0.95;
 const { values } = parseArgs({
@@ -70,6 +74,10 @@ interface Item {
 /** What every method is derived from: the per-eye EARs and cascade hit counts (cascade run on every face). */
 interface Measured extends Item {
   ears: [number, number] | null;
+  /** The eye-crop model's logits (right, left eye). */
+  logits: [number, number] | null;
+  /** Both eyes' patches (eye-patch.ts), for scoring with the leave-one-source-out eye-crop models. */
+  patches: [Float32Array, Float32Array] | null;
   hits: [number | null, number | null] | null;
   eyeWidthPx: number | null;
   haarFace: EyeState;
@@ -81,17 +89,17 @@ interface Measured extends Item {
   shippedMs: number | null;
 }
 
-type Method = 'haar' | 'haarFace' | 'landmarks' | 'fusedAlways' | 'shipped';
+type Method = 'haar' | 'haarFace' | 'landmarks' | 'fusedAlways' | 'appearance' | 'lidsAndAppearance' | 'shipped';
 const METHODS: { key: Method; title: string }[] = [
   { key: 'haar', title: 'Haar only, eye regions from landmarks (paper’s cascade)' },
   { key: 'haarFace', title: 'Haar only, over the face box (paper’s setup)' },
   { key: 'landmarks', title: 'Landmarks only (one EAR threshold)' },
-  { key: 'fusedAlways', title: 'Fused, cascade on every face (before issue 15)' },
-  { key: 'shipped', title: 'Fused, cascade only when the landmarks are ambiguous (shipped)' },
+  { key: 'fusedAlways', title: 'Lids + cascade, cascade on every face (the rule before this session)' },
+  { key: 'appearance', title: 'Eye-crop model only (mean logit of the two eyes)' },
+  { key: 'lidsAndAppearance', title: 'Lids + cascade (on every face), closed only if the eye-crop model agrees' },
+  { key: 'shipped', title: 'Lids + cascade only when ambiguous, closed only if the eye-crop model agrees (shipped)' },
 ];
 
-const largestFace = (faces: FaceLandmarks[]) =>
-  faces.length === 0 ? null : faces.reduce((a, b) => (b.box.width * b.box.height > a.box.width * a.box.height ? b : a));
 
 async function main() {
   const landmarks = await loadLandmarks(dataDir, {
@@ -119,7 +127,8 @@ async function main() {
   const train = split ? items.filter((it) => split.train.has(it.path)) : [];
   const test = split ? items.filter((it) => split.test.has(it.path)) : items;
 
-  const xml = readFileSync(CASCADE_PATH, 'utf8');
+  const models = readEyeModels();
+  const xml = models.cascade;
   let config: EyeStateConfig = DEFAULT_EYE_STATE_CONFIG;
   let calibration: unknown = null;
   const trainMeasured = split ? await measure(xml, config, train) : [];
@@ -131,9 +140,11 @@ async function main() {
   }
 
   const measured = await measure(xml, config, test);
-  const report = buildReport(measured, config);
-  const loso = split ? leaveOneSourceOut([...trainMeasured, ...measured], new Set(train.map((t) => t.path)), config) : null;
-  const uvClips = values['uv-clips'] && split ? await evaluateUvClips({ dataDir, test: measured, cascadeXml: xml, config, log: (m) => console.error(m) }) : null;
+  const report = buildReport(measured, config, models.patchModel);
+  const loso = split ? leaveOneSourceOut([...trainMeasured, ...measured], new Set(train.map((t) => t.path)), config, readLosoPatchModels(models.patchModel)) : null;
+  const clips = (split: ClipSplit, sources: Measured[]) => evaluateUvClips({ dataDir, sources, split, models, config, log: (m) => console.error(m) });
+  // train clips: where the gate's settings were chosen; test clips: the reported figures
+  const uvClips = values['uv-clips'] && split ? { train: await clips('train', trainMeasured), test: await clips('test', measured) } : null;
   const result = {
     data: dataDir,
     split: split ? 'docs/eyes-splits/test.txt' : 'all images',
@@ -160,15 +171,16 @@ function readSplit(items: Item[]): { train: Set<string>; test: Set<string> } | n
 }
 
 async function measure(xml: string, config: EyeStateConfig, items: Item[]): Promise<Measured[]> {
-  const always = await createEyeStateDetector({ ...config, cascadeRuns: 'always', cascade: xml });
-  const shipped = await createEyeStateDetector({ ...config, cascadeRuns: 'when-ambiguous', cascade: xml });
+  const always = await createEyeStateDetector({ ...config, cascadeRuns: 'always', cascade: xml, patchModel: readEyeModels().patchModel });
+  const shipped = await createEyeStateDetector({ ...config, cascadeRuns: 'when-ambiguous', cascade: xml, patchModel: readEyeModels().patchModel });
   const cascade = parseHaarCascade(xml);
+  const patchGeometry = readEyeModels().patchModel.patch;
   const out: Measured[] = [];
   let done = 0;
   for (const it of items) {
     if (++done % 250 === 0) console.error(`  eyes ${done}/${items.length}`);
     if (!it.face) {
-      out.push({ ...it, ears: null, hits: null, eyeWidthPx: null, haarFace: 'uncertain', shipped: null, alwaysState: 'uncertain', alwaysMs: null, shippedMs: null });
+      out.push({ ...it, ears: null, logits: null, patches: null, hits: null, eyeWidthPx: null, haarFace: 'uncertain', shipped: null, alwaysState: 'uncertain', alwaysMs: null, shippedMs: null });
       continue;
     }
     const image = await readRgbaImage(join(dataDir, it.path));
@@ -179,6 +191,8 @@ async function measure(xml: string, config: EyeStateConfig, items: Item[]): Prom
     out.push({
       ...it,
       ears: [r.right.ear, r.left.ear],
+      logits: [r.right.closedLogit, r.left.closedLogit],
+      patches: [eyePatch(image, it.face, 'right', patchGeometry), eyePatch(image, it.face, 'left', patchGeometry)],
       hits: [r.right.haarHits?.length ?? null, r.left.haarHits?.length ?? null],
       eyeWidthPx: widths.length ? widths.reduce((a, b) => a + b) / widths.length : null,
       haarFace: haarOverFace(cascade, image, it.face),
@@ -193,6 +207,18 @@ async function measure(xml: string, config: EyeStateConfig, items: Item[]): Prom
   return out;
 }
 
+/** The eye-crop models trained without one source each, stored beside the shipped one by train:eye-patch. */
+function readLosoPatchModels(shipped: EyePatchModel): Record<string, EyePatchModel> {
+  const file = JSON.parse(readFileSync(resolve(REPO, 'public/models/eyes/eye-patch-model.json'), 'utf8')) as {
+    trained?: { leaveOneSourceOut?: Record<string, { weights?: number[]; bias?: number }> };
+  };
+  const out: Record<string, EyePatchModel> = {};
+  for (const [source, m] of Object.entries(file.trained?.leaveOneSourceOut ?? {})) {
+    if (m.weights) out[source] = validateEyePatchModel({ patch: shipped.patch, weights: m.weights, bias: m.bias });
+  }
+  return out;
+}
+
 /** The paper's way: the eye cascade over the (square) face box; open if it finds any eye. */
 function haarOverFace(cascade: ReturnType<typeof parseHaarCascade>, image: RgbaImage, face: FaceLandmarks): EyeState {
   const side = Math.round(Math.max(face.box.width, face.box.height));
@@ -202,18 +228,24 @@ function haarOverFace(cascade: ReturnType<typeof parseHaarCascade>, image: RgbaI
   return found.length > 0 ? 'open' : 'closed';
 }
 
-/** Every method's state of one measured face, from its EARs and hits with the given thresholds. */
-function statesOf(m: Measured, config: EyeStateConfig): Record<Method, EyeState> {
-  if (!m.ears || !m.hits) return { haar: 'uncertain', haarFace: 'uncertain', landmarks: 'uncertain', fusedAlways: 'uncertain', shipped: 'uncertain' };
+/** Every method's state of one measured face, from its EARs, hits and eye patches with the given thresholds and eye-crop model. */
+function statesOf(m: Measured, config: EyeStateConfig, patchModel: EyePatchModel): Record<Method, EyeState> {
+  if (!m.ears || !m.hits || !m.patches) {
+    return { haar: 'uncertain', haarFace: 'uncertain', landmarks: 'uncertain', fusedAlways: 'uncertain', appearance: 'uncertain', lidsAndAppearance: 'uncertain', shipped: 'uncertain' };
+  }
   const [rh, lh] = m.hits;
   const haar: EyeState = rh === null && lh === null ? 'uncertain' : (rh ?? 0) > 0 || (lh ?? 0) > 0 ? 'open' : 'closed';
   const meanEar = (m.ears[0] + m.ears[1]) / 2;
   const fusedScore = (m.ears[0] + bonus(rh, config.haarBonus) + m.ears[1] + bonus(lh, config.haarBonus)) / 2;
+  const lids = stateOf(fusedScore, config.fusedThreshold, config.uncertainMargin);
+  const appearanceClosed = (patchLogit(patchModel, m.patches[0]) + patchLogit(patchModel, m.patches[1])) / 2 > config.closedLogitThreshold;
   return {
     haar,
     haarFace: m.haarFace,
     landmarks: meanEar >= config.earThreshold ? 'open' : 'closed',
-    fusedAlways: stateOf(fusedScore, config.fusedThreshold, config.uncertainMargin),
+    fusedAlways: lids,
+    appearance: appearanceClosed ? 'closed' : 'open',
+    lidsAndAppearance: lids === 'closed' && !appearanceClosed ? 'open' : lids,
     shipped: m.shipped!.state,
   };
 }
@@ -258,13 +290,11 @@ async function calibrate(xml: string, train: Item[], trainMeasured: Measured[]) 
     log(`  calibrated with minNeighbors ${minNeighbors}: best so far ${JSON.stringify(best.detail)}`);
   }
   const faces = trainMeasured.filter((m) => m.ears);
-  const openMoreOpenEye = faces.filter((m) => m.label === 'open').map((m) => Math.max(...m.ears!));
-  const confidentClosedEar = Math.floor(100 * Math.min(...openMoreOpenEye)) / 100 - CONFIDENT_CLOSED_MARGIN;
   const closedMeanEar = faces.filter((m) => m.label === 'closed').map((m) => (m.ears![0] + m.ears![1]) / 2);
   const minBaseline = +quantile(closedMeanEar, MIN_BASELINE_PERCENTILE).toFixed(3);
   return {
-    config: { ...best!.config, confidentClosedEar: +confidentClosedEar.toFixed(3) },
-    report: { trainImagesWithFace: withFace.length, wrongCost: WRONG_COST, ...best!.detail, confidentClosedEar: +confidentClosedEar.toFixed(3), minBaselineForSmoothing: minBaseline },
+    config: best!.config,
+    report: { trainImagesWithFace: withFace.length, wrongCost: WRONG_COST, ...best!.detail, minBaselineForSmoothing: minBaseline },
   };
 }
 
@@ -275,7 +305,7 @@ async function calibrate(xml: string, train: Item[], trainMeasured: Measured[]) 
  * single source (CEW), so holding it out leaves nothing closed to fit on, and closed recall on a new
  * source cannot be measured with this data.
  */
-function leaveOneSourceOut(all: Measured[], trainPaths: Set<string>, config: EyeStateConfig) {
+function leaveOneSourceOut(all: Measured[], trainPaths: Set<string>, config: EyeStateConfig, losoModels: Record<string, EyePatchModel>) {
   const sources = [...new Set(all.map((m) => m.source))].sort();
   const out: Record<string, unknown> = {};
   for (const held of sources) {
@@ -288,9 +318,12 @@ function leaveOneSourceOut(all: Measured[], trainPaths: Set<string>, config: Eye
     const { cost: _cost, ...thresholds } = fitThresholds(fitRows.map((m) => ({ label: m.label, ears: m.ears!, hits: m.hits! })));
     const fitted: EyeStateConfig = { ...config, ...thresholds };
     const heldRows = all.filter((m) => m.source === held);
+    // the eye-crop model trained without this source (npm run train:eye-patch)
+    const model = losoModels[held];
+    const keys: Method[] = ['haar', 'landmarks', 'fusedAlways', ...(model ? (['appearance', 'lidsAndAppearance'] as Method[]) : [])];
     const perMethod = Object.fromEntries(
-      (['haar', 'landmarks', 'fusedAlways'] as Method[]).map((key) => {
-        const metrics = eyeMetrics(heldRows.map((m) => ({ truth: m.label, predicted: statesOf(m, fitted)[key] })));
+      keys.map((key) => {
+        const metrics = eyeMetrics(heldRows.map((m) => ({ truth: m.label, predicted: statesOf(m, fitted, model)[key] })));
         const correct = metrics.matrix.open.open + metrics.matrix.closed.closed;
         return [key, { accuracy: metrics.accuracy, n: metrics.n, ci95: wilsonInterval(correct, metrics.n), matrix: metrics.matrix }];
       }),
@@ -300,6 +333,8 @@ function leaveOneSourceOut(all: Measured[], trainPaths: Set<string>, config: Eye
   return out;
 }
 
+/** The closure logit floor: the highest value an open-eye clip reached plus the margin, rounded up to 0.5. */
+const closureLogitAbove = (highestOpen: number) => Math.ceil(2 * (highestOpen + CLOSURE_LOGIT_MARGIN)) / 2;
 const bonus = (hits: number | null, b: number) => ((hits ?? 0) > 0 ? b : 0);
 const stateOf = (score: number, t: number, m: number): EyeState => (Math.abs(score - t) < m ? 'uncertain' : score >= t ? 'open' : 'closed');
 const range = (a: number, b: number, step: number) => Array.from({ length: Math.round((b - a) / step) + 1 }, (_, i) => +(a + i * step).toFixed(6));
@@ -320,13 +355,13 @@ function withInterval(metrics: EyeMetrics) {
   return { ...metrics, accuracyCi95: wilsonInterval(correct, metrics.n) };
 }
 
-function buildReport(rows: Measured[], config: EyeStateConfig) {
+function buildReport(rows: Measured[], config: EyeStateConfig, patchModel: EyePatchModel) {
   const sources = [...new Set(rows.map((r) => r.source))].sort();
   const withWidth = rows.filter((r) => r.eyeWidthPx !== null);
   const q = (l: EyeLabel, p: number) => quantile(withWidth.filter((r) => r.label === l).map((r) => r.eyeWidthPx!), p);
   const band = [Math.max(q('open', 0.1), q('closed', 0.1)), Math.min(q('open', 0.9), q('closed', 0.9))];
   const inBand = rows.filter((r) => r.eyeWidthPx !== null && r.eyeWidthPx >= band[0] && r.eyeWidthPx <= band[1]);
-  const states = new Map(rows.map((r) => [r, statesOf(r, config)]));
+  const states = new Map(rows.map((r) => [r, statesOf(r, config, patchModel)]));
   const metricsOf = (subset: Measured[], key: Method) => eyeMetrics(subset.map((r) => ({ truth: r.label, predicted: states.get(r)![key] })));
   const methods = Object.fromEntries(
     METHODS.map(({ key }) => {
@@ -414,7 +449,7 @@ type Result = ReturnType<typeof buildReport> & {
   config: EyeStateConfig;
   trainImages: number;
   leaveOneSourceOut: Record<string, unknown> | null;
-  uvClips: UvClipReport | null;
+  uvClips: Record<ClipSplit, UvClipReport> | null;
 };
 
 function printReport(r: Result) {
@@ -440,7 +475,7 @@ function printReport(r: Result) {
   console.log(`ran on ${c.runs} of ${c.facesWithLandmarks} faces (${pct(c.runRate)} ${ci(c.runRateCi95)}); changed the state of ${c.changedState}, ${c.changedToCorrect} of them to the right answer; shipped ≠ always on ${c.shippedDiffersFromAlways} faces`);
   console.log(`where it ran it fired on ${c.hitRateInBand.open.fired}/${c.hitRateInBand.open.n} open and ${c.hitRateInBand.closed.fired}/${c.hitRateInBand.closed.n} closed faces`);
   const u = r.uvGatePerFrame;
-  console.log(`\n## UV gate, per image: "confidently closed" (both eyes EAR < ${r.config.confidentClosedEar}, no cascade hit)`);
+  console.log(`\n## UV gate, per image: "confidently closed" (each eye's logit > ${r.config.closedLogitThreshold}, more open eye's EAR < ${r.config.confidentMaxEar}, no cascade hit)`);
   console.log(`open eyes: ${u.open.confidentlyClosed}/${u.open.n} (${pct(u.open.rate)}, 95% CI ${ci(u.open.ci95)}) · closed eyes: ${u.closed.confidentlyClosed}/${u.closed.n} (${pct(u.closed.rate)})`);
   console.log(`\n## Leave one source out (thresholds fitted on the other sources' train images, applied to all of the held-out source)`);
   for (const [source, v] of Object.entries(r.leaveOneSourceOut ?? {})) {
@@ -448,15 +483,24 @@ function printReport(r: Result) {
     if (!e.fitted) console.log(`${source}: not measurable — ${e.reason}`);
     else console.log(`${source} (n=${e.heldOutImages}, recall of its one class): ${Object.entries(e.methods!).map(([k, m]) => `${k} ${pct(m.accuracy)} ${ci(m.ci95)}`).join(' · ')}`);
   }
-  if (r.uvClips) printUvClips(r.uvClips, pct, ci);
+  if (r.uvClips) for (const report of Object.values(r.uvClips)) printUvClips(report, pct, ci);
   const t = r.timingMs;
   console.log(`\nper-face cost (Node, CPU, pure TS; machine shared): eye check with the cascade always: median ${t.eyeCheckAlways.median.toFixed(2)} ms, mean ${t.eyeCheckAlways.mean.toFixed(2)}; shipped: median ${t.eyeCheckShipped.median.toFixed(3)} ms, mean ${t.eyeCheckShipped.mean.toFixed(2)}; shipped ÷ always (means) ${t.shippedOverAlwaysMean.toFixed(3)}; face landmarks (cached, WASM) median ${t.faceLandmarksFromCache.median} ms`);
 }
 
 function printUvClips(u: UvClipReport, pct: (v: number) => string, ci: (v: [number, number]) => string) {
-  console.log(`\n## UV gate on synthetic clips (${u.framesPerClip} frames at ${u.fps} fps, each frame the photo re-degraded; eye gate alone, classifier assumed good)`);
+  console.log(`\n## UV gate on synthetic ${u.split} clips (${u.framesPerClip} frames at ${u.fps} fps; pose, light and compression per clip, jittered per frame; eye gate alone, classifier assumed good)`);
+  const when = (s: number | null) => (s === null ? '' : `, median ${s.toFixed(1)} s to ready`);
+  const reached = u.highestOpenClosureLogit;
+  console.log(
+    reached === null
+      ? 'no open-eye clip reached a closure even without the logit margin'
+      : `highest closure logit an open-eye clip reached without the margin: ${reached.toFixed(2)} (closureLogit ${EYE_SMOOTHING.closureLogit}; from these clips with the margin: ${closureLogitAbove(reached)})`,
+  );
   for (const g of u.groups) {
-    console.log(`${g.name} (n=${g.clips}): ${g.truth === 'open' ? 'FALSE ready' : 'ready'} shipped ${g.shipped.ready}/${g.clips} (${pct(g.shipped.rate)}, 95% CI ${ci(g.shipped.ci95)}) · before (one threshold, 300 ms) ${g.before.ready}/${g.clips} (${pct(g.before.rate)})`);
+    console.log(
+      `${g.name} (n=${g.clips}): ${g.truth === 'open' ? 'FALSE ready' : 'ready'} shipped ${g.shipped.ready}/${g.clips} (${pct(g.shipped.rate)}, 95% CI ${ci(g.shipped.ci95)}${when(g.shipped.medianSecondsToReady)}; ${g.shipped.readyInShortWindow} within 2.4 s) · frame state held 300 ms (no closure margin) ${g.before.ready}/${g.clips} (${pct(g.before.rate)}, 95% CI ${ci(g.before.ci95)}; ${g.before.readyInShortWindow} within 2.4 s)`,
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import { createQualityClassifier } from '../src/model/classifier';
 import { createEyeStateDetector } from '../src/model/eyes';
 import { createFaceLandmarker } from '../src/model/face';
 import { largestFace } from '../src/model/measures/largest-face';
+import { readEyeModels } from './lib/eyes/eye-models';
 import { faceOffset } from '../src/workflow/face-centring';
 import { headPose } from '../src/workflow/head-pose';
 import { assessReadiness } from '../src/workflow/readiness';
@@ -33,7 +34,7 @@ const analyzer = createFrameAnalyzer({
     },
   }),
   classifier: await createQualityClassifier({ model: fileModelHandler(join(MODEL_DIR, 'model.json')), config: readClassifierConfig() }),
-  eyes: await createEyeStateDetector({ cascade: readFileSync(join(vendor, 'opencv/haarcascade_eye.xml'), 'utf8') }),
+  eyes: await createEyeStateDetector(readEyeModels()),
 });
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);

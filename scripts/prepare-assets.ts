@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ASSETS, assetPath, GENERATED_PUBLIC_DIRS } from './assets/manifest';
-import { MODEL_VERSIONS_MODULE, modelVersionsModule, shippedModelVersionsOf } from './assets/model-versions-module';
+import { MODEL_VERSIONS_MODULE, modelVersionsModule, shippedModelVersionsOf, trainedFileVersions } from './assets/model-versions-module';
 import { sha256, verifyShipped, type AssetProblem } from './assets/verify';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -54,7 +54,7 @@ const removed = GENERATED_PUBLIC_DIRS.flatMap((dir) => filesUnder(join(root, 'pu
 for (const file of removed) rmSync(file);
 
 const classifierConfig = JSON.parse(readFileSync(join(root, 'public/models/classifier/config.json'), 'utf8'));
-const versionsWritten = writeIfChanged(join(root, MODEL_VERSIONS_MODULE), Buffer.from(modelVersionsModule(shippedModelVersionsOf(ASSETS, classifierConfig))));
+const versionsWritten = writeIfChanged(join(root, MODEL_VERSIONS_MODULE), Buffer.from(modelVersionsModule(shippedModelVersionsOf(ASSETS, classifierConfig, trainedFileVersions(root)))));
 
 const shipping = ASSETS.filter((a) => a.ships).length;
 console.log(

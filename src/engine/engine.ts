@@ -56,6 +56,7 @@ export const MODEL_PATHS = {
   classifierConfig: 'models/classifier/config.json',
   fusionConfig: 'models/classifier/fusion.json',
   eyeCascade: 'models/vendor/opencv/haarcascade_eye.xml',
+  eyePatchModel: 'models/eyes/eye-patch-model.json',
 } as const;
 
 /** Longest wait for one model file (a stalled read fails with its name instead of hanging the engine). */
@@ -80,7 +81,10 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
     fetchAsset(url('fusionConfig'), 'json', MODEL_LOAD_TIMEOUT_MS).then(validateFusionConfig),
     createFaceLandmarker({ models: { detector: url('detector'), mesh: url('mesh'), iris: url('iris') }, loadTimeoutMs: MODEL_LOAD_TIMEOUT_MS }),
     loadClassifier(),
-    createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text', MODEL_LOAD_TIMEOUT_MS) }),
+    createEyeStateDetector({
+      cascade: () => fetchAsset(url('eyeCascade'), 'text', MODEL_LOAD_TIMEOUT_MS),
+      patchModel: () => fetchAsset(url('eyePatchModel'), 'json', MODEL_LOAD_TIMEOUT_MS),
+    }),
   ]);
   const [landmarks, classifier, eyes] = models;
   if (fusion.status === 'rejected' || landmarks.status === 'rejected' || classifier.status === 'rejected' || eyes.status === 'rejected') {

@@ -17,6 +17,8 @@ export interface ModelVersions {
   classifier: { version: string; backbone: string; inputSize: number; uncertaintyThreshold: number };
   /** Face detector, mesh, iris and eye cascade: where each comes from and its weights' sha256. */
   faceModels: { name: string; package: string; sha256: string }[];
+  /** Files trained here besides the classifier (fusion thresholds, eye-crop model): path and sha256. */
+  trained: { name: string; file: string; sha256: string }[];
 }
 
 export type ReportedAlignment = Pick<AlignedFace, 'eyes' | 'scale' | 'rotationDeg' | 'coverage'> & { target: Pick<AlignmentConfig, 'size' | 'eyeDistance' | 'eyeLineY'> };

@@ -41,6 +41,8 @@ export const OVERLAY_MESSAGES = defineCatalog({
     'eyes.open': 'open',
     'eyes.closed': 'closed',
     'eyes.uncertain': 'uncertain',
+    /** The cascade only runs when the landmarks are ambiguous; when it did not run it has no opinion. */
+    eyesNotRun: 'not run',
     eyesDetail: '{stable} (this frame: landmarks {landmarks}, Haar cascade {haar})',
     face: 'Face',
     faceDetail: '{width}×{height} px ({percent}% of frame height)',
@@ -102,6 +104,7 @@ export const OVERLAY_MESSAGES = defineCatalog({
     'eyes.open': 'offen',
     'eyes.closed': 'geschlossen',
     'eyes.uncertain': 'unsicher',
+    eyesNotRun: 'nicht ausgeführt',
     eyesDetail: '{stable} (dieses Bild: Landmarken {landmarks}, Haar-Kaskade {haar})',
     face: 'Gesicht',
     faceDetail: '{width}×{height} px ({percent} % der Bildhöhe)',

@@ -42,8 +42,8 @@ export interface FrameAnalyzer {
 
 function summariseEyes(result: EyeStateResult): EyeSummary {
   const eye = (e: EyeStateResult['left']) => ({ state: e.state, ear: e.ear });
-  const { state, landmarkState, haarState, openness, confidentlyClosed, cascadeRan } = result;
-  return { state, landmarkState, haarState, openness, confidentlyClosed, cascadeRan, right: eye(result.right), left: eye(result.left) };
+  const { state, landmarkState, haarState, openness, closedLogit, confidentlyClosed, cascadeRan } = result;
+  return { state, landmarkState, haarState, openness, closedLogit, confidentlyClosed, cascadeRan, right: eye(result.right), left: eye(result.left) };
 }
 
 export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {

@@ -175,8 +175,11 @@ export type QualitySummary = Checked<typeof quality>;
 
 const eyeState = literal('open', 'closed', 'uncertain');
 const eye = object({ state: eyeState, ear: num });
-/** openness: mean EAR (the live baseline's quantity); confidentlyClosed: both eyes closed with margin; haarState is uncertain when the cascade did not run. */
-const eyes = object({ state: eyeState, landmarkState: eyeState, haarState: eyeState, openness: num, confidentlyClosed: bool, cascadeRan: bool, right: eye, left: eye });
+/**
+ * openness: mean EAR (the live baseline's quantity); closedLogit: the eye-crop model's mean logit (> 0 closed-looking);
+ * confidentlyClosed: every cue says closed for both eyes; haarState is uncertain when the cascade did not run.
+ */
+const eyes = object({ state: eyeState, landmarkState: eyeState, haarState: eyeState, openness: num, closedLogit: num, confidentlyClosed: bool, cascadeRan: bool, right: eye, left: eye });
 export type EyeSummary = Checked<typeof eyes>;
 
 const measureValue: Check<MeasureValue> = object({ raw: num, score: num });

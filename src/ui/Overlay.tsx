@@ -9,7 +9,7 @@ import type { ExplainMethod } from '../xai/explain-set';
 import { ExplainSection } from './ExplainSection';
 import type { OverlayStore } from './overlay-store';
 import { measureRows } from './measure-rows';
-import { audienceOf, detailsOpenByDefault, isGood, verdictWords } from './overlay-state';
+import { audienceOf, cascadeWords, detailsOpenByDefault, isGood, verdictWords } from './overlay-state';
 import { ChecksList, MeasuresList, ProfilePicker } from './ReadinessDetails';
 
 export interface OverlayProps {
@@ -134,7 +134,7 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
                   {t('eyesDetail', {
                     stable: eyes.stable === 'uncertain' ? t('eyesChecking') : t(`eyes.${eyes.stable}`),
                     landmarks: t(`eyes.${analysis.eyes.landmarkState}`),
-                    haar: t(`eyes.${analysis.eyes.haarState}`),
+                    haar: cascadeWords(analysis.eyes, locale),
                   })}
                 </dd>
               </>

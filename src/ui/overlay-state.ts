@@ -9,7 +9,7 @@ import { translator, type Locale } from '../i18n/translate';
 import { INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type SmoothedEyeState } from '../model/eyes/eye-state-smoother';
 import { largestFace } from '../model/measures/largest-face';
 import { measureName } from '../i18n/measure-messages';
-import type { EngineState, FrameAnalysis, FusedVerdict, QualitySummary, TapErrorCode } from '../protocol/messages';
+import type { EngineState, EyeSummary, FrameAnalysis, FusedVerdict, QualitySummary, TapErrorCode } from '../protocol/messages';
 import { extendTrack, type TrackedBox } from '../workflow/face-motion';
 import { initialStable, updateStable, type Stable } from '../workflow/hysteresis';
 import { DEFAULT_PROFILE_CONFIGS } from '../workflow/profiles';
@@ -134,6 +134,15 @@ export function verdictWords(verdict: FusedVerdict, quality: QualitySummary, loc
   const alone = verdict.evidence.every((e) => e === 'classifier');
   const evidence = alone ? classifier : verdict.evidence.map((e) => (e === 'classifier' ? t('classifierEvidence', { percent: classifier }) : measureName(e, locale))).join(', ');
   return `${t(`quality.${verdict.label}`)} (${evidence})`;
+}
+
+/**
+ * The Haar cascade's word on this frame for the eye row: it runs only when the landmarks are ambiguous
+ * (or the mesh unsure), and a cascade that did not run is "not run", not "uncertain".
+ */
+export function cascadeWords(eyes: Pick<EyeSummary, 'cascadeRan' | 'haarState'>, locale: Locale = 'en'): string {
+  const t = translator(OVERLAY_MESSAGES, locale);
+  return eyes.cascadeRan ? t(`eyes.${eyes.haarState}`) : t('eyesNotRun');
 }
 
 /** Whether the verdict on the latest frame is confidently `good`, the gate for the eye check (as in the paper). */

@@ -106,6 +106,7 @@ describe('capture and export on the demo page', () => {
     expect(report.image.alignment.coverage).toBeGreaterThan(0.5);
     expect(report.models.classifier).toMatchObject({ version: classifierConfig.version, backbone: classifierConfig.backbone });
     expect(report.models.faceModels).toHaveLength(4);
+    expect(report.models.trained).toHaveLength(2);
     expect(report.app).toEqual({ name: 'FaceReady', version: packageJson.version });
     await rm(join(downloads, png));
     await rm(join(downloads, json));

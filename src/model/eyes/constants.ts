@@ -52,12 +52,14 @@ export interface EyeStateConfig {
   minMeshScore: number;
   /** Below this mesh confidence the landmarks are not trusted alone: the cascade runs even when 'when-ambiguous'. */
   unsureMeshScore: number;
+  /** The eye-crop model's mean logit over both eyes must exceed this for "closed" (with the lids): appearance must agree. */
+  closedLogitThreshold: number;
   /**
-   * Both eyes' EAR below this (and no cascade hit) → "confidently closed", the only frames that can
-   * start a closure in video (the UV gate). Calibrated as the lowest EAR of either eye that an open
-   * train face reaches on its more open eye, so no open train face is confidently closed.
+   * "Confidently closed" (the only frames that can start or carry a closure in video, the UV gate):
+   * each eye's logit above closedLogitThreshold, no cascade hit, and the more open eye's EAR below this
+   * (the lids must not look open either: the fused threshold).
    */
-  confidentClosedEar: number;
+  confidentMaxEar: number;
 }
 
 /**
@@ -65,8 +67,8 @@ export interface EyeStateConfig {
  * 1.5× letterboxed detector) by `npm run eval:eyes -- --calibrate`: grid search minimising the mean
  * per-class cost with a wrong answer costing 3 "uncertain" ones. The search chose no uncertain band
  * (margin 0): near the threshold the answers are still mostly right, so a band costs more than it saves.
- * confidentClosedEar: the lowest more-open-eye EAR of an open train face (0.173), rounded down to
- * 0.17, less a 0.01 margin (same run, `confidentClosedEar` in its calibration line).
+ * closedLogitThreshold 0: the eye-crop model's own decision boundary (class-balanced fit,
+ * `npm run train:eye-patch`). confidentMaxEar = fusedThreshold.
  */
 export const DEFAULT_EYE_STATE_CONFIG: EyeStateConfig = {
   haar: { ...DEFAULT_DETECT_MULTI_SCALE_OPTIONS, minNeighbors: 2 },
@@ -78,7 +80,8 @@ export const DEFAULT_EYE_STATE_CONFIG: EyeStateConfig = {
   uncertainMargin: 0,
   minMeshScore: 0.5,
   unsureMeshScore: 0.9,
-  confidentClosedEar: 0.16,
+  closedLogitThreshold: 0,
+  confidentMaxEar: 0.2825,
 };
 
 export interface EyeSmoothingConfig {
@@ -86,8 +89,15 @@ export interface EyeSmoothingConfig {
   openHoldMs: number;
   /** A closure must last this long, ending on a confidently closed frame, before "closed" is reported. */
   closedHoldMs: number;
-  /** …and at least this share of its frames must have been confidently closed (the rest unsure). */
+  /** …and at least this share of its frames must have been confidently closed (the rest unsure)… */
   minClosedShare: number;
+  /**
+   * …and the eye-crop model's mean logit over its confidently closed frames at least this: the margin
+   * that makes the closure confident. Calibrated on the train clips (`eval:eyes -- --uv-clips`): the
+   * highest such mean an open-eye train clip reached on a frame that could otherwise report "closed"
+   * (3.61, 2026-12-05) plus 0.5, rounded up to 0.5.
+   */
+  closureLogit: number;
   /** The person's open-eye baseline is taken over the frames of this window… */
   baselineWindowMs: number;
   /** …once it holds this many frames… */
@@ -107,6 +117,7 @@ export const EYE_SMOOTHING: EyeSmoothingConfig = {
   openHoldMs: 300,
   closedHoldMs: 1000,
   minClosedShare: 0.6,
+  closureLogit: 4.5,
   baselineWindowMs: 10_000,
   baselineMinFrames: 8,
   baselinePercentile: 0.9,

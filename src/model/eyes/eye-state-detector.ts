@@ -4,6 +4,7 @@ import { DEFAULT_EYE_STATE_CONFIG, MIN_CASCADE_EYE_WIDTH_PX, type EyeSide, type 
 import { detectMultiScale } from './detect-multi-scale';
 import { eyeRegion, extractRegion } from './eye-region';
 import { measureEyeOpenness, type EyeOpenness } from './eye-openness';
+import { closedLogit, validateEyePatchModel, type EyePatchModel } from './eye-patch-model';
 import { fuseEye, fuseFace, type EyeState } from './fuse-eye-state';
 import type { HaarCascade, PixelRect } from './haar-types';
 import { parseHaarCascade } from './parse-haar-cascade';
@@ -15,6 +16,8 @@ export interface EyeResult {
   /** Cascade alone (the paper's method): open when it fires in the eye region, closed otherwise; uncertain when it did not run. */
   haarState: EyeState;
   ear: number;
+  /** The eye-crop model's logit (> 0: the eye looks closed). */
+  closedLogit: number;
   irisVisibility: number | null;
   fusedScore: number | null;
   /** The searched region and the cascade's detections in it, in image pixels; null when the cascade did not run. */
@@ -23,13 +26,22 @@ export interface EyeResult {
 }
 
 export interface EyeStateResult {
-  /** Both eyes: "uncertain" also when the face's mesh confidence is low. */
+  /**
+   * Both eyes: closed only when the lids (mean EAR, with the cascade's vote) and the eyes' appearance
+   * (the eye-crop model's mean logit) both say closed; "uncertain" when the mesh confidence is low.
+   */
   state: EyeState;
   landmarkState: EyeState;
   haarState: EyeState;
   /** Mean EAR of the two eyes: the quantity the live smoother takes the person's open-eye baseline of. */
   openness: number;
-  /** Both eyes closed with margin (EAR below confidentClosedEar, no cascade hit) and the mesh confident. */
+  /** The eye-crop model's mean logit over the two eyes. */
+  closedLogit: number;
+  /**
+   * Every cue agrees on closed for both eyes: each eye's logit above closedLogitThreshold, the more
+   * open eye's EAR below confidentMaxEar, no cascade hit, the mesh confident. The only frames that can
+   * start or carry a closure in video; how sure the closure is comes from its frames' mean logit (eye-state-smoother.ts).
+   */
   confidentlyClosed: boolean;
   /** Whether the cascade ran on this face (always, or only when the landmarks were ambiguous). */
   cascadeRan: boolean;
@@ -48,6 +60,8 @@ export interface EyeStateDetector {
 export interface EyeStateDetectorOptions extends Partial<EyeStateConfig> {
   /** haarcascade_eye.xml as text, or a loader for it (the extension fetches it, Node reads the file). */
   cascade: string | (() => Promise<string>);
+  /** The eye-crop model (public/models/eyes/eye-patch-model.json), parsed, or a loader for its JSON. */
+  patchModel: EyePatchModel | (() => Promise<unknown>);
 }
 
 /** Fills unset fields from DEFAULT_EYE_STATE_CONFIG without touching the input. */
@@ -64,8 +78,9 @@ export function validateEyeStateConfig(options: Partial<EyeStateConfig>): EyeSta
 export async function createEyeStateDetector(options: EyeStateDetectorOptions): Promise<EyeStateDetector> {
   const xml = typeof options.cascade === 'string' ? options.cascade : await options.cascade();
   const cascade = parseHaarCascade(xml);
+  const patchModel = validateEyePatchModel(typeof options.patchModel === 'function' ? await options.patchModel() : options.patchModel);
   const config = validateEyeStateConfig(options);
-  return { run: (image, face) => runEyeState(cascade, config, image, face), dispose: () => undefined };
+  return { run: (image, face) => runEyeState({ cascade, patchModel }, config, image, face), dispose: () => undefined };
 }
 
 /**
@@ -77,26 +92,37 @@ export function landmarksAmbiguous(meanEar: number, config: Pick<EyeStateConfig,
   return meanEar >= config.fusedThreshold - config.haarBonus - config.uncertainMargin && meanEar < config.fusedThreshold + config.uncertainMargin;
 }
 
-function runEyeState(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, face: FaceLandmarks): EyeStateResult {
+interface EyeModels {
+  cascade: HaarCascade;
+  patchModel: EyePatchModel;
+}
+
+function runEyeState(models: EyeModels, config: EyeStateConfig, image: RgbaImage, face: FaceLandmarks): EyeStateResult {
   const started = performance.now();
   const rightOpenness = measureEyeOpenness(face, 'right');
   const leftOpenness = measureEyeOpenness(face, 'left');
   const openness = (rightOpenness.ear + leftOpenness.ear) / 2;
   const cascadeRan =
     config.cascadeRuns === 'always' || face.meshScore < config.unsureMeshScore || landmarksAmbiguous(openness, config);
-  const eye = (o: EyeOpenness) => runEye(cascade, config, image, o, cascadeRan);
-  const right = eye(rightOpenness);
-  const left = eye(leftOpenness);
+  const eye = (o: EyeOpenness, side: EyeSide) => runEye(models.cascade, config, image, o, cascadeRan, closedLogit(models.patchModel, image, face, side));
+  const right = eye(rightOpenness, 'right');
+  const left = eye(leftOpenness, 'left');
   const fused = fuseFace({ state: right.state, score: right.fusedScore }, { state: left.state, score: left.fusedScore }, config);
+  const meanLogit = (right.closedLogit + left.closedLogit) / 2;
+  // closed needs both kinds of evidence: a lid ratio alone misreads some people's open eyes
+  const state: EyeState = fused.state === 'closed' && meanLogit <= config.closedLogitThreshold ? 'open' : fused.state;
   const lowConfidence = face.meshScore < config.minMeshScore;
-  const closedWithMargin = (e: EyeResult) => e.ear < config.confidentClosedEar && !e.haarHits?.length;
+  // each eye must look closed by itself, and the lids must not look open
+  const looksClosed = (e: EyeResult) => e.closedLogit > config.closedLogitThreshold && !e.haarHits?.length;
   const totalMs = performance.now() - started;
   return {
-    state: lowConfidence ? 'uncertain' : fused.state,
+    state: lowConfidence ? 'uncertain' : state,
     landmarkState: lowConfidence ? 'uncertain' : bothEyes(right.landmarkState, left.landmarkState, openness >= config.earThreshold),
     haarState: bothEyes(right.haarState, left.haarState, right.haarState === 'open' || left.haarState === 'open'),
     openness,
-    confidentlyClosed: !lowConfidence && closedWithMargin(right) && closedWithMargin(left),
+    closedLogit: meanLogit,
+    confidentlyClosed:
+      !lowConfidence && looksClosed(right) && looksClosed(left) && Math.max(right.ear, left.ear) < config.confidentMaxEar,
     cascadeRan,
     right,
     left,
@@ -105,7 +131,7 @@ function runEyeState(cascade: HaarCascade, config: EyeStateConfig, image: RgbaIm
 }
 
 /** One eye: landmark opening, the cascade in the eye's region (resampled to a fixed size) when asked, fusion. */
-function runEye(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, openness: EyeOpenness, runCascade: boolean): EyeResult {
+function runEye(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, openness: EyeOpenness, runCascade: boolean, closedLogit: number): EyeResult {
   const { ear, irisVisibility, widthPx, center } = openness;
   let region: PixelRect | null = null;
   let haarHits: PixelRect[] | null = null;
@@ -127,6 +153,7 @@ function runEye(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, 
     landmarkState: ear >= config.earThreshold ? 'open' : 'closed',
     haarState: haarHits === null ? 'uncertain' : haarHits.length > 0 ? 'open' : 'closed',
     ear,
+    closedLogit,
     irisVisibility,
     fusedScore: fused.score,
     region,

@@ -7,8 +7,10 @@ export interface EyeObservation {
   state: EyeState;
   /** Both eyes' mean lid opening (scale-free); the person's open-eye baseline is taken over it. Null when unmeasured. */
   openness: number | null;
-  /** Both eyes closed with margin on this frame (the only frames that can start a closure). */
+  /** Every cue says closed for both eyes on this frame (the only frames that can start a closure). */
   confidentlyClosed: boolean;
+  /** The eye-crop model's mean logit over the two eyes (> 0: closed-looking); null when unmeasured. */
+  closedLogit: number | null;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface Closure {
   sinceMs: number;
   frames: number;
   closedFrames: number;
+  /** Sum of the closed frames' eye-crop logits: their mean is how sure the closure is. */
+  closedLogitSum: number;
 }
 
 export const INITIAL_SMOOTHED_EYE_STATE: SmoothedEyeState = {
@@ -56,7 +60,8 @@ export const INITIAL_SMOOTHED_EYE_STATE: SmoothedEyeState = {
  * - `open` is reported once open frames have held for openHoldMs (a blink never reads as closure);
  * - `closed` only once a closure — begun by a confidently closed frame, continued by closed or unsure
  *   frames — has lasted closedHoldMs, at least minClosedShare of its frames were confidently closed,
- *   and the latest one is;
+ *   the latest one is, and their mean eye-crop logit reaches closureLogit (one frame can look closed
+ *   by chance; a second of frames that look closed on average with margin is the confident closure);
  * - a single open frame ends a reported closure at once (→ uncertain until open has held);
  * - unsure frames held for openHoldMs take back a reported `open` (→ uncertain), so a half-closed
  *   face is not called open.
@@ -78,7 +83,7 @@ export function smoothEyeState(
   const sameRun = frame === prev.candidate && prev.candidateSinceMs !== null;
   const candidateSinceMs = sameRun ? prev.candidateSinceMs! : timestampMs;
   const held = timestampMs - candidateSinceMs;
-  const closure = closureAfter(prev.closure, frame, held, timestampMs, config);
+  const closure = closureAfter(prev.closure, frame, observation?.closedLogit ?? 0, held, timestampMs, config);
   // Frames of a reported closure, and confidently closed ones, say nothing about the person's open eyes.
   const sample = frame === 'open' || (frame === 'unsure' && prev.stable !== 'closed') ? observation!.openness : null;
   const recent = [...prev.recent.filter((s) => timestampMs - s.atMs <= config.baselineWindowMs), ...(sample !== null ? [{ atMs: timestampMs, openness: sample }] : [])];
@@ -95,7 +100,8 @@ export function smoothEyeState(
     if (prev.stable === 'open' && held >= config.openHoldMs) report('uncertain');
   } else if (frame === 'closed') {
     const c = next.closure!;
-    if (timestampMs - c.sinceMs >= config.closedHoldMs && c.closedFrames >= config.minClosedShare * c.frames) report('closed');
+    const sure = c.closedFrames >= config.minClosedShare * c.frames && c.closedLogitSum / c.closedFrames >= config.closureLogit;
+    if (timestampMs - c.sinceMs >= config.closedHoldMs && sure) report('closed');
   }
   return next;
 }
@@ -105,9 +111,14 @@ export function smoothEyeState(
  * it, an open frame ends it, and so do uncertain frames once they have lasted openHoldMs (a single
  * frame the classifier doubted is no evidence either way, and is not counted).
  */
-function closureAfter(closure: Closure | null, frame: FrameEyeClass, held: number, atMs: number, config: EyeSmoothingConfig): Closure | null {
-  const counted = (c: Closure, closed: boolean): Closure => ({ ...c, frames: c.frames + 1, closedFrames: c.closedFrames + (closed ? 1 : 0) });
-  if (frame === 'closed') return counted(closure ?? { sinceMs: atMs, frames: 0, closedFrames: 0 }, true);
+function closureAfter(closure: Closure | null, frame: FrameEyeClass, closedLogit: number, held: number, atMs: number, config: EyeSmoothingConfig): Closure | null {
+  const counted = (c: Closure, closed: boolean): Closure => ({
+    ...c,
+    frames: c.frames + 1,
+    closedFrames: c.closedFrames + (closed ? 1 : 0),
+    closedLogitSum: c.closedLogitSum + (closed ? closedLogit : 0),
+  });
+  if (frame === 'closed') return counted(closure ?? { sinceMs: atMs, frames: 0, closedFrames: 0, closedLogitSum: 0 }, true);
   if (frame === 'unsure') return closure && counted(closure, false);
   if (frame === 'uncertain' && held < config.openHoldMs) return closure;
   return null;

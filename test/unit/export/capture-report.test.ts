@@ -23,7 +23,7 @@ const analysis: FrameAnalysis = {
   faces: [face],
   quality: { label: 'good', confidence: 0.91, uncertain: false, probabilities: { blur: 0.03, eyeglasses: 0.02, good: 0.91, covered: 0.02, wrong: 0.02 } },
   measures: null, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
-  eyes: { state: 'closed', landmarkState: 'closed', haarState: 'uncertain', openness: 0.085, confidentlyClosed: true, cascadeRan: false, right: { state: 'closed', ear: 0.08 }, left: { state: 'closed', ear: 0.09 } },
+  eyes: { state: 'closed', landmarkState: 'closed', haarState: 'uncertain', openness: 0.085, closedLogit: 6, confidentlyClosed: true, cascadeRan: false, right: { state: 'closed', ear: 0.08 }, left: { state: 'closed', ear: 0.09 } },
   timings: { transportMs: 1, decodeMs: 1, detectorMs: 1, meshMs: 1, irisMs: 1, classifierMs: 1, eyesMs: 1, totalMs: 7 },
 };
 const readiness: Readiness = {
@@ -95,6 +95,7 @@ describe('buildCaptureReport', () => {
     });
     expect(report.models.faceModels.map((m: { name: string }) => m.name)).toEqual(['face detector (BlazeFace)', 'face mesh', 'iris', 'eye cascade (OpenCV Haar)']);
     for (const model of report.models.faceModels) expect(model.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.models.trained.map((m: { file: string }) => m.file)).toEqual(['models/classifier/fusion.json', 'models/eyes/eye-patch-model.json']);
     expect(report.app).toEqual({ name: 'FaceReady', version: '0.1.0' });
   });
 

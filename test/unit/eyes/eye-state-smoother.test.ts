@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFrame, EYE_SMOOTHING, INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type EyeObservation, type SmoothedEyeState } from '../../../src/model/eyes';
 
-const open = (openness = 0.3): EyeObservation => ({ state: 'open', openness, confidentlyClosed: false });
-const closed = (openness = 0.1): EyeObservation => ({ state: 'closed', openness, confidentlyClosed: true });
+const SURE = EYE_SMOOTHING.closureLogit + 1;
+const open = (openness = 0.3): EyeObservation => ({ state: 'open', openness, confidentlyClosed: false, closedLogit: -5 });
+const closed = (openness = 0.1, closedLogit = SURE): EyeObservation => ({ state: 'closed', openness, confidentlyClosed: true, closedLogit });
 /** The frame calls it closed, but not with margin (e.g. narrow open eyes, or a half-closed lid). */
-const unsure = (openness = 0.15): EyeObservation => ({ state: 'closed', openness, confidentlyClosed: false });
-const uncertain: EyeObservation = { state: 'uncertain', openness: 0.3, confidentlyClosed: false };
+const unsure = (openness = 0.15): EyeObservation => ({ state: 'closed', openness, confidentlyClosed: false, closedLogit: 1 });
+const uncertain: EyeObservation = { state: 'uncertain', openness: 0.3, confidentlyClosed: false, closedLogit: null };
 
 type Frame = [EyeObservation | null, number];
 const run = (frames: Frame[], from: SmoothedEyeState = INITIAL_SMOOTHED_EYE_STATE) => frames.reduce((s, [o, t]) => smoothEyeState(s, o, t), from);
@@ -120,5 +121,19 @@ describe('smoothEyeState: the person’s own baseline', () => {
     expect(classifyFrame(unsure(0.2), null)).toBe('unsure');
     expect(classifyFrame(unsure(0.15), 0.15)).toBe('unsure'); // a baseline too low for open eyes
     expect(classifyFrame({ ...unsure(), openness: null }, 0.3)).toBe('unsure');
+  });
+});
+
+describe('smoothEyeState: how sure a closure is', () => {
+  it('reports closed only when the closure\'s closed frames look closed with margin on average', () => {
+    const weak = EYE_SMOOTHING.closureLogit - 0.5;
+    expect(run(every(() => closed(0.1, weak), 0, 3000)).stable).not.toBe('closed');
+    // one very closed-looking frame among weak ones is not enough either, but enough sure frames are
+    const mixed = (t: number) => closed(0.1, t % 400 === 0 ? SURE + 4 : weak);
+    const s = run(every(mixed, 0, 3000));
+    const closedFrames = s.closure!.closedFrames;
+    const mean = s.closure!.closedLogitSum / closedFrames;
+    expect(s.stable === 'closed').toBe(mean >= EYE_SMOOTHING.closureLogit);
+    expect(run(every(() => closed(0.1, SURE), 0, 1000)).stable).toBe('closed');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ASSETS, assetFile, assetPath, DEV_ASSET_DIR, type AssetSpec } from '../../../scripts/assets/manifest';
-import { MODEL_VERSIONS_MODULE, modelVersionsModule, shippedModelVersionsOf } from '../../../scripts/assets/model-versions-module';
+import { MODEL_VERSIONS_MODULE, modelVersionsModule, shippedModelVersionsOf, trainedFileVersions } from '../../../scripts/assets/model-versions-module';
 import { sha256, verifyShipped } from '../../../scripts/assets/verify';
 
 const bytes = new TextEncoder().encode('model weights');
@@ -47,10 +47,17 @@ describe('the asset manifest', () => {
   });
   it('has the shipped model versions module up to date (`npm run assets` rewrites it)', () => {
     const classifier = JSON.parse(readFileSync('public/models/classifier/config.json', 'utf8'));
-    expect(readFileSync(MODEL_VERSIONS_MODULE, 'utf8')).toBe(modelVersionsModule(shippedModelVersionsOf(ASSETS, classifier)));
+    expect(readFileSync(MODEL_VERSIONS_MODULE, 'utf8')).toBe(modelVersionsModule(shippedModelVersionsOf(ASSETS, classifier, trainedFileVersions('.'))));
+  });
+  it('hashes each trained file the engine loads', () => {
+    const versions = trainedFileVersions('.');
+    expect(versions.map((v) => v.file)).toEqual(['models/classifier/fusion.json', 'models/eyes/eye-patch-model.json']);
+    for (const v of versions) expect(v.sha256).toBe(sha256(readFileSync(`public/${v.file}`)));
   });
   it('records the face models the report names, from the manifest, and the classifier config', () => {
-    const versions = shippedModelVersionsOf(ASSETS, { version: 'v', backbone: 'b', inputSize: 1, uncertaintyThreshold: 0.5, extra: true } as never);
+    const trained = [{ name: 'eye-crop model', file: 'models/eyes/eye-patch-model.json', sha256: 'f'.repeat(64) }];
+    const versions = shippedModelVersionsOf(ASSETS, { version: 'v', backbone: 'b', inputSize: 1, uncertaintyThreshold: 0.5, extra: true } as never, trained);
+    expect(versions.trained).toEqual(trained);
     expect(versions.classifier).toEqual({ version: 'v', backbone: 'b', inputSize: 1, uncertaintyThreshold: 0.5 });
     expect(versions.faceModels.map((m) => m.name)).toEqual(['face detector (BlazeFace)', 'face mesh', 'iris', 'eye cascade (OpenCV Haar)']);
     expect(versions.faceModels[0]).toEqual({ name: 'face detector (BlazeFace)', package: '@vladmandic/human', sha256: ASSETS.find((a) => a.to.endsWith('blazeface.bin'))!.sha256 });

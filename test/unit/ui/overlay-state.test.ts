@@ -1,7 +1,7 @@
 import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import { describe, expect, it } from 'vitest';
 import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
-import { detailsOpenByDefault, INITIAL_OVERLAY_STATE, reduceOverlay, verdict, verdictWords, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
+import { cascadeWords, detailsOpenByDefault, INITIAL_OVERLAY_STATE, reduceOverlay, verdict, verdictWords, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
 import { measureRows } from '../../../src/ui/measure-rows';
 import { HEAD_POSE_CONFIG, HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
 import { DEFAULT_MEASURE_BANDS } from '../../../src/workflow/measure-bands';
@@ -34,6 +34,7 @@ const eyesOf = (state: EyeSummary['state']): EyeSummary => ({
   landmarkState: state,
   haarState: state,
   openness: state === 'closed' ? 0.1 : 0.3,
+  closedLogit: state === 'closed' ? 6 : -5,
   confidentlyClosed: state === 'closed',
   cascadeRan: false,
   right: { state, ear: state === 'closed' ? 0.1 : 0.3 },
@@ -232,5 +233,15 @@ describe('verdict words and the details disclosure', () => {
     const state = run(ready, { type: 'camera-started', streamId: 's1', label: 'Call +1-555-0100 now', audience: 'self' }, { type: 'tap-error', code: 'tap-failed' });
     expect(verdict(state).text).toBe('Frame not analysed: FaceReady could not follow this page’s videos');
     expect(verdict(run(ready, { type: 'camera-started', streamId: 's1', label: 'Call +1-555-0100 now', audience: 'self' })).text).toBe('Analysing…');
+  });
+});
+
+describe('cascadeWords (the eye row)', () => {
+  it('says "not run" when the cascade did not run, in English and German, and its state when it did', () => {
+    expect(cascadeWords({ cascadeRan: false, haarState: 'uncertain' })).toBe('not run');
+    expect(cascadeWords({ cascadeRan: false, haarState: 'uncertain' }, 'de')).toBe('nicht ausgeführt');
+    expect(cascadeWords({ cascadeRan: true, haarState: 'open' })).toBe('open');
+    expect(cascadeWords({ cascadeRan: true, haarState: 'closed' }, 'de')).toBe('geschlossen');
+    expect(cascadeWords({ cascadeRan: true, haarState: 'uncertain' })).toBe('uncertain');
   });
 });
