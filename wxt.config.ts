@@ -3,6 +3,9 @@ import preact from '@preact/preset-vite';
 
 export const DEMO_PORT = 5174;
 
+/** Host permissions that only development and test builds carry (src/extension/site-matches.ts). */
+const LOCAL_HOST_PERMISSIONS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   srcDir: '.',
   // Separate builds (e.g. several end-to-end runs side by side) set FACEREADY_OUT_DIR; tests read the same variable.
@@ -14,11 +17,26 @@ export default defineConfig({
     chromiumArgs: ['--disable-background-networking', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     startUrls: [`http://localhost:${DEMO_PORT}/?autostart`],
   },
+  hooks: {
+    // The runtime-registered content scripts declare local pages for the demo and the tests; a production build runs on
+    // no site until a user or an administrator enables it.
+    'build:manifestGenerated'(wxt, manifest) {
+      if (wxt.config.mode !== 'production') return;
+      manifest.host_permissions = manifest.host_permissions?.filter((pattern: string) => !LOCAL_HOST_PERMISSIONS.includes(pattern));
+      if (manifest.host_permissions?.length === 0) delete manifest.host_permissions;
+    },
+  },
   manifest: {
     // public/_locales/{en,de}/messages.json; the interface itself follows the user's language setting (src/i18n).
     name: '__MSG_extName__',
+    short_name: 'FaceReady',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // chrome.runtime.getContexts (the offscreen document's lifecycle) is the newest API used: Chrome 116.
+    minimum_chrome_version: '116',
+    action: { default_title: '__MSG_actionTitle__' },
+    // Settings an administrator can pre-set by enterprise policy (docs/admin.md); they win over the user's.
+    storage: { managed_schema: 'managed_schema.json' },
     permissions: ['offscreen', 'scripting', 'storage', 'activeTab', 'contextMenus'],
     // Sites are enabled one by one from the popup; localhost (the demo) comes from the runtime-registered scripts' matches.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

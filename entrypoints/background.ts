@@ -11,11 +11,11 @@ async function handle(request: BackgroundRequest): Promise<void> {
     case 'ensure-engine':
       return ensureOffscreenDocument();
     case 'set-site-enabled': {
-      const origins = new Set(await enabledOrigins.getValue());
+      const origins = new Set(await enabledOrigins.getUserValue());
       if (request.enabled) origins.add(request.origin);
       else origins.delete(request.origin);
       await enabledOrigins.setValue([...origins]);
-      return syncContentScripts([...origins]);
+      return syncContentScripts(await enabledOrigins.getValue());
     }
   }
 }
@@ -28,7 +28,7 @@ export default defineBackground(() => {
   listenToImageCheckMenu();
   backendChoice.watch(restartOffscreenDocument);
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
-    await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getValue(), origins));
+    await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getUserValue(), origins));
     await resync();
   });
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: BackgroundReply) => void) => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
 import { GENERATED_DIR } from '../../test/fixtures/fixtures';
 
-export const EXTENSION_DIR = fileURLToPath(new URL(`../../${process.env.FACEREADY_OUT_DIR ?? '.output'}/chrome-mv3/`, import.meta.url));
+export const EXTENSION_DIR = fileURLToPath(new URL(`../../${process.env.FACEREADY_OUT_DIR ?? '.output'}/chrome-mv3-test/`, import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {

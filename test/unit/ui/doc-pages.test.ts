@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { docPage, docPagePath, renderDocPage } from '../../../src/ui/doc-pages';
+
+describe('document pages', () => {
+  it('renders the bundled privacy statement and help as HTML', () => {
+    expect(renderDocPage('privacy')).toMatch(/^<h1>FaceReady and your privacy<\/h1>/);
+    expect(renderDocPage('privacy')).toContain('<table>');
+    expect(renderDocPage('help')).toMatch(/^<h1>FaceReady help<\/h1>/);
+  });
+
+  it('picks only a known page from the URL, the help otherwise', () => {
+    expect(docPage('privacy')).toBe('privacy');
+    for (const requested of [null, '', 'admin', '__proto__', 'constructor', '../../secrets']) expect(docPage(requested)).toBe('help');
+    expect(docPagePath('privacy')).toBe('/docs.html?page=privacy');
+  });
+});
