@@ -15,18 +15,21 @@ import { CLASS_NAMES } from '../src/model/classifier/constants';
 import { loadLandmarks } from './lib/landmark-cache';
 import { useNodeBackend } from './lib/tf-node-backend';
 import { listDataset } from './lib/classifier/dataset';
-import { loadOrCreateSplits } from './lib/classifier/dataset-splits';
 import { evaluateTestSplit, type TestMetrics } from './lib/classifier/evaluation';
 import type { CropPolicy } from './lib/classifier/features';
 import { classificationReport } from './lib/classifier/metrics';
 import { confusionPng, reliabilityPng } from './lib/classifier/metric-png';
-import { occluderPlanner, paintOccluder } from './lib/classifier/occluders';
-import { DEFAULT_DATA_DIR, DEFAULT_SPLITS_DIR, DOCS_DIR, METRICS_FILE, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
+import { paintOccluder } from './lib/classifier/occluders';
+import { DOCS_DIR, METRICS_FILE, MODEL_DIR, REAL_BLUR_DIR } from './lib/classifier/paths';
 import { predictSamples } from './lib/classifier/predict-samples';
 import { confusionText, table1 } from './lib/classifier/report-format';
-import { DEFAULT_SAMPLE_PLAN, planSamples, type SampleSpec } from './lib/classifier/samples';
+import type { SampleSpec } from './lib/classifier/samples';
 import { loadBaselineCnn, loadShippedClassifier } from './lib/classifier/shipped-model';
 import { argmax } from './lib/classifier/evaluation';
+import { readFusionFile, FUSION_FILE } from './lib/fusion/fusion-file';
+import { fusedFigures } from './lib/fusion/fused-evaluation';
+import { fusedText } from './lib/fusion/fused-report';
+import { heldOutSamples } from './lib/fusion/held-out-samples';
 
 const CHECK_TOLERANCE = 0.01;
 const { values: args } = parseArgs({
@@ -68,19 +71,15 @@ function compare(label: string, now: number, then: number, failures: string[]) {
 async function evaluateTest() {
   const { model, config } = await loadShippedClassifier(args.model);
   const recorded = JSON.parse(readFileSync(join(args.model!, METRICS_FILE), 'utf8'));
-  const root = resolve(DEFAULT_DATA_DIR);
-  if (!existsSync(root)) throw new Error(`dataset ${root} is missing (../shared/datasets); use --data DIR for your own folder`);
-  const { items } = listDataset(root);
-  const split = await loadOrCreateSplits(root, items, DEFAULT_SPLITS_DIR);
-  const kept = items.filter((_, i) => split.splits[i]);
+  const held = await heldOutSamples();
+  const { root, landmarks, test } = held;
   const crop: CropPolicy = recorded.cropPolicy;
-  const landmarks = crop === 'face' ? await loadLandmarks(root) : undefined;
-  const samples = planSamples(kept, split.splits.filter(Boolean), DEFAULT_SAMPLE_PLAN, landmarks ? occluderPlanner(landmarks) : undefined);
-  const test = samples.filter((s) => s.split === 'test');
   const baseline = await loadBaselineCnn();
   const realBlurRoot = resolve(REAL_BLUR_DIR);
   const realBlurLandmarks = landmarks && existsSync(realBlurRoot) ? await loadLandmarks(realBlurRoot) : undefined;
   const m: TestMetrics = await evaluateTestSplit(test, model, baseline, { root, config, crop, landmarks, paintOccluder, realBlur: { root: realBlurRoot, landmarks: realBlurLandmarks } });
+  const fusion = readFusionFile(args.model!);
+  const fused = await fusedFigures(model, config, fusion.config, held, { root: realBlurRoot, landmarks: realBlurLandmarks });
 
   if (args['crop-study']) {
     // the same test samples through the same model, cropped on the detector's face box vs the whole frame
@@ -88,7 +87,7 @@ async function evaluateTest() {
     say(`crop study (test split): face-box crop macro-F1 ${m.model.macro.f1.toFixed(4)} acc ${m.model.accuracy.toFixed(4)}; whole frame macro-F1 ${frame.model.macro.f1.toFixed(4)} acc ${frame.model.accuracy.toFixed(4)}`);
     for (const [source, r] of Object.entries(frame.perSourceRecall)) say(`  ${source}: face ${m.perSourceRecall[source].recall.toFixed(3)} / frame ${r.recall.toFixed(3)}`);
   }
-  if (args.json) console.log(JSON.stringify(m));
+  if (args.json) console.log(JSON.stringify({ ...m, fused }));
   say(`Held-out test split: ${test.length} samples (${new Set(test.map((s) => s.relPath)).size} photos; blur, and occluders where drawn, synthesised), model ${config.backbone} v${config.version}\n`);
   say(table1(m.baseline ? { 'simple CNN': m.baseline, FaceReady: m.model } : { FaceReady: m.model }));
   say(`\nFaceReady confusion (rows true, columns predicted):\n${confusionText(m.model)}`);
@@ -96,6 +95,7 @@ async function evaluateTest() {
   if (m.realBlur) say(`\nreal blurry photos (face-quality-eval/blur, never trained on): recall ${m.realBlur.recall.toFixed(3)} (n ${m.realBlur.n}; predicted ${JSON.stringify(m.realBlur.predicted)})`);
   say(`per-source recall: ${Object.entries(m.perSourceRecall).map(([s, r]) => `${s} ${r.recall.toFixed(3)} (n ${r.n})`).join(', ')}`);
   say(`calibration: ECE ${m.calibration.ece.toFixed(4)}; uncertain below ${m.selective.threshold.toFixed(3)}: coverage ${m.selective.coverage.toFixed(3)}, accuracy when confident ${m.selective.accuracy.toFixed(3)}`);
+  say(fusedText(fused, fusion.config));
   const loso = recorded.leaveOneSourceOut as Record<string, { n: number; inSourceAccuracy: number; losoAccuracy: number }>;
   if (loso) say(`\nleave-one-source-out (from ${METRICS_FILE}, val+test samples of each source):\n${Object.entries(loso).map(([s, r]) => `  ${s.padEnd(14)} in-source acc ${r.inSourceAccuracy.toFixed(3)}  LOSO acc ${r.losoAccuracy.toFixed(3)}  (n ${r.n})`).join('\n')}`);
 
@@ -114,11 +114,17 @@ async function evaluateTest() {
   compare('ECE', m.calibration.ece, then.calibration.ece, failures);
   for (const c of CLASS_NAMES) compare(`${c} F1`, m.model.perClass[c].f1, then.model.perClass[c].f1, failures);
   if (m.realBlur && then.realBlur) compare('real-blur recall', m.realBlur.recall, then.realBlur.recall, failures);
+  const fusedThen = fusion.heldOut;
+  if (!fusedThen) failures.push(`${FUSION_FILE} has no held-out figures: run npm run fit-fusion`);
+  else {
+    compare('fused macro F1', fused.macroF1, fusedThen.macroF1, failures);
+    if (fused.realBlur && fusedThen.realBlurRecall !== undefined) compare('fused real-blur recall', fused.realBlur.recall, fusedThen.realBlurRecall, failures);
+  }
   if (failures.length) {
     console.error(`--check FAILED (tolerance ${CHECK_TOLERANCE}):\n  ${failures.join('\n  ')}`);
     process.exit(1);
   }
-  console.error(`--check passed: test figures match ${METRICS_FILE} within ${CHECK_TOLERANCE}`);
+  console.error(`--check passed: test figures match ${METRICS_FILE} and ${FUSION_FILE} within ${CHECK_TOLERANCE}`);
 }
 
 async function main() {

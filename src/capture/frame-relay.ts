@@ -10,7 +10,8 @@ import { createLatestFrameSlot } from './latest-frame-slot';
 import type { FrameRetention } from './frame-retention';
 import { connectEngine } from '../extension/engine-client';
 import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
-import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapMessage, type TapSelectSource, type VideoSourceInfo } from '../protocol/messages';
+import { parseOrNull } from '../protocol/check';
+import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapSelectSource, type VideoSourceInfo } from '../protocol/messages';
 import { audienceOf } from './video-sources';
 import type { ExplainEvent } from '../ui/explain-state';
 import type { OverlayEvent } from '../ui/overlay-state';
@@ -118,12 +119,15 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
 
   function onMessage(event: MessageEvent) {
     if (event.source !== win || event.data?.channel !== TAP_CHANNEL) return;
-    const data: unknown = event.data;
-    if (tapMessage(data) !== null) return;
-    const message = data as TapFrameMessage | Exclude<TapMessage, { type: 'frame' }>;
+    // The page can post on this channel too: only the known, capped fields of a valid message go on.
+    const message = parseOrNull(tapMessage, event.data);
+    if (!message) {
+      // A rejected frame's pixels were transferred to this world: free them now, not at the next GC.
+      if (event.data.bitmap instanceof ImageBitmap) event.data.bitmap.close();
+      return;
+    }
     switch (message.type) {
       case 'frame': {
-        if (!(message.bitmap instanceof ImageBitmap)) return;
         if (paused) return message.bitmap.close();
         const offered = slot.offer(message);
         offered.dropped?.bitmap.close();
@@ -140,7 +144,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
         options.onSources?.(message.sources, message.sampledId);
         break;
       case 'tap-error':
-        options.onEvent({ type: 'frame-error', error: message.error });
+        options.onEvent({ type: 'tap-error', code: message.code });
         break;
     }
   }

@@ -5,6 +5,10 @@
  * user). Tracks are read through a CLONE made only while that source is sampled; page videos are
  * read from the element. The page's streams, tracks, connections and elements are never modified,
  * and if anything here fails, the page's own calls behave exactly as without FaceReady.
+ *
+ * This is the trust boundary inside the page: what the tap posts is shortened to the protocol's
+ * caps, its errors cross as codes (never as text), and what it receives is parsed and rebuilt
+ * before use, since the page can post on the same channel (docs/security.md).
  */
 import { fitWithin } from './downscale';
 import { createFrameRateLimiter, type FrameRateLimiter } from './frame-rate-limiter';
@@ -12,7 +16,8 @@ import { hookPeerConnections } from './peer-connection-hook';
 import { DEFAULT_SAMPLING } from './sampling';
 import { videoReadability } from './video-readability';
 import { AUTO_SELECTION, createSourceRegistry, pickSource, sampledSourceId, type SourceSelection } from './video-sources';
-import { MAX_VIDEO_SOURCES, OVERLAY_CHANNEL, overlayToTap, TAP_CHANNEL, type OverlayToTap, type SourceKind, type TapMessage, type UnreadableReason } from '../protocol/messages';
+import { parseOrNull } from '../protocol/check';
+import { MAX_VIDEO_SOURCES, OVERLAY_CHANNEL, overlayToTap, TAP_CHANNEL, TAP_LIMITS, type SourceKind, type TapErrorCode, type TapMessage, type UnreadableReason } from '../protocol/messages';
 
 interface TappedSource {
   /** The page's own track (camera or remote participant): watched, never modified. */
@@ -31,6 +36,8 @@ interface Sampler {
 }
 
 const liveVideoTracks = (stream: MediaStream) => stream.getVideoTracks().filter((track) => track.readyState === 'live');
+/** Page-chosen text (a remote peer picks its track ids, a page its video URLs) cut to the protocol's cap. */
+const capped = (text: string, maxLength: number) => (text.length > maxLength ? text.slice(0, maxLength) : text);
 
 export function installVideoTap(win: Window & typeof globalThis): void {
   const sources = createSourceRegistry<TappedSource>();
@@ -45,8 +52,11 @@ export function installVideoTap(win: Window & typeof globalThis): void {
   let videoCount = 0;
 
   const post = (message: TapMessage) => win.postMessage(message, win.location.origin);
-  const reportError = (error: unknown) =>
-    post({ channel: TAP_CHANNEL, type: 'tap-error', error: error instanceof Error ? error.message : String(error) });
+  /** The overlay words the code itself; the browser's own text stays in the page's console. */
+  const reportError = (code: TapErrorCode) => (error: unknown) => {
+    console.warn('FaceReady video tap:', code, error);
+    post({ channel: TAP_CHANNEL, type: 'tap-error', code });
+  };
 
   const publish = () =>
     post({ channel: TAP_CHANNEL, type: 'sources', sources: sources.infos().slice(-MAX_VIDEO_SOURCES), sampledId: sampler?.id ?? null });
@@ -66,7 +76,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
       video.muted = true;
       video.playsInline = true;
       video.srcObject = new MediaStream([clone]);
-      void video.play().catch(reportError);
+      void video.play().catch(reportError('play-failed'));
       sampler = { id, video, clone };
     }
   }
@@ -98,7 +108,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
 
   function addSource(id: string, kind: SourceKind, detail: string, payload: TappedSource, unreadable: UnreadableReason | null = null) {
     if (sources.get(id)) return;
-    sources.add(id, kind, detail, unreadable, payload);
+    sources.add(id, kind, capped(detail, TAP_LIMITS.detailLength), unreadable, payload);
     resample(null);
   }
 
@@ -156,7 +166,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
       const message = { channel: TAP_CHANNEL, type: 'frame', streamId: live.id, capturedAt: now, grabMs: performance.now() - now, bitmap } as const;
       win.postMessage(message, win.location.origin, [bitmap]);
     } catch (error) {
-      reportError(error);
+      reportError('grab-failed')(error);
     } finally {
       grabbing = false;
     }
@@ -180,7 +190,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
   }
 
   function tapTrack(kind: 'camera' | 'remote', track: MediaStreamTrack) {
-    const id = `${kind}:${track.id}`;
+    const id = capped(`${kind}:${track.id}`, TAP_LIMITS.idLength);
     addSource(id, kind, track.label, { track, element: null, elementSource: null });
     track.addEventListener('ended', () => release(id), { once: true });
   }
@@ -189,7 +199,7 @@ export function installVideoTap(win: Window & typeof globalThis): void {
     try {
       work();
     } catch (error) {
-      reportError(error);
+      reportError('tap-failed')(error);
     }
   };
 
@@ -209,8 +219,8 @@ export function installVideoTap(win: Window & typeof globalThis): void {
 
   win.addEventListener('message', (event) => {
     if (event.source !== win || event.data?.channel !== OVERLAY_CHANNEL) return;
-    if (overlayToTap(event.data) !== null) return;
-    const message = event.data as OverlayToTap;
+    const message = parseOrNull(overlayToTap, event.data);
+    if (!message) return;
     if (message.type === 'select-source') {
       selection = pickSource(sources.infos(), message.sourceId, selection);
       return guarded(() => resample(null));

@@ -4,6 +4,7 @@
  */
 import { wallClockMs } from '../clock';
 import { createFrameAnalyzer } from '../model/analyze';
+import { validateFusionConfig } from '../model/fusion/fusion-config';
 import { classifierInputImage, createQualityClassifier, explainableClassifier, type ClassifierConfig } from '../model/classifier';
 import type { Box } from '../model/face';
 import { largestFace } from '../model/measures/largest-face';
@@ -45,18 +46,20 @@ export const MODEL_PATHS = {
   iris: 'models/vendor/human/iris.json',
   classifier: 'models/classifier/model.json',
   classifierConfig: 'models/classifier/config.json',
+  fusionConfig: 'models/classifier/fusion.json',
   eyeCascade: 'models/vendor/opencv/haarcascade_eye.xml',
 } as const;
 
 export async function createAnalysisEngine(options: AnalysisEngineOptions): Promise<AnalysisEngine> {
   const url = (key: keyof typeof MODEL_PATHS) => options.assetUrl(MODEL_PATHS[key]);
   const backend = await startBackend(backendOrder(options.backend, webglRenderer()), options.assetUrl('wasm/'));
-  const [landmarks, classifier, eyes] = await Promise.all([
+  const [landmarks, classifier, eyes, fusion] = await Promise.all([
     createFaceLandmarker({ models: { detector: url('detector'), mesh: url('mesh'), iris: url('iris') } }),
     fetchAsset(url('classifierConfig'), 'json').then((config) => createQualityClassifier({ model: url('classifier'), config: config as ClassifierConfig })),
     createEyeStateDetector({ cascade: () => fetchAsset(url('eyeCascade'), 'text') }),
+    fetchAsset(url('fusionConfig'), 'json').then(validateFusionConfig),
   ]);
-  const analyzer = createFrameAnalyzer({ landmarks, classifier, eyes });
+  const analyzer = createFrameAnalyzer({ landmarks, classifier, eyes, fusion });
   const explainable = explainableClassifier(classifier.model, classifier.config);
   return {
     backend,

@@ -9,6 +9,7 @@ import { CLASS_NAMES } from '../model/classifier/constants';
 import { parse } from '../protocol/check';
 import { encodeExplanation, encodeImage } from '../protocol/explanation-wire';
 import { ENGINE_PORT, engineRequest, EXPLAIN_LIMITS, type EngineEvent, type EngineRequest, type EngineState } from '../protocol/messages';
+import { ownExtension, senderRole } from '../protocol/sender';
 import type { AnalysisEngine, ExplainSubject } from './engine';
 
 type Port = Browser.runtime.Port;
@@ -83,8 +84,10 @@ export function serveEngine(start: () => Promise<AnalysisEngine>): void {
     }
   }
 
+  const extension = ownExtension(browser.runtime);
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== ENGINE_PORT) return;
+    // Only FaceReady's own pages and content scripts may use the engine.
+    if (port.name !== ENGINE_PORT || senderRole(port.sender, extension) === 'foreign') return;
     ports.add(port);
     port.onDisconnect.addListener(() => {
       ports.delete(port);

@@ -3,13 +3,15 @@
  * models, and when. Plain data built from the analysis and readiness of the exported frame, so the
  * record can be audited later without the app.
  */
-import type { EyeSummary, FaceSummary, FrameAnalysis, QualitySummary } from '../protocol/messages';
+import type { EyeSummary, FaceSummary, FrameAnalysis, FusedVerdict, QualitySummary } from '../protocol/messages';
+import type { QualityMeasures } from '../protocol/quality-measures';
 import type { CheckResult, HintId, ProfileId, Readiness } from '../workflow/types';
 import type { AlignedFace, AlignmentConfig } from './align-face';
 import { IMAGE_MIME_TYPES, type ExportImageFormat } from './export-file-names';
 
 export const CAPTURE_REPORT_FORMAT = 'faceready-capture-report';
-export const CAPTURE_REPORT_VERSION = 1;
+/** 2: the fused verdict, the quality measures, and each check's score (issue 13). */
+export const CAPTURE_REPORT_VERSION = 2;
 
 export interface ModelVersions {
   classifier: { version: string; backbone: string; inputSize: number; uncertaintyThreshold: number };
@@ -48,7 +50,11 @@ export interface CaptureReport {
   score: number | null;
   hints: HintId[];
   checks: CheckResult[];
+  /** The verdict FaceReady showed (classifier and measures together) and the classifier's own. */
+  verdict: FusedVerdict;
   quality: QualitySummary;
+  /** Every quality measure of the largest face (raw value and 0–100 score); null when the frame carried none. */
+  measures: QualityMeasures | null;
   eyes: EyeSummary | null;
   face: (Pick<FaceSummary, 'box' | 'detectorScore' | 'meshScore' | 'luminance'> & { count: number }) | null;
   timestamps: { capturedAt: string; exportedAt: string };
@@ -69,8 +75,10 @@ export function buildCaptureReport(input: CaptureReportInput): CaptureReport {
     ready: readiness?.ready ?? null,
     score: readiness?.score ?? null,
     hints: readiness ? [...readiness.hints] : [],
-    checks: readiness ? readiness.checks.map((c) => ({ id: c.id, passed: c.passed, value: c.value, threshold: c.threshold, hint: c.hint })) : [],
+    checks: readiness ? readiness.checks.map((c) => ({ id: c.id, passed: c.passed, value: c.value, score: c.score, threshold: c.threshold, hint: c.hint })) : [],
+    verdict: analysis.verdict,
     quality: analysis.quality,
+    measures: analysis.measures,
     eyes: analysis.eyes,
     face: face && { box: face.box, detectorScore: face.detectorScore, meshScore: face.meshScore, luminance: face.luminance, count: analysis.faces.length },
     timestamps: { capturedAt: new Date(input.capturedAtEpochMs).toISOString(), exportedAt: new Date(input.exportedAtEpochMs).toISOString() },

@@ -7,7 +7,7 @@
  * lies outside the image take `background`; `coverage` is the fraction of output pixels that came
  * from the image (below 1 when the face was near the frame's edge).
  */
-import type { RgbaImage } from '../image';
+import { sampleBilinear, type RgbaImage } from '../image';
 import { applySimilarity, invertSimilarity, type SimilarityTransform } from './similarity-transform';
 
 export type Rgba = readonly [number, number, number, number];
@@ -20,7 +20,8 @@ export interface WarpedImage {
 export function warpSimilarity(source: RgbaImage, sourceToOutput: SimilarityTransform, width: number, height: number, background: Rgba): WarpedImage {
   const inverse = invertSimilarity(sourceToOutput);
   const out = new Uint8ClampedArray(width * height * 4);
-  const { data: src, width: sw, height: sh } = source;
+  const { width: sw, height: sh } = source;
+  const pixel = [0, 0, 0, 0];
   let inside = 0;
   for (let v = 0; v < height; v++) {
     for (let u = 0; u < width; u++) {
@@ -37,24 +38,8 @@ export function warpSimilarity(source: RgbaImage, sourceToOutput: SimilarityTran
         continue;
       }
       inside++;
-      // Clamp to the edge pixels within the last half pixel, so the border is not darkened.
-      const cx = Math.min(Math.max(x, 0), sw - 1);
-      const cy = Math.min(Math.max(y, 0), sh - 1);
-      const x0 = Math.floor(cx);
-      const y0 = Math.floor(cy);
-      const x1 = Math.min(x0 + 1, sw - 1);
-      const y1 = Math.min(y0 + 1, sh - 1);
-      const fx = cx - x0;
-      const fy = cy - y0;
-      const i00 = (y0 * sw + x0) * 4;
-      const i10 = (y0 * sw + x1) * 4;
-      const i01 = (y1 * sw + x0) * 4;
-      const i11 = (y1 * sw + x1) * 4;
-      for (let c = 0; c < 4; c++) {
-        const top = src[i00 + c] + (src[i10 + c] - src[i00 + c]) * fx;
-        const bottom = src[i01 + c] + (src[i11 + c] - src[i01 + c]) * fx;
-        out[o + c] = top + (bottom - top) * fy;
-      }
+      sampleBilinear(source, x, y, 4, pixel);
+      for (let c = 0; c < 4; c++) out[o + c] = pixel[c];
     }
   }
   return { image: { width, height, data: out }, coverage: inside / (width * height) };

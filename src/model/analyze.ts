@@ -11,6 +11,8 @@ import type { QualityClassifier } from './classifier';
 import type { EyeStateDetector, EyeStateResult } from './eyes';
 import type { FaceLandmarkSource } from './face';
 import { fuseVerdict } from './fusion/fuse-verdict';
+import type { FusionConfig } from './fusion/fusion-config';
+import { computeMeasures } from './measures/compute-measures';
 import { faceLuminance } from './measures/face-luminance';
 import { largestFace } from './measures/largest-face';
 import { toRgbTensor } from './rgb-tensor';
@@ -19,6 +21,8 @@ export interface FrameModels {
   landmarks: FaceLandmarkSource;
   classifier: QualityClassifier;
   eyes: EyeStateDetector;
+  /** Thresholds of the fused verdict (fusion.json); the shipped defaults when absent. */
+  fusion?: FusionConfig;
 }
 
 export interface FrameResult {
@@ -38,7 +42,8 @@ export interface FrameAnalyzer {
 
 function summariseEyes(result: EyeStateResult): EyeSummary {
   const eye = (e: EyeStateResult['left']) => ({ state: e.state, ear: e.ear });
-  return { state: result.state, landmarkState: result.landmarkState, haarState: result.haarState, right: eye(result.right), left: eye(result.left) };
+  const { state, landmarkState, haarState, openness, confidentlyClosed, cascadeRan } = result;
+  return { state, landmarkState, haarState, openness, confidentlyClosed, cascadeRan, right: eye(result.right), left: eye(result.left) };
 }
 
 export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {
@@ -51,12 +56,12 @@ export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {
         const primary = largestFace(faces);
         const { ms: classifierMs, ...quality } = await models.classifier.classify(pixels, primary?.box);
         const eyes = primary && quality.label === 'good' && !quality.uncertain ? models.eyes.run(image, primary) : null;
-        const measures = null;
+        const measures = primary ? computeMeasures(image, primary, faces) : null;
         return {
           faces: faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) })),
           quality,
           measures,
-          verdict: fuseVerdict(quality, measures),
+          verdict: fuseVerdict(quality, measures, models.fusion),
           eyes: eyes && summariseEyes(eyes),
           timings: { ...timings, classifierMs, eyesMs: eyes?.timings.totalMs ?? 0 },
         };

@@ -24,3 +24,15 @@ export function toRgbTensor(image: ImageInput): tf.Tensor3D {
   }
   return tf.tensor3d(rgb, [height, width, 3]);
 }
+
+/** Packed RGB values (0..255, row-major, e.g. a tensor's data) as an opaque RGBA image: the inverse of toRgbTensor. */
+export function rgbToRgba(rgb: ArrayLike<number>, width: number, height: number): RgbaImage {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0, j = 0; j < data.length; i += 3, j += 4) {
+    data[j] = rgb[i];
+    data[j + 1] = rgb[i + 1];
+    data[j + 2] = rgb[i + 2];
+    data[j + 3] = 255;
+  }
+  return { width, height, data };
+}

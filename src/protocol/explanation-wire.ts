@@ -10,12 +10,14 @@ import type { CombinedResult } from '../xai/combined';
 import type { ExplanationSet } from '../xai/explain-set';
 import type { LimeResult } from '../xai/lime';
 import type { ScalarMap, Segmentation } from '../xai/types';
-import { arrayOf, num, object, optional, ProtocolError, str, type Checked } from './check';
+import { arrayOf, num, object, optional, ProtocolError, text, type Checked } from './check';
 
 const MAX_SIDE = 512;
-export const wireImage = object({ width: num, height: num, rgba: str });
-const wireMap = object({ width: num, height: num, values: str });
-const wireSegmentation = object({ width: num, height: num, count: num, labels: str });
+/** Base64 characters of MAX_SIDE² elements of 4 bytes (RGBA pixels, float32 saliency, int32 labels). */
+const payload = text(4 * Math.ceil((MAX_SIDE * MAX_SIDE * 4) / 3));
+export const wireImage = object({ width: num, height: num, rgba: payload });
+const wireMap = object({ width: num, height: num, values: payload });
+const wireSegmentation = object({ width: num, height: num, count: num, labels: payload });
 const probabilities = arrayOf(num, 16);
 const wireCam = object({ target: num, probabilities, raw: wireMap, map: wireMap });
 const wireLime = object({

@@ -7,7 +7,7 @@
  *   overlay ──runtime port "faceready/engine"──▶ offscreen engine ──▶ overlay
  *   overlay / popup ──runtime.sendMessage──▶ background
  */
-import { arrayOf, bool, literal, nullable, num, object, optional, str, tagged, tuple, type Check, type Checked } from './check';
+import { arrayOf, bool, instance, literal, nullable, num, numberIn, object, optional, str, tagged, text, tuple, type Check, type Checked } from './check';
 import { explanationWire, wireImage } from './explanation-wire';
 import { MEASURE_IDS, type MeasureId, type MeasureValue } from './quality-measures';
 
@@ -15,16 +15,37 @@ import { MEASURE_IDS, type MeasureId, type MeasureValue } from './quality-measur
 export const FRAME_LIMITS = { maxSide: 1024, maxFaces: 8 } as const;
 
 // ── camera tap (MAIN) → overlay (ISOLATED) ────────────────────────────────────────────────
+// Everything on these channels may come from the page itself: every field has a cap, and the text
+// in it (ids, labels) is never shown as FaceReady's own words (docs/security.md).
 export const TAP_CHANNEL = 'faceready/tap';
 export const OVERLAY_CHANNEL = 'faceready/overlay';
 
-/** Everything but the ImageBitmap, which is checked with instanceof on receipt. */
+/** Caps on the page-supplied fields of tap messages; the tap itself shortens what it sends to fit. */
+export const TAP_LIMITS = {
+  /** A source id: "camera:<track id>", "remote:<track id>", "video:<n>"; a remote peer chooses its track ids. */
+  idLength: 160,
+  /** A track label or a video's URL, shown only as the picker's tooltip. */
+  detailLength: 300,
+  /** Ordinals and counts of sources over the page's life. */
+  maxCount: 1_000_000,
+  /** Time stamps (performance.now(), ms). */
+  maxTimeMs: 1e12,
+} as const;
+
+const sourceId = text(TAP_LIMITS.idLength);
+const pageDetail = text(TAP_LIMITS.detailLength);
+const timeMs = numberIn(0, TAP_LIMITS.maxTimeMs);
+const count = numberIn(0, TAP_LIMITS.maxCount, { integer: true });
+/** The sampled frame; checked for what it is, as the structured clone keeps it. */
+const imageBitmap = instance('an ImageBitmap', (v): v is ImageBitmap => typeof ImageBitmap === 'function' && v instanceof ImageBitmap);
+
 const tapFrame = object({
   channel: literal(TAP_CHANNEL),
   type: literal('frame'),
-  streamId: str,
-  capturedAt: num,
-  grabMs: num,
+  streamId: sourceId,
+  capturedAt: timeMs,
+  grabMs: timeMs,
+  bitmap: imageBitmap,
 });
 /** The videos a page plays that FaceReady can analyse: its own camera, incoming WebRTC tracks, other <video> elements. */
 const sourceKind = literal('camera', 'remote', 'video');
@@ -33,24 +54,31 @@ export type SourceKind = Checked<typeof sourceKind>;
 const unreadableReason = literal('cross-origin', 'protected');
 export type UnreadableReason = Checked<typeof unreadableReason>;
 const videoSourceInfo = object({
-  id: str,
+  id: sourceId,
   kind: sourceKind,
   /** 1 for the first source of its kind on this page, 2 for the next…; the overlay words the label from it. */
-  ordinal: num,
+  ordinal: numberIn(1, TAP_LIMITS.maxCount, { integer: true }),
   /** What the page calls it (a track label, a video URL); may be empty. */
-  detail: str,
+  detail: pageDetail,
   /** null when FaceReady can read its pixels. */
   unreadable: nullable(unreadableReason),
 });
 export type VideoSourceInfo = Checked<typeof videoSourceInfo>;
 export const MAX_VIDEO_SOURCES = 32;
 /** The live source list, sent whenever it or the sampled source changes; `sampledId` is the one analysed. */
-const tapSources = object({ channel: literal(TAP_CHANNEL), type: literal('sources'), sources: arrayOf(videoSourceInfo, MAX_VIDEO_SOURCES), sampledId: nullable(str) });
+const tapSources = object({ channel: literal(TAP_CHANNEL), type: literal('sources'), sources: arrayOf(videoSourceInfo, MAX_VIDEO_SOURCES), sampledId: nullable(sourceId) });
 /** Analysis (re)starts on a source; `streamId` is its source id, `label` the page's name for it. */
-const tapCameraStarted = object({ channel: literal(TAP_CHANNEL), type: literal('camera-started'), streamId: str, label: str, kind: sourceKind });
+const tapCameraStarted = object({ channel: literal(TAP_CHANNEL), type: literal('camera-started'), streamId: sourceId, label: pageDetail, kind: sourceKind });
 /** The analysed source ended; `liveStreams` > 0 when analysis moves on to another source (its camera-started follows). */
-const tapCameraEnded = object({ channel: literal(TAP_CHANNEL), type: literal('camera-ended'), streamId: str, liveStreams: num });
-const tapError = object({ channel: literal(TAP_CHANNEL), type: literal('tap-error'), error: str });
+const tapCameraEnded = object({ channel: literal(TAP_CHANNEL), type: literal('camera-ended'), streamId: sourceId, liveStreams: count });
+/**
+ * What went wrong in the tap, as a code the overlay words itself: the video could not be played
+ * for sampling, a frame could not be read from it, or following the page's videos failed. A code
+ * and never text, so a page posting its own tap-error cannot speak in FaceReady's voice.
+ */
+export const tapErrorCode = literal('play-failed', 'grab-failed', 'tap-failed');
+export type TapErrorCode = Checked<typeof tapErrorCode>;
+const tapError = object({ channel: literal(TAP_CHANNEL), type: literal('tap-error'), code: tapErrorCode });
 export const tapMessage = tagged('type', {
   frame: tapFrame,
   'camera-started': tapCameraStarted,
@@ -59,13 +87,18 @@ export const tapMessage = tagged('type', {
   sources: tapSources,
 });
 export type TapMessage = Checked<typeof tapMessage>;
-export type TapFrameMessage = Checked<typeof tapFrame> & { bitmap: ImageBitmap };
+export type TapFrameMessage = Checked<typeof tapFrame>;
 
 /** overlay → tap: how to sample. */
-export const tapConfig = object({ channel: literal(OVERLAY_CHANNEL), type: literal('configure'), fps: num, maxSide: num });
+export const tapConfig = object({
+  channel: literal(OVERLAY_CHANNEL),
+  type: literal('configure'),
+  fps: numberIn(0.1, 60),
+  maxSide: numberIn(1, FRAME_LIMITS.maxSide, { integer: true }),
+});
 export type TapConfig = Checked<typeof tapConfig>;
 /** overlay → tap: the user picked this source to analyse. */
-const tapSelectSource = object({ channel: literal(OVERLAY_CHANNEL), type: literal('select-source'), sourceId: str });
+const tapSelectSource = object({ channel: literal(OVERLAY_CHANNEL), type: literal('select-source'), sourceId });
 export type TapSelectSource = Checked<typeof tapSelectSource>;
 export const overlayToTap = tagged('type', { configure: tapConfig, 'select-source': tapSelectSource });
 export type OverlayToTap = Checked<typeof overlayToTap>;
@@ -73,9 +106,13 @@ export type OverlayToTap = Checked<typeof overlayToTap>;
 // ── overlay ⇄ offscreen engine (runtime port) ─────────────────────────────────────────────
 export const ENGINE_PORT = 'faceready/engine';
 
+/** Base64 characters of the largest frame: maxSide² RGBA pixels (a JPEG is far smaller). */
+const MAX_FRAME_DATA_LENGTH = 4 * Math.ceil((FRAME_LIMITS.maxSide * FRAME_LIMITS.maxSide * 4) / 3);
+
 const wireFrame = object({
   frameId: num,
-  streamId: str,
+  /** The tap's source id, passed through (and recorded in an exported report). */
+  streamId: sourceId,
   capturedAt: num,
   sentAt: num,
   width: num,
@@ -85,7 +122,7 @@ const wireFrame = object({
    * RGBA bytes. docs/live-pipeline.md records the measurement behind the default.
    */
   encoding: literal('jpeg', 'rgba'),
-  data: str,
+  data: text(MAX_FRAME_DATA_LENGTH),
 });
 export type WireFrame = Checked<typeof wireFrame>;
 
@@ -123,20 +160,15 @@ export type QualitySummary = Checked<typeof quality>;
 
 const eyeState = literal('open', 'closed', 'uncertain');
 const eye = object({ state: eyeState, ear: num });
-const eyes = object({ state: eyeState, landmarkState: eyeState, haarState: eyeState, right: eye, left: eye });
+/** openness: mean EAR (the live baseline's quantity); confidentlyClosed: both eyes closed with margin; haarState is uncertain when the cascade did not run. */
+const eyes = object({ state: eyeState, landmarkState: eyeState, haarState: eyeState, openness: num, confidentlyClosed: bool, cascadeRan: bool, right: eye, left: eye });
 export type EyeSummary = Checked<typeof eyes>;
 
 const measureValue: Check<MeasureValue> = object({ raw: num, score: num });
-/** Every known measure is optional (absent = not computable on this frame); unknown keys are refused. */
-const measures: Check<Partial<Record<MeasureId, MeasureValue>>> = (v, p = 'value') => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${p} must be an object`;
-  for (const key of Object.keys(v)) {
-    if (!(MEASURE_IDS as readonly string[]).includes(key)) return `${p}.${key} is not a known measure`;
-    const problem = measureValue((v as Record<string, unknown>)[key], `${p}.${key}`);
-    if (problem) return problem;
-  }
-  return null;
-};
+/** Every known measure is optional (absent = not computable on this frame); unknown keys are dropped, as everywhere. */
+const measures: Check<Partial<Record<MeasureId, MeasureValue>>> = object(
+  Object.fromEntries(MEASURE_IDS.map((id) => [id, optional(measureValue)])) as Record<MeasureId, Check<MeasureValue | undefined>>,
+);
 /** Why the verdict is what it is: the classifier, or the measures whose failure decided it. */
 const verdictEvidence = literal('classifier', ...MEASURE_IDS);
 const verdict = object({ label: qualityClass, uncertain: bool, evidence: arrayOf(verdictEvidence, MEASURE_IDS.length + 1) });
@@ -145,7 +177,7 @@ export type FusedVerdict = Checked<typeof verdict>;
 
 const frameAnalysis = object({
   frameId: num,
-  streamId: str,
+  streamId: sourceId,
   width: num,
   height: num,
   capturedAt: num,
@@ -191,8 +223,11 @@ export type EngineEvent = Checked<typeof engineEvent>;
 
 // ── anyone → background (runtime.sendMessage) ─────────────────────────────────────────────
 export const backgroundRequest = tagged('type', {
+  /** From any of FaceReady's contexts (overlays included): starts the offscreen engine if it is not running. */
   'ensure-engine': object({ type: literal('ensure-engine') }),
-  'set-site-enabled': object({ type: literal('set-site-enabled'), origin: str, enabled: bool }),
+  /** Privileged: accepted only from FaceReady's own pages (popup, options), never from a content script. */
+  'set-site-enabled': object({ type: literal('set-site-enabled'), origin: text(2048), enabled: bool }),
 });
+export const PRIVILEGED_BACKGROUND_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set(['set-site-enabled']);
 export type BackgroundRequest = Checked<typeof backgroundRequest>;
 export type BackgroundReply = { ok: true } | { ok: false; error: string };

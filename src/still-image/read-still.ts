@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { fitWithin } from '../capture/downscale';
 import { FRAME_LIMITS } from '../protocol/messages';
 import type { PageImage } from './check-page-url';
+import { readBodyWithin } from './read-body';
 import { checkByteSize, checkDimensions, checkStillFile, STILL_IMAGE_LIMITS, type ImageFormat, type StillImageProblem } from './still-image-validation';
 
 export class StillImageError extends Error {
@@ -69,7 +70,10 @@ async function fetchStill(src: string): Promise<FetchOutcome> {
   const declared = Number(response.headers.get('content-length'));
   const sizeProblem = Number.isFinite(declared) && declared > STILL_IMAGE_LIMITS.maxBytes ? checkByteSize(declared) : null;
   if (sizeProblem) throw new StillImageError(sizeProblem);
-  return { ok: true, still: await decodeStill(new Uint8Array(await response.arrayBuffer())) };
+  // The declared length may be missing or false: the read itself stops at the cap.
+  const body = await readBodyWithin(response.body, STILL_IMAGE_LIMITS.maxBytes);
+  if (!body.ok) throw new StillImageError(checkByteSize(body.bytesRead)!);
+  return { ok: true, still: await decodeStill(body.bytes) };
 }
 
 type InPageResult = { dataUrl: string; width: number; height: number } | { error: 'missing' | 'not-loaded' | 'tainted' };

@@ -8,8 +8,9 @@ import type { ProfileId } from '../workflow/types';
 import type { ExplainMethod } from '../xai/explain-set';
 import { ExplainSection } from './ExplainSection';
 import type { OverlayStore } from './overlay-store';
-import { isGood, qualityWords } from './overlay-state';
-import { ChecksList, ProfilePicker } from './ReadinessDetails';
+import { measureRows } from './measure-rows';
+import { audienceOf, detailsOpenByDefault, isGood, verdictWords } from './overlay-state';
+import { ChecksList, MeasuresList, ProfilePicker } from './ReadinessDetails';
 
 export interface OverlayProps {
   store: OverlayStore;
@@ -35,7 +36,11 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const [collapsed, setCollapsed] = useState(false);
   const drag = useRef<{ startX: number; startY: number; from: { x: number; y: number } } | null>(null);
-  const { engine, analysis, eyes, profile, readiness } = store.state.value;
+  const { engine, analysis, eyes, profile, readiness, camera } = store.state.value;
+  const openByDefault = detailsOpenByDefault(profile, audienceOf(camera));
+  // The user's own toggle holds until the default itself changes (another profile or video).
+  const [detailsToggle, setDetailsToggle] = useState<{ open: boolean; overDefault: boolean } | null>(null);
+  const detailsOpen = detailsToggle && detailsToggle.overDefault === openByDefault ? detailsToggle.open : openByDefault;
   const verdict = store.verdict.value;
   const face = analysis && largestFace(analysis.faces);
   const encode = store.encodeTiming.value;
@@ -62,7 +67,13 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
         </button>
       </header>
       <p class="verdict" role="status" aria-live="polite" aria-atomic="true">
-        {verdict.text}
+        {verdict.context && (
+          <span class="context">
+            {verdict.context}
+            <span class="visually-hidden">: </span>
+          </span>
+        )}
+        <span class="instruction">{verdict.text}</span>
       </p>
       {!collapsed && onProfileChange && <ProfilePicker profile={profile} locale={locale} onChange={onProfileChange} />}
       {!collapsed && sourcePicker}
@@ -80,58 +91,72 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
       )}
       {!collapsed && capture}
       {!collapsed && analysis && explain.status === 'idle' && (
-        <dl class="details">
-          {readiness && (
-            <>
-              <dt>{t('checks')}</dt>
-              <dd>
-                <ChecksList readiness={readiness} locale={locale} />
-              </dd>
-            </>
-          )}
-          <dt>{t('quality')}</dt>
-          <dd>
-            {qualityWords(analysis.quality, locale)}
-            <ul class="probabilities" aria-label={t('probabilities')}>
-              {CLASS_NAMES.map((name) => (
-                <li key={name}>
-                  <span>{name}</span>
-                  <meter min={0} max={1} value={analysis.quality.probabilities[name]} />
-                  <span>{Math.round(100 * analysis.quality.probabilities[name])}%</span>
-                </li>
-              ))}
-            </ul>
-          </dd>
-          {analysis.eyes && isGood(analysis.quality) && (
-            <>
-              <dt>{t('eyes')}</dt>
-              <dd>
-                {t('eyesDetail', {
-                  stable: eyes.stable === 'uncertain' ? t('eyesChecking') : t(`eyes.${eyes.stable}`),
-                  landmarks: t(`eyes.${analysis.eyes.landmarkState}`),
-                  haar: t(`eyes.${analysis.eyes.haarState}`),
-                })}
-              </dd>
-            </>
-          )}
-          {face && (
-            <>
-              <dt>{t('face')}</dt>
-              <dd>
-                {t('faceDetail', { width: Math.round(face.box.width), height: Math.round(face.box.height), percent: Math.round((100 * face.box.height) / analysis.height) })}
-              </dd>
-              <dt>{t('brightness')}</dt>
-              <dd>{face.luminance === null ? t('unknown') : `${Math.round(face.luminance)} / 255`}</dd>
-            </>
-          )}
-          <dt>{t('timings')}</dt>
-          <dd>
-            detector {ms(analysis.timings.detectorMs)}, mesh {ms(analysis.timings.meshMs)}, iris {ms(analysis.timings.irisMs)}, classifier{' '}
-            {ms(analysis.timings.classifierMs)}, eyes {ms(analysis.timings.eyesMs)}, transport{' '}
-            {ms(analysis.timings.transportMs)}
-            {encode && `, page ${ms(encode.blockMs)}`}
-          </dd>
-        </dl>
+        <details
+          class="details-disclosure"
+          open={detailsOpen}
+          onToggle={(e) => {
+            const open = (e.currentTarget as HTMLDetailsElement).open;
+            if (open !== detailsOpen) setDetailsToggle({ open, overDefault: openByDefault });
+          }}
+        >
+          <summary>{t('details')}</summary>
+          <dl class="details">
+            {readiness && (
+              <>
+                <dt>{t('checks')}</dt>
+                <dd>
+                  <ChecksList readiness={readiness} locale={locale} />
+                </dd>
+                <dt>{t('measures')}</dt>
+                <dd>
+                  <MeasuresList rows={measureRows(readiness, analysis.measures)} locale={locale} />
+                </dd>
+              </>
+            )}
+            <dt>{t('verdict')}</dt>
+            <dd>
+              {verdictWords(analysis.verdict, analysis.quality, locale)}
+              <ul class="probabilities" aria-label={t('probabilities')}>
+                {CLASS_NAMES.map((name) => (
+                  <li key={name}>
+                    <span>{name}</span>
+                    <meter min={0} max={1} value={analysis.quality.probabilities[name]} />
+                    <span>{Math.round(100 * analysis.quality.probabilities[name])}%</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+            {analysis.eyes && isGood(analysis.verdict) && (
+              <>
+                <dt>{t('eyes')}</dt>
+                <dd>
+                  {t('eyesDetail', {
+                    stable: eyes.stable === 'uncertain' ? t('eyesChecking') : t(`eyes.${eyes.stable}`),
+                    landmarks: t(`eyes.${analysis.eyes.landmarkState}`),
+                    haar: t(`eyes.${analysis.eyes.haarState}`),
+                  })}
+                </dd>
+              </>
+            )}
+            {face && (
+              <>
+                <dt>{t('face')}</dt>
+                <dd>
+                  {t('faceDetail', { width: Math.round(face.box.width), height: Math.round(face.box.height), percent: Math.round((100 * face.box.height) / analysis.height) })}
+                </dd>
+                <dt>{t('brightness')}</dt>
+                <dd>{face.luminance === null ? t('unknown') : `${Math.round(face.luminance)} / 255`}</dd>
+              </>
+            )}
+            <dt>{t('timings')}</dt>
+            <dd>
+              detector {ms(analysis.timings.detectorMs)}, mesh {ms(analysis.timings.meshMs)}, iris {ms(analysis.timings.irisMs)}, classifier{' '}
+              {ms(analysis.timings.classifierMs)}, eyes {ms(analysis.timings.eyesMs)}, transport{' '}
+              {ms(analysis.timings.transportMs)}
+              {encode && `, page ${ms(encode.blockMs)}`}
+            </dd>
+          </dl>
+        </details>
       )}
     </section>
   );

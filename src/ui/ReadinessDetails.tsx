@@ -1,9 +1,11 @@
-/** The overlay's workflow parts: the profile picker and the list of the profile's checks for the latest frame. */
+/** The overlay's workflow parts: the profile picker, the profile's checks and the quality measures of the latest frame. */
 import { workflowWords } from '../i18n/hint-messages';
+import { measureName } from '../i18n/measure-messages';
 import { OVERLAY_MESSAGES } from '../i18n/overlay-messages';
 import { translator, type Locale } from '../i18n/translate';
-import type { CheckId } from '../workflow/readiness';
-import { PROFILE_IDS, type ProfileId, type Readiness } from '../workflow/types';
+import { PROFILE_IDS, type CheckId, type ProfileId, type Readiness } from '../workflow/types';
+import type { MeasureRow } from './measure-rows';
+import { checkStatus, otherChecks } from './measure-rows';
 
 export interface ProfilePickerProps {
   profile: ProfileId;
@@ -33,13 +35,13 @@ export interface ChecksListProps {
   locale: Locale;
 }
 
-/** Each check: passed / failed / not measured, the measured value and the rule. */
+/** Each check other than the measures: passed / failed / not measured, the measured value and the rule. */
 export function ChecksList({ readiness, locale }: ChecksListProps) {
   const t = translator(OVERLAY_MESSAGES, locale);
   return (
     <ul class="checks" aria-label={t('checks')}>
-      {readiness.checks.map((check) => {
-        const status = check.passed === null ? 'unmeasured' : check.passed ? 'passed' : 'failed';
+      {otherChecks(readiness).map((check) => {
+        const status = checkStatus(check);
         return (
           <li key={check.id} class={`check-${status}`} data-check={check.id}>
             <span>{t(`check.${check.id as CheckId}`)}</span>: {t(`check.${status}`)}
@@ -47,6 +49,27 @@ export function ChecksList({ readiness, locale }: ChecksListProps) {
           </li>
         );
       })}
+    </ul>
+  );
+}
+
+export interface MeasuresListProps {
+  rows: readonly MeasureRow[];
+  locale: Locale;
+}
+
+/** Each quality measure: its status against the profile's band, raw value, score and the band. */
+export function MeasuresList({ rows, locale }: MeasuresListProps) {
+  const t = translator(OVERLAY_MESSAGES, locale);
+  if (rows.length === 0) return <>{t('measuresNotComputed')}</>;
+  return (
+    <ul class="checks measures" aria-label={t('measures')}>
+      {rows.map((row) => (
+        <li key={row.id} class={`check-${row.status}`} data-check={row.id}>
+          <span>{measureName(row.id, locale)}</span>: {row.status === 'unbanded' ? t('check.no-threshold') : t(`check.${row.status}`)}
+          {row.raw !== null && ` · ${row.raw} · ${row.score}/100`} {row.threshold && <span class="threshold">({row.threshold})</span>}
+        </li>
+      ))}
     </ul>
   );
 }

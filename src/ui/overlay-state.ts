@@ -7,7 +7,8 @@ import { workflowWords } from '../i18n/hint-messages';
 import { translator, type Locale } from '../i18n/translate';
 import { INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type SmoothedEyeState } from '../model/eyes/eye-state-smoother';
 import { largestFace } from '../model/measures/largest-face';
-import type { EngineState, FrameAnalysis, QualitySummary } from '../protocol/messages';
+import { measureName } from '../i18n/measure-messages';
+import type { EngineState, FrameAnalysis, FusedVerdict, QualitySummary, TapErrorCode } from '../protocol/messages';
 import { extendTrack, type TrackedBox } from '../workflow/face-motion';
 import { initialStable, updateStable, type Stable } from '../workflow/hysteresis';
 import { DEFAULT_PROFILE_CONFIGS } from '../workflow/profiles';
@@ -30,7 +31,9 @@ export interface OverlayState {
   analysis: FrameAnalysis | null;
   /** The latest per-frame problem (a frame that could not be analysed); cleared by the next result. */
   frameError: string | null;
-  /** Eye state held ≥ 300 ms (a blink is not closure), over the frames of the current stream. */
+  /** The latest problem the page's video tap reported, as a code FaceReady words itself (the page may post it); cleared by the next result. */
+  tapError: TapErrorCode | null;
+  /** Eye state over the frames of the current stream: open held ≥ 300 ms, closure confident and held ≥ 1 s, against the person's own baseline. */
   eyes: SmoothedEyeState;
   /** The workflow profile the frames are checked against. */
   profile: ProfileId;
@@ -47,15 +50,17 @@ export type OverlayEvent =
   | { type: 'camera-ended'; streamId: string; liveStreams: number }
   | { type: 'analysis'; analysis: FrameAnalysis }
   | { type: 'frame-error'; error: string }
+  | { type: 'tap-error'; code: TapErrorCode }
   | { type: 'profile'; profile: ProfileId };
 
 const INITIAL_SHOWN: ShownReadiness = { ready: initialStable(false), hint: initialStable<HintId | null>(null) };
 /** The longest steadiness window of any profile: the track keeps that much. */
 const TRACK_MS = Math.max(...Object.values(DEFAULT_PROFILE_CONFIGS).map((c) => c.steadiness?.windowMs ?? 0));
 /** Per-stream state that a new stream or profile starts afresh. */
-const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'eyes' | 'readiness' | 'track' | 'shown'> = {
+const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'tapError' | 'eyes' | 'readiness' | 'track' | 'shown'> = {
   analysis: null,
   frameError: null,
+  tapError: null,
   eyes: INITIAL_SMOOTHED_EYE_STATE,
   readiness: null,
   track: [],
@@ -70,7 +75,7 @@ export const INITIAL_OVERLAY_STATE: OverlayState = {
 };
 
 function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayState {
-  const eyes = smoothEyeState(state.eyes, analysis.eyes?.state ?? 'uncertain', analysis.capturedAt);
+  const eyes = smoothEyeState(state.eyes, analysis.eyes, analysis.capturedAt);
   const face = largestFace(analysis.faces);
   const track = face ? extendTrack(state.track, { box: face.box, capturedAt: analysis.capturedAt }, TRACK_MS) : [];
   const readiness = assessReadiness(state.profile, { ...analysis, eyeState: analysis.eyes ? eyes.stable : null, track });
@@ -78,7 +83,7 @@ function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayStat
     ready: updateStable(state.shown.ready, readiness.ready, analysis.capturedAt),
     hint: updateStable(state.shown.hint, readiness.hints[0] ?? null, analysis.capturedAt),
   };
-  return { ...state, analysis, frameError: null, eyes, track, readiness, shown };
+  return { ...state, analysis, frameError: null, tapError: null, eyes, track, readiness, shown };
 }
 
 export function reduceOverlay(state: OverlayState, event: OverlayEvent): OverlayState {
@@ -96,7 +101,9 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
       if (state.camera.state !== 'live' || state.camera.streamId !== event.analysis.streamId) return state;
       return withAnalysis(state, event.analysis);
     case 'frame-error':
-      return { ...state, frameError: event.error };
+      return { ...state, frameError: event.error, tapError: null };
+    case 'tap-error':
+      return { ...state, tapError: event.code, frameError: null };
     case 'profile':
       // The shown verdict was about the other profile: it starts again from "not ready".
       return event.profile === state.profile ? state : { ...state, profile: event.profile, readiness: null, shown: INITIAL_SHOWN };
@@ -105,26 +112,41 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
 
 export type Tone = 'info' | 'ok' | 'warn' | 'error';
 export interface Verdict {
+  /** The one instruction (or state) the overlay leads with, in large type: "Add more light", "Ready for the consult". */
   text: string;
+  /** What was found, said first in small type: "Face found — not ready", "No face found"; absent when there is nothing to add. */
+  context?: string;
   tone: Tone;
 }
 
 const percent = (p: number) => `${Math.round(100 * p)}%`;
 
-/** The classifier's verdict in words, or "quality uncertain" below the calibrated threshold. */
-export function qualityWords(quality: QualitySummary, locale: Locale = 'en'): string {
+/**
+ * The fused verdict in words, and what it rests on: the classifier's confidence when it stands alone
+ * ("good quality (93%)"), else the measures that decided it ("blurred (sharpness, classifier 40%)");
+ * "quality uncertain" when neither is sure.
+ */
+export function verdictWords(verdict: FusedVerdict, quality: QualitySummary, locale: Locale = 'en'): string {
   const t = translator(OVERLAY_MESSAGES, locale);
-  return quality.uncertain ? t('qualityUncertain') : `${t(`quality.${quality.label}`)} (${percent(quality.confidence)})`;
+  if (verdict.uncertain) return t('qualityUncertain');
+  const classifier = percent(quality.probabilities[verdict.label]);
+  const alone = verdict.evidence.every((e) => e === 'classifier');
+  const evidence = alone ? classifier : verdict.evidence.map((e) => (e === 'classifier' ? t('classifierEvidence', { percent: classifier }) : measureName(e, locale))).join(', ');
+  return `${t(`quality.${verdict.label}`)} (${evidence})`;
 }
 
-/** Whether the latest frame is confidently `good`, the gate for the eye check (as in the paper). */
-export const isGood = (quality: QualitySummary) => quality.label === 'good' && !quality.uncertain;
-
-/** English continues a sentence in lower case ("— not ready: close your eyes"); German keeps its capitals. */
-const inSentence = (text: string, locale: Locale) => (locale === 'en' ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+/** Whether the verdict on the latest frame is confidently `good`, the gate for the eye check (as in the paper). */
+export const isGood = (verdict: FusedVerdict) => verdict.label === 'good' && !verdict.uncertain;
 
 /** Whose face the analysed video shows; hints are phrased for it. */
 export const audienceOf = (camera: CameraState): Audience => (camera.state === 'waiting' ? 'self' : camera.audience);
+
+/**
+ * Whether the checks, measures, probabilities and timings are open at first: folded away for a
+ * patient preparing (their own camera, UV or consult), open for a doctor (someone else's video) and
+ * for the ID-photo check, whose reader wants every number.
+ */
+export const detailsOpenByDefault = (profile: ProfileId, audience: Audience): boolean => audience === 'other' || profile === 'id-photo';
 
 export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   const t = translator(OVERLAY_MESSAGES, locale);
@@ -132,15 +154,19 @@ export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   if (state.camera.state === 'waiting') return { text: t('waitingCamera'), tone: 'info' };
   if (state.camera.state === 'stopped') return { text: t(state.camera.audience === 'self' ? 'cameraStopped' : 'videoStopped'), tone: 'info' };
   if (state.engine.state !== 'ready') return { text: t('loadingModels'), tone: 'info' };
-  if (!state.analysis) return { text: state.frameError ? t('frameNotAnalysed', { error: state.frameError }) : t('analysing'), tone: 'info' };
-  if (state.analysis.faces.length === 0) return { text: t('noFace'), tone: 'warn' };
+  if (!state.analysis) {
+    if (state.tapError) return { text: t(`tapError.${state.tapError}`), tone: 'info' };
+    return { text: state.frameError ? t('frameNotAnalysed', { error: state.frameError }) : t('analysing'), tone: 'info' };
+  }
   const words = workflowWords(locale);
+  const audience = audienceOf(state.camera);
+  if (state.analysis.faces.length === 0) return { context: t('noFace'), text: words.hint('show-face', audience), tone: 'warn' };
   const count = state.analysis.faces.length;
   const found = count > 1 ? t('facesFound', { count }) : t('faceFound');
   const { ready } = state.shown;
   // "Face found — show your face" would contradict itself while a held "show-face" is still shown.
   const hint = state.shown.hint.shown === 'show-face' && !state.readiness?.hints.includes('show-face') ? null : state.shown.hint.shown;
-  if (ready.shown) return { text: t('verdictReady', { found, ready: inSentence(words.ready(state.profile), locale) }), tone: 'ok' };
-  if (hint) return { text: t('verdictHint', { found, hint: inSentence(words.hint(hint, audienceOf(state.camera)), locale) }), tone: 'warn' };
-  return { text: t('verdictNotReady', { found }), tone: 'warn' };
+  if (ready.shown) return { context: found, text: words.ready(state.profile), tone: 'ok' };
+  if (hint) return { context: t('verdictNotReady', { found }), text: words.hint(hint, audience), tone: 'warn' };
+  return { context: found, text: words.notReady(), tone: 'warn' };
 }

@@ -1,8 +1,10 @@
 /**
  * What each workflow profile checks, with its thresholds: one default config per profile. Bands
  * are fractions of the frame (face size, centring), 0–255 luma (light) and degrees (pose); the
- * figures behind them are in docs/workflow.md (scripts/measure-readiness.ts).
+ * figures behind them are in docs/workflow.md (scripts/measure-readiness.ts). The quality measures'
+ * bands are in measure-bands.ts (calibrated in docs/measures.md).
  */
+import { DEFAULT_MEASURE_BANDS, type MeasureBands } from './measure-bands';
 import { DEFAULT_LIGHT_BAND, DEFAULT_SIZE_BAND, type LightBand, type SizeBand } from './frame-hints';
 import type { WantedEyes } from './eye-check';
 import type { ProfileId } from './types';
@@ -24,6 +26,12 @@ export interface ProfileConfig {
   pose: { maxYaw: number; maxPitch: number; maxRoll: number } | null;
   /** Highest tolerated classifier probability of `eyeglasses`, stricter than "the top class is good". */
   maxGlassesProbability: number | null;
+  /**
+   * The quality measures checked, each with its band. Where a band's measure is present it replaces the
+   * box-based check it refines: head size or inter-eye distance the face size, the crop margins the
+   * centring, yaw / pitch / roll the four-point pose (ICAO-style geometry for the ID photo).
+   */
+  measures: MeasureBands;
 }
 
 export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<ProfileConfig>>> = {
@@ -37,6 +45,7 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
     oneFace: false,
     pose: null,
     maxGlassesProbability: null,
+    measures: DEFAULT_MEASURE_BANDS.uv,
   },
   /** Video consult: a clear face, eyes open, adequate light, roughly centred (a webcam face sits high, so y is lenient). */
   consult: {
@@ -48,6 +57,7 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
     oneFace: false,
     pose: null,
     maxGlassesProbability: null,
+    measures: DEFAULT_MEASURE_BANDS.consult,
   },
   /** ID photo: a clear face, eyes open, one face, frontal, no glasses, a neutral crop (stricter size and centring). */
   'id-photo': {
@@ -59,5 +69,6 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
     oneFace: true,
     pose: { maxYaw: 15, maxPitch: 15, maxRoll: 10 },
     maxGlassesProbability: 0.2,
+    measures: DEFAULT_MEASURE_BANDS['id-photo'],
   },
 };

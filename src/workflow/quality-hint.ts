@@ -1,8 +1,8 @@
-import type { QualitySummary } from '../protocol/messages';
+import type { FusedVerdict } from '../protocol/messages';
 import type { HintId } from './types';
 
-/** What to do about each class the classifier can report instead of `good`. */
-export const QUALITY_HINTS: Record<Exclude<QualitySummary['label'], 'good'>, HintId> = {
+/** What to do about each class the verdict can be instead of `good`. */
+export const QUALITY_HINTS: Record<Exclude<FusedVerdict['label'], 'good'>, HintId> = {
   eyeglasses: 'remove-glasses',
   covered: 'uncover-face',
   blur: 'hold-still',
@@ -16,8 +16,9 @@ export interface QualityCheck {
   hint: HintId | null;
 }
 
-export function qualityCheck(quality: QualitySummary): QualityCheck {
-  if (quality.uncertain) return { passed: false, hint: null };
-  if (quality.label === 'good') return { passed: true, hint: null };
-  return { passed: false, hint: QUALITY_HINTS[quality.label] };
+/** The fused verdict (classifier and measures together) as a check. */
+export function qualityCheck(verdict: FusedVerdict): QualityCheck {
+  if (verdict.uncertain) return { passed: false, hint: null };
+  if (verdict.label === 'good') return { passed: true, hint: null };
+  return { passed: false, hint: QUALITY_HINTS[verdict.label] };
 }

@@ -23,6 +23,8 @@ export interface PredictOptions {
   landmarks?: Map<string, FaceLandmarks[]>;
   paintOccluder?: OccluderPainter;
   batchSize?: number;
+  /** Sees each rendered sample (pixels 0–255) and its face before it is preprocessed, e.g. to measure it. */
+  inspect?: (image: tf.Tensor3D, spec: SampleSpec, faces: readonly FaceLandmarks[]) => void;
 }
 
 export async function predictSamples(samples: readonly SampleSpec[], model: tf.LayersModel, baseline: tf.LayersModel | undefined, opts: PredictOptions): Promise<SamplePredictions> {
@@ -32,6 +34,7 @@ export async function predictSamples(samples: readonly SampleSpec[], model: tf.L
     const inputs: tf.Tensor4D[] = [];
     for (const spec of samples.slice(b, b + batchSize)) {
       const { image, faceBox } = await renderSample(spec, opts.root, primaryFace(opts.landmarks?.get(spec.relPath)), opts.paintOccluder);
+      opts.inspect?.(image, spec, opts.landmarks?.get(spec.relPath) ?? []);
       inputs.push(preprocessForClassifier(image, opts.crop === 'face' ? faceBox : undefined, opts.preprocess));
       image.dispose();
     }

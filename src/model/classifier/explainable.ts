@@ -6,21 +6,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { RgbaImage } from '../../image';
 import { explainableFromLayersModel, type ExplainableModel } from '../../xai/model';
 import type { Box } from '../face/types';
+import { rgbToRgba } from '../rgb-tensor';
 import type { ClassifierConfig, ClassifierPreprocessConfig } from './constants';
 import { preprocessForClassifier, type ClassifierInput } from './preprocess';
 
 /** The crop the classifier sees (face box or whole frame), resized to its input size, as RGBA. */
 export function classifierInputImage(image: ClassifierInput, faceBox: Box | undefined, config: ClassifierConfig): RgbaImage {
   const pixels = tf.tidy(() => preprocessForClassifier(image, faceBox, { ...config, normalization: { scale: 1, offset: 0 } }).dataSync());
-  const size = config.inputSize;
-  const data = new Uint8ClampedArray(size * size * 4);
-  for (let i = 0, j = 0; j < data.length; i += 3, j += 4) {
-    data[j] = pixels[i];
-    data[j + 1] = pixels[i + 1];
-    data[j + 2] = pixels[i + 2];
-    data[j + 3] = 255;
-  }
-  return { width: size, height: size, data };
+  return rgbToRgba(pixels, config.inputSize, config.inputSize);
 }
 
 /** Explains `model` (the classifier's LayersModel) on images of its input size, preprocessed as the classifier does. */

@@ -17,19 +17,29 @@ export const EAR_MESH_INDICES = {
 
 export type EyeSide = keyof typeof EAR_MESH_INDICES;
 
+/** Eyes narrower than this in the image are not checked by the cascade (too few pixels for a 20×20 window). */
+export const MIN_CASCADE_EYE_WIDTH_PX = 8;
+
 /** Square Haar search region around each eye, from its corners. */
-export const EYE_REGION_CONFIG = {
+export interface EyeRegionConfig {
   /** Side of the region in eye widths (corner-to-corner distance); the cascade's windows frame an eye with margin. */
-  sizeInEyeWidths: 2,
+  sizeInEyeWidths: number;
   /** The region is resampled to this many pixels a side so that the cascade cost is the same for every face. */
-  resampledSize: 64,
-  /** Eyes narrower than this in the image are not checked by the cascade (too few pixels for a 20×20 window). */
-  minEyeWidthPx: 8,
-} as const;
+  resampledSize: number;
+}
+
+/**
+ * When the Haar cascade runs: on every face (the pipeline before issue 15; the pipeline benchmark's
+ * baseline), or only when it can change the answer — the landmark score lies where the cascade's
+ * bonus decides it, or the mesh is unsure.
+ */
+export type CascadeRuns = 'always' | 'when-ambiguous';
 
 export interface EyeStateConfig {
   /** Cascade search inside the eye region (OpenCV detectMultiScale parameters). */
   haar: DetectMultiScaleOptions;
+  region: EyeRegionConfig;
+  cascadeRuns: CascadeRuns;
   /** Per-eye landmark score = EAR; at or above → open by landmarks (calibrated). */
   earThreshold: number;
   /** Fused per-eye score = EAR + haarBonus when the cascade fires in that eye's region (calibrated). */
@@ -40,6 +50,14 @@ export interface EyeStateConfig {
   uncertainMargin: number;
   /** Faces whose mesh confidence is below this give "uncertain". */
   minMeshScore: number;
+  /** Below this mesh confidence the landmarks are not trusted alone: the cascade runs even when 'when-ambiguous'. */
+  unsureMeshScore: number;
+  /**
+   * Both eyes' EAR below this (and no cascade hit) → "confidently closed", the only frames that can
+   * start a closure in video (the UV gate). Calibrated as the lowest EAR of either eye that an open
+   * train face reaches on its more open eye, so no open train face is confidently closed.
+   */
+  confidentClosedEar: number;
 }
 
 /**
@@ -47,15 +65,52 @@ export interface EyeStateConfig {
  * 1.5× letterboxed detector) by `npm run eval:eyes -- --calibrate`: grid search minimising the mean
  * per-class cost with a wrong answer costing 3 "uncertain" ones. The search chose no uncertain band
  * (margin 0): near the threshold the answers are still mostly right, so a band costs more than it saves.
+ * confidentClosedEar: the lowest more-open-eye EAR of an open train face (0.173), rounded down to
+ * 0.17, less a 0.01 margin (same run, `confidentClosedEar` in its calibration line).
  */
 export const DEFAULT_EYE_STATE_CONFIG: EyeStateConfig = {
   haar: { ...DEFAULT_DETECT_MULTI_SCALE_OPTIONS, minNeighbors: 2 },
+  region: { sizeInEyeWidths: 2, resampledSize: 64 },
+  cascadeRuns: 'when-ambiguous',
   earThreshold: 0.2325,
   haarBonus: 0.065,
   fusedThreshold: 0.2825,
   uncertainMargin: 0,
   minMeshScore: 0.5,
+  unsureMeshScore: 0.9,
+  confidentClosedEar: 0.16,
 };
 
-/** Video: a new eye state replaces the current one only after holding this long (a blink is ~100–300 ms). */
-export const EYE_STATE_HOLD_MS = 300;
+export interface EyeSmoothingConfig {
+  /** Open frames must hold this long before "open" is reported (a blink is ~100–300 ms). */
+  openHoldMs: number;
+  /** A closure must last this long, ending on a confidently closed frame, before "closed" is reported. */
+  closedHoldMs: number;
+  /** …and at least this share of its frames must have been confidently closed (the rest unsure). */
+  minClosedShare: number;
+  /** The person's open-eye baseline is taken over the frames of this window… */
+  baselineWindowMs: number;
+  /** …once it holds this many frames… */
+  baselineMinFrames: number;
+  /** …as this percentile of their openness (their eyes are open most of the time; blinks fall below it). */
+  baselinePercentile: number;
+  /** A baseline below this openness is not taken as open eyes (someone whose eyes stayed shut): the 95th percentile of closed train faces' mean EAR (`minBaselineForSmoothing` of `eval:eyes -- --calibrate`). */
+  minBaseline: number;
+  /** Openness ≥ this × baseline: as open as the person's own open eyes → open (unless confidently closed). */
+  openRatio: number;
+  /** With a baseline, a frame is confidently closed only at openness ≤ this × baseline. */
+  closedRatio: number;
+}
+
+/** Live video (src/model/eyes/eye-state-smoother.ts). */
+export const EYE_SMOOTHING: EyeSmoothingConfig = {
+  openHoldMs: 300,
+  closedHoldMs: 1000,
+  minClosedShare: 0.6,
+  baselineWindowMs: 10_000,
+  baselineMinFrames: 8,
+  baselinePercentile: 0.9,
+  minBaseline: 0.217,
+  openRatio: 0.8,
+  closedRatio: 0.6,
+};

@@ -1,6 +1,6 @@
 import type { RgbaImage } from '../../image';
 import type { FaceLandmarks } from '../face/types';
-import { DEFAULT_EYE_STATE_CONFIG, EYE_REGION_CONFIG, type EyeSide, type EyeStateConfig } from './constants';
+import { DEFAULT_EYE_STATE_CONFIG, MIN_CASCADE_EYE_WIDTH_PX, type EyeSide, type EyeStateConfig } from './constants';
 import { detectMultiScale } from './detect-multi-scale';
 import { eyeRegion, extractRegion } from './eye-region';
 import { measureEyeOpenness, type EyeOpenness } from './eye-openness';
@@ -12,12 +12,12 @@ export interface EyeResult {
   state: EyeState;
   /** Landmark state alone: EAR against the calibrated EAR threshold. */
   landmarkState: EyeState;
-  /** Cascade alone (the paper's method): open when it fires in the eye region, closed otherwise. */
+  /** Cascade alone (the paper's method): open when it fires in the eye region, closed otherwise; uncertain when it did not run. */
   haarState: EyeState;
   ear: number;
   irisVisibility: number | null;
   fusedScore: number | null;
-  /** The searched region and the cascade's detections in it, in image pixels; null when the eye was too small. */
+  /** The searched region and the cascade's detections in it, in image pixels; null when the cascade did not run. */
   region: PixelRect | null;
   haarHits: PixelRect[] | null;
 }
@@ -27,10 +27,16 @@ export interface EyeStateResult {
   state: EyeState;
   landmarkState: EyeState;
   haarState: EyeState;
+  /** Mean EAR of the two eyes: the quantity the live smoother takes the person's open-eye baseline of. */
+  openness: number;
+  /** Both eyes closed with margin (EAR below confidentClosedEar, no cascade hit) and the mesh confident. */
+  confidentlyClosed: boolean;
+  /** Whether the cascade ran on this face (always, or only when the landmarks were ambiguous). */
+  cascadeRan: boolean;
   /** The subject's eyes. */
   right: EyeResult;
   left: EyeResult;
-  /** Wall time of run() (landmark measures, gray conversion of the two eye regions, cascade, fusion). */
+  /** Wall time of run() (landmark measures, and when it runs, gray conversion of the two eye regions and the cascade; fusion). */
   timings: { totalMs: number };
 }
 
@@ -51,6 +57,7 @@ export function validateEyeStateConfig(options: Partial<EyeStateConfig>): EyeSta
     if (options[key] != null) (config as Record<string, unknown>)[key] = options[key];
   }
   config.haar = { ...DEFAULT_EYE_STATE_CONFIG.haar, ...options.haar };
+  config.region = { ...DEFAULT_EYE_STATE_CONFIG.region, ...options.region };
   return config;
 }
 
@@ -61,32 +68,50 @@ export async function createEyeStateDetector(options: EyeStateDetectorOptions): 
   return { run: (image, face) => runEyeState(cascade, config, image, face), dispose: () => undefined };
 }
 
+/**
+ * Whether the cascade can change the face's state: it only ever adds haarBonus to an eye's score, so
+ * it decides only when the mean EAR lies in [fusedThreshold − haarBonus, fusedThreshold) (widened by
+ * the uncertain margin). Outside that band the fused state is the same whether it runs or not.
+ */
+export function landmarksAmbiguous(meanEar: number, config: Pick<EyeStateConfig, 'fusedThreshold' | 'haarBonus' | 'uncertainMargin'>): boolean {
+  return meanEar >= config.fusedThreshold - config.haarBonus - config.uncertainMargin && meanEar < config.fusedThreshold + config.uncertainMargin;
+}
+
 function runEyeState(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, face: FaceLandmarks): EyeStateResult {
   const started = performance.now();
-  const eye = (side: EyeSide) => runEye(cascade, config, image, measureEyeOpenness(face, side));
-  const right = eye('right');
-  const left = eye('left');
+  const rightOpenness = measureEyeOpenness(face, 'right');
+  const leftOpenness = measureEyeOpenness(face, 'left');
+  const openness = (rightOpenness.ear + leftOpenness.ear) / 2;
+  const cascadeRan =
+    config.cascadeRuns === 'always' || face.meshScore < config.unsureMeshScore || landmarksAmbiguous(openness, config);
+  const eye = (o: EyeOpenness) => runEye(cascade, config, image, o, cascadeRan);
+  const right = eye(rightOpenness);
+  const left = eye(leftOpenness);
   const fused = fuseFace({ state: right.state, score: right.fusedScore }, { state: left.state, score: left.fusedScore }, config);
   const lowConfidence = face.meshScore < config.minMeshScore;
+  const closedWithMargin = (e: EyeResult) => e.ear < config.confidentClosedEar && !e.haarHits?.length;
   const totalMs = performance.now() - started;
   return {
     state: lowConfidence ? 'uncertain' : fused.state,
-    landmarkState: lowConfidence ? 'uncertain' : bothEyes(right.landmarkState, left.landmarkState, (right.ear + left.ear) / 2 >= config.earThreshold),
+    landmarkState: lowConfidence ? 'uncertain' : bothEyes(right.landmarkState, left.landmarkState, openness >= config.earThreshold),
     haarState: bothEyes(right.haarState, left.haarState, right.haarState === 'open' || left.haarState === 'open'),
+    openness,
+    confidentlyClosed: !lowConfidence && closedWithMargin(right) && closedWithMargin(left),
+    cascadeRan,
     right,
     left,
     timings: { totalMs },
   };
 }
 
-/** One eye: landmark opening, the cascade in the eye's region (resampled to a fixed size), fusion. */
-function runEye(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, openness: EyeOpenness): EyeResult {
+/** One eye: landmark opening, the cascade in the eye's region (resampled to a fixed size) when asked, fusion. */
+function runEye(cascade: HaarCascade, config: EyeStateConfig, image: RgbaImage, openness: EyeOpenness, runCascade: boolean): EyeResult {
   const { ear, irisVisibility, widthPx, center } = openness;
   let region: PixelRect | null = null;
   let haarHits: PixelRect[] | null = null;
-  if (widthPx >= EYE_REGION_CONFIG.minEyeWidthPx) {
-    const r = eyeRegion(center, widthPx * EYE_REGION_CONFIG.sizeInEyeWidths);
-    const size = EYE_REGION_CONFIG.resampledSize;
+  if (runCascade && widthPx >= MIN_CASCADE_EYE_WIDTH_PX) {
+    const r = eyeRegion(center, widthPx * config.region.sizeInEyeWidths);
+    const size = config.region.resampledSize;
     const scale = r.width / size;
     region = r;
     haarHits = detectMultiScale(cascade, extractRegion(image, r, size), config.haar).map((h) => ({

@@ -5,7 +5,7 @@ import type { ExportOptions } from '../../capture/capture-controller';
 import type { HintId } from '../../workflow/types';
 import type { ExplainMethod } from '../../xai/explain-set';
 import { ExplainSection } from '../ExplainSection';
-import { qualityWords } from '../overlay-state';
+import { verdictWords } from '../overlay-state';
 import { checkVerdict, type StillSource } from './check-state';
 import type { CheckStore } from './check-store';
 import { DropArea } from './DropArea';
@@ -41,7 +41,7 @@ export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange,
   const wordHint = (hint: HintId) => t(`hint.${hint}`);
   const state = store.state.value;
   const { still } = state;
-  const verdict = checkVerdict(state, t, wordHint, (quality) => qualityWords(quality, locale));
+  const verdict = checkVerdict(state, t, wordHint, (analysis) => verdictWords(analysis.verdict, analysis.quality, locale));
   const explain = store.explain.value;
 
   useEffect(() => {
@@ -69,7 +69,7 @@ export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange,
       <div class="columns">
         {shown && store.preview.value && <img class="preview" src={store.preview.value} alt="" />}
         {still.status === 'done' && (
-          <StillResult t={t} analysis={still.analysis} readiness={still.readiness} size={still.size} original={still.original} wordHint={wordHint} />
+          <StillResult t={t} locale={locale} analysis={still.analysis} readiness={still.readiness} size={still.size} original={still.original} wordHint={wordHint} />
         )}
       </div>
       {still.status === 'done' && (

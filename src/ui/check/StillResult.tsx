@@ -1,13 +1,15 @@
 import type { CheckMessageKey } from '../../i18n/check-messages';
-import type { Translate } from '../../i18n/translate';
+import { measureName } from '../../i18n/measure-messages';
+import type { Locale, Translate } from '../../i18n/translate';
 import { CLASS_NAMES } from '../../model/classifier/constants';
 import type { FrameAnalysis } from '../../protocol/messages';
-import type { CheckId } from '../../workflow/readiness';
-import type { HintId, Readiness } from '../../workflow/types';
+import type { CheckId, HintId, Readiness } from '../../workflow/types';
+import { checkStatus, measureRows, otherChecks } from '../measure-rows';
 import type { Size } from './check-state';
 
 export interface StillResultProps {
   t: Translate<CheckMessageKey>;
+  locale: Locale;
   analysis: FrameAnalysis;
   readiness: Readiness;
   size: Size;
@@ -15,9 +17,10 @@ export interface StillResultProps {
   wordHint(hint: HintId): string;
 }
 
-/** The ID-photo profile's checks on one still, its hints and the class probabilities. */
-export function StillResult({ t, analysis, readiness, size, original, wordHint }: StillResultProps) {
-  const status = (passed: boolean | null) => (passed === null ? t('notMeasured') : t(passed ? 'passed' : 'failed'));
+/** The ID-photo profile's checks on one still, every quality measure, its hints and the class probabilities. */
+export function StillResult({ t, locale, analysis, readiness, size, original, wordHint }: StillResultProps) {
+  const words = { passed: t('passed'), failed: t('failed'), unmeasured: t('notMeasured'), unbanded: t('noThreshold') };
+  const rows = measureRows(readiness, analysis.measures);
   return (
     <div class="result">
       <p class="size">{t('checkedSize', { ...size, originalWidth: original.width, originalHeight: original.height })}</p>
@@ -34,15 +37,42 @@ export function StillResult({ t, analysis, readiness, size, original, wordHint }
       <h2>{t('checksTitle')}</h2>
       <table class="checks">
         <tbody>
-          {readiness.checks.map((check) => (
-            <tr key={check.id} class={check.passed === null ? 'unmeasured' : check.passed ? 'passed' : 'failed'}>
+          {otherChecks(readiness).map((check) => (
+            <tr key={check.id} class={checkStatus(check)}>
               <th scope="row">{t(`check.${check.id as CheckId}`)}</th>
-              <td>{status(check.passed)}</td>
+              <td>{words[checkStatus(check)]}</td>
               <td>{t('checkValue', { value: check.value === null ? '–' : String(check.value), threshold: check.threshold })}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <h2>{t('measuresTitle')}</h2>
+      {rows.length === 0 ? (
+        <p class="measures-none">{t('measuresNotComputed')}</p>
+      ) : (
+        <table class="checks measures">
+          <thead>
+            <tr>
+              <th scope="col">{t('measureColumn')}</th>
+              <th scope="col">{t('statusColumn')}</th>
+              <th scope="col">{t('valueColumn')}</th>
+              <th scope="col">{t('scoreColumn')}</th>
+              <th scope="col">{t('thresholdColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} class={row.status} data-measure={row.id}>
+                <th scope="row">{measureName(row.id, locale)}</th>
+                <td>{words[row.status]}</td>
+                <td>{row.raw ?? '–'}</td>
+                <td>{row.score ?? '–'}</td>
+                <td>{row.threshold ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>{t('probabilitiesTitle')}</h2>
       <ul class="probabilities" aria-label={t('probabilitiesTitle')}>
         {CLASS_NAMES.map((name) => (

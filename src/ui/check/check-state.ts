@@ -6,7 +6,7 @@
 import type { CheckMessageKey } from '../../i18n/check-messages';
 import type { Translate } from '../../i18n/translate';
 import { largestFace } from '../../model/measures/largest-face';
-import type { EngineState, FrameAnalysis, QualitySummary } from '../../protocol/messages';
+import type { EngineState, FrameAnalysis } from '../../protocol/messages';
 import type { StillImageProblem } from '../../still-image/still-image-validation';
 import { assessReadiness } from '../../workflow/readiness';
 import type { HintId, Readiness } from '../../workflow/types';
@@ -103,9 +103,11 @@ export function problemText(problem: StillImageProblem, t: Translate<CheckMessag
   }
 }
 
-/** What the live region says. `wordHint` phrases a workflow hint in the page's language. */
-/** `wordQuality` is the overlay's wording of the classifier's verdict (qualityWords), so both say it alike. */
-export function checkVerdict(state: CheckState, t: Translate<CheckMessageKey>, wordHint: (hint: HintId) => string, wordQuality: (quality: QualitySummary) => string): Verdict {
+/**
+ * What the live region says. `wordHint` phrases a workflow hint in the page's language; `wordVerdict` is
+ * the overlay's wording of the fused verdict (verdictWords), so both say it alike.
+ */
+export function checkVerdict(state: CheckState, t: Translate<CheckMessageKey>, wordHint: (hint: HintId) => string, wordVerdict: (analysis: FrameAnalysis) => string): Verdict {
   const { still, engine } = state;
   switch (still.status) {
     case 'failed':
@@ -120,7 +122,7 @@ export function checkVerdict(state: CheckState, t: Translate<CheckMessageKey>, w
       return { text: t('waiting'), tone: 'info' };
     case 'done': {
       const { analysis, readiness } = still;
-      const quality = wordQuality(analysis.quality);
+      const quality = wordVerdict(analysis);
       if (!largestFace(analysis.faces)) return { text: t('noFace', { quality }), tone: 'warn' };
       const hints = readiness.hints.map(wordHint).join('; ');
       const verdict = readiness.ready ? t('ready') : hints ? t('notReady', { hints }) : t('notReadyNoHint');

@@ -23,16 +23,17 @@ const analysis: FrameAnalysis = {
   faces: [face],
   quality: { label: 'good', confidence: 0.91, uncertain: false, probabilities: { blur: 0.03, eyeglasses: 0.02, good: 0.91, covered: 0.02, wrong: 0.02 } },
   measures: null, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
-  eyes: { state: 'closed', landmarkState: 'closed', haarState: 'uncertain', right: { state: 'closed', ear: 0.08 }, left: { state: 'closed', ear: 0.09 } },
+  eyes: { state: 'closed', landmarkState: 'closed', haarState: 'uncertain', openness: 0.085, confidentlyClosed: true, cascadeRan: false, right: { state: 'closed', ear: 0.08 }, left: { state: 'closed', ear: 0.09 } },
   timings: { transportMs: 1, decodeMs: 1, detectorMs: 1, meshMs: 1, irisMs: 1, classifierMs: 1, eyesMs: 1, totalMs: 7 },
 };
 const readiness: Readiness = {
   profile: 'uv',
   ready: true,
   checks: [
-    { id: 'quality', passed: true, value: 'good', threshold: 'label good, p ≥ 0.75', hint: null },
-    { id: 'face-size', passed: true, value: 0.5, threshold: '≥ 0.20 of frame height', hint: null },
-    { id: 'eyes', passed: true, value: 'closed', threshold: 'closed', hint: null },
+    { id: 'quality', passed: true, value: 'good', threshold: 'label good, p ≥ 0.75', score: null, hint: null },
+    { id: 'face-size', passed: true, value: 0.5, threshold: '≥ 0.20 of frame height', score: null, hint: null },
+    { id: 'eyes', passed: true, value: 'closed', threshold: 'closed', score: null, hint: null },
+    { id: 'sharpness', passed: true, value: 41.5, score: 72, threshold: 'score ≥ 30', hint: null },
   ],
   hints: [],
   score: 0.87,
@@ -65,6 +66,18 @@ describe('buildCaptureReport', () => {
     expect(report.quality.probabilities.good).toBe(0.91);
     expect(report.eyes?.state).toBe('closed');
     expect(report.checks).toEqual(readiness.checks);
+    expect(report.formatVersion).toBe(2);
+  });
+
+  it('records the fused verdict and every quality measure with its raw value and score', () => {
+    const measures = { sharpness: { raw: 41.5, score: 72 }, yaw: { raw: -3.2, score: 95 } };
+    const verdict = { label: 'blur' as const, uncertain: false, evidence: ['sharpness' as const] };
+    const report = JSON.parse(JSON.stringify(buildCaptureReport({ ...input, analysis: { ...analysis, measures, verdict } })));
+    expect(report.verdict).toEqual(verdict);
+    expect(report.measures).toEqual(measures);
+    expect(report.quality.label).toBe('good');
+    expect(report.checks.find((c: { id: string }) => c.id === 'sharpness')).toEqual({ id: 'sharpness', passed: true, value: 41.5, score: 72, threshold: 'score ≥ 30', hint: null });
+    expect(buildCaptureReport(input).measures).toBeNull();
     expect(report.face).toEqual({ box: face.box, detectorScore: 0.97, meshScore: 0.99, luminance: 131, count: 1 });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eyeMetrics } from '../../../scripts/lib/eyes/eye-metrics';
+import { eyeMetrics, wilsonInterval } from '../../../scripts/lib/eyes/eye-metrics';
 import { splitGroupKey, splitSide } from '../../../scripts/lib/eyes/eye-split';
 
 describe('eyeMetrics', () => {
@@ -18,6 +18,21 @@ describe('eyeMetrics', () => {
     expect(m.f1Open).toBeCloseTo(2 / 3, 12);
     expect(m.f1Closed).toBeCloseTo(2 / 3, 12);
     expect(m.uncertainRate).toBeCloseTo(1 / 5, 12);
+  });
+});
+
+describe('wilsonInterval', () => {
+  it('matches published values and handles the edges', () => {
+    // 0 of 60: the "rule of three" region, Wilson upper bound ≈ 0.0602
+    const [lo0, hi0] = wilsonInterval(0, 60);
+    expect(lo0).toBe(0);
+    expect(hi0).toBeCloseTo(0.0602, 3);
+    // 81 of 263 (Wilson 1927 style example): ≈ [0.2553, 0.3662]
+    const [lo, hi] = wilsonInterval(81, 263);
+    expect(lo).toBeCloseTo(0.2553, 3);
+    expect(hi).toBeCloseTo(0.3662, 3);
+    expect(wilsonInterval(5, 5)[1]).toBe(1);
+    expect(wilsonInterval(0, 0)).toEqual([0, 1]);
   });
 });
 

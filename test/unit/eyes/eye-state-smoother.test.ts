@@ -1,37 +1,124 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_SMOOTHED_EYE_STATE, smoothEyeState } from '../../../src/model/eyes/eye-state-smoother';
-import type { EyeState } from '../../../src/model/eyes/fuse-eye-state';
+import { classifyFrame, EYE_SMOOTHING, INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type EyeObservation, type SmoothedEyeState } from '../../../src/model/eyes';
 
-const run = (frames: [EyeState, number][]) => frames.reduce((s, [state, t]) => smoothEyeState(s, state, t), INITIAL_SMOOTHED_EYE_STATE);
+const open = (openness = 0.3): EyeObservation => ({ state: 'open', openness, confidentlyClosed: false });
+const closed = (openness = 0.1): EyeObservation => ({ state: 'closed', openness, confidentlyClosed: true });
+/** The frame calls it closed, but not with margin (e.g. narrow open eyes, or a half-closed lid). */
+const unsure = (openness = 0.15): EyeObservation => ({ state: 'closed', openness, confidentlyClosed: false });
+const uncertain: EyeObservation = { state: 'uncertain', openness: 0.3, confidentlyClosed: false };
 
-describe('smoothEyeState', () => {
-  it('reports a state only after it held ≥ 300 ms', () => {
-    expect(run([['open', 0], ['open', 290]]).stable).toBe('uncertain');
-    expect(run([['open', 0], ['open', 300]])).toMatchObject({ stable: 'open', stableSinceMs: 300 });
+type Frame = [EyeObservation | null, number];
+const run = (frames: Frame[], from: SmoothedEyeState = INITIAL_SMOOTHED_EYE_STATE) => frames.reduce((s, [o, t]) => smoothEyeState(s, o, t), from);
+/** One observation every `step` ms over [from, to]. */
+const every = (observation: (t: number) => EyeObservation | null, from: number, to: number, step = 100): Frame[] =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => [observation(from + i * step), from + i * step]);
+
+describe('smoothEyeState: hold times', () => {
+  it('reports open only after it held ≥ 300 ms', () => {
+    expect(run([[open(), 0], [open(), 290]]).stable).toBe('uncertain');
+    expect(run([[open(), 0], [open(), 300]])).toMatchObject({ stable: 'open', stableSinceMs: 300 });
+  });
+
+  it('reports closed only after a confident closure held ≥ 1 s, ending on a confident frame', () => {
+    expect(run(every(() => closed(), 0, 900)).stable).toBe('uncertain');
+    expect(run(every(() => closed(), 0, 1000))).toMatchObject({ stable: 'closed', stableSinceMs: 1000 });
+    // unsure frames continue a closure but cannot end it as "closed", and must stay the minority
+    expect(run([...every(() => closed(), 0, 700), ...every(() => unsure(), 800, 1100)]).stable).toBe('uncertain');
+    expect(run([...every(() => closed(), 0, 700), ...every(() => unsure(), 800, 1100), [closed(), 1200]])).toMatchObject({ stable: 'closed', closure: { frames: 13, closedFrames: 9 } });
+    expect(run([...every(() => closed(), 0, 300), ...every(() => unsure(), 400, 1100), [closed(), 1200]]).stable).toBe('uncertain');
+  });
+
+  it('never starts a closure on unsure frames alone', () => {
+    expect(run(every(() => unsure(), 0, 5000)).stable).toBe('uncertain');
   });
 
   it('does not treat a blink as closure', () => {
-    const s = run([['open', 0], ['open', 400], ['closed', 433], ['closed', 533], ['closed', 633], ['open', 666], ['open', 1000]]);
-    expect(s.stable).toBe('open');
-    expect(s.stableSinceMs).toBe(400);
+    const s = run([...every(() => open(), 0, 400), ...every(() => closed(), 500, 700), ...every(() => open(), 800, 1500)]);
+    expect(s).toMatchObject({ stable: 'open', stableSinceMs: 300 });
   });
 
-  it('switches to closed after 300 ms of closure, and back to open only after 300 ms of opening', () => {
-    const closed = run([['open', 0], ['open', 300], ['closed', 400], ['closed', 600], ['closed', 700]]);
-    expect(closed).toMatchObject({ stable: 'closed', stableSinceMs: 700 });
-    const flicker = [['open', 733], ['closed', 766]] as [EyeState, number][];
-    expect(flicker.reduce((s, [st, t]) => smoothEyeState(s, st, t), closed).stable).toBe('closed');
+  it('ends a reported closure at the first open frame, and reports open only after 300 ms', () => {
+    const shut = run(every(() => closed(), 0, 1000));
+    const peek = run([[open(), 1100]], shut);
+    expect(peek.stable).toBe('uncertain');
+    expect(run([[closed(), 1200], [closed(), 1300]], peek).stable).toBe('uncertain'); // the 1 s hold starts again
+    expect(run(every(() => open(), 1200, 1400), peek).stable).toBe('open');
   });
 
-  it('lets an uncertain frame interrupt a run without changing the reported state', () => {
-    const s = run([['open', 0], ['open', 300], ['closed', 400], ['uncertain', 500], ['closed', 600], ['closed', 800]]);
-    expect(s.stable).toBe('open'); // closed run restarted at 600
-    expect(smoothEyeState(s, 'closed', 900).stable).toBe('closed');
+  it('keeps a reported closure through unsure frames', () => {
+    const shut = run(every(() => closed(), 0, 1000));
+    expect(run(every(() => unsure(), 1100, 3000), shut).stable).toBe('closed');
   });
 
-  it('restarts when timestamps go backwards and honours a custom hold', () => {
-    const s = run([['open', 1000], ['open', 1400]]);
-    expect(smoothEyeState(s, 'closed', 10)).toMatchObject({ stable: 'uncertain', candidate: 'closed', candidateSinceMs: 10 });
-    expect(smoothEyeState(smoothEyeState(INITIAL_SMOOTHED_EYE_STATE, 'closed', 0), 'closed', 100, 100).stable).toBe('closed');
+  it('takes back "open" once unsure frames have held 300 ms', () => {
+    const seen = run(every(() => open(), 0, 400));
+    expect(run(every(() => unsure(), 500, 700), seen).stable).toBe('open');
+    expect(run(every(() => unsure(), 500, 800), seen).stable).toBe('uncertain');
+  });
+
+  it('lets a single uncertain frame pass, but a longer gap ends a closure', () => {
+    const withOddFrame = run([...every(() => closed(), 0, 500), [uncertain, 600], [null, 700], ...every(() => closed(), 800, 1000)]);
+    expect(withOddFrame.stable).toBe('closed');
+    const withGap = run([...every(() => closed(), 0, 500), ...every(() => null, 600, 900), ...every(() => closed(), 1000, 1500)]);
+    expect(withGap).toMatchObject({ stable: 'uncertain', closure: { sinceMs: 1000 } });
+    expect(run(every(() => null, 0, 2000), run(every(() => closed(), 0, 1000))).stable).toBe('closed'); // no evidence: the report stays
+  });
+
+  it('restarts when timestamps go backwards and honours a custom config', () => {
+    const s = run(every(() => open(), 1000, 1400));
+    expect(smoothEyeState(s, closed(), 10)).toMatchObject({ stable: 'uncertain', candidate: 'closed', candidateSinceMs: 10, recent: [] });
+    const quick = { ...EYE_SMOOTHING, closedHoldMs: 200 };
+    expect(smoothEyeState(smoothEyeState(INITIAL_SMOOTHED_EYE_STATE, closed(), 0, quick), closed(), 200, quick).stable).toBe('closed');
+  });
+});
+
+describe('smoothEyeState: the person’s own baseline', () => {
+  it('takes the baseline as a high percentile of the frames not confidently closed, over the window', () => {
+    const s = run(every((t) => open(0.2 + (t % 1000) / 10_000), 0, 2000));
+    expect(s.baseline).toBeCloseTo(0.28, 10);
+    expect(run(every(() => open(), 0, 600)).baseline).toBeNull(); // too few frames yet
+    const later = run([...every(() => closed(), 2100, 3500), ...every(() => unsure(0.15), 3600, 20_000)], s);
+    expect(later.stable).toBe('closed');
+    expect(later.recent).toEqual([]); // frames of a closure are not samples, old ones expire
+    expect(later.baseline).toBeNull();
+  });
+
+  it('calls narrow open eyes open once their baseline is known, though every frame reads closed', () => {
+    // someone whose open eyes sit below the population threshold: each frame says "closed", not confidently
+    const narrow = run(every(() => unsure(0.23), 0, 3000));
+    expect(narrow.baseline).toBeCloseTo(0.23, 10);
+    expect(0.23).toBeGreaterThanOrEqual(EYE_SMOOTHING.minBaseline);
+    expect(narrow.stable).toBe('open');
+    // without the baseline (the first frames) it was not called open
+    expect(run(every(() => unsure(0.23), 0, 600)).stable).toBe('uncertain');
+  });
+
+  it('does not trust a baseline too low for open eyes', () => {
+    expect(0.15).toBeLessThan(EYE_SMOOTHING.minBaseline);
+    expect(run(every(() => unsure(0.15), 0, 3000)).stable).toBe('uncertain');
+  });
+
+  it('vetoes a confident closure that is not clearly narrower than the person’s open eyes', () => {
+    // narrow eyes: most frames 0.2 (unsure), some noisy frames dip to "confidently closed" at 0.17
+    const frames = every((t) => (t % 300 === 0 ? closed(0.17) : unsure(0.2)), 0, 10_000);
+    const s = run(frames);
+    expect(s.baseline).toBeCloseTo(0.2, 10);
+    expect(s.stable).not.toBe('closed');
+    // a real closure from open eyes is clearly narrower than the baseline and is reported
+    const real = run([...every(() => open(0.3), 0, 2000), ...every(() => closed(0.1), 2100, 3200)]);
+    expect(real.stable).toBe('closed');
+  });
+
+  it('classifies frames against the baseline', () => {
+    expect(classifyFrame(null, 0.3)).toBe('uncertain');
+    expect(classifyFrame(open(0.1), 0.3)).toBe('open');
+    expect(classifyFrame(closed(0.1), null)).toBe('closed');
+    expect(classifyFrame(closed(0.1), 0.3)).toBe('closed');
+    expect(classifyFrame(closed(0.25), 0.3)).toBe('unsure');
+    expect(classifyFrame(unsure(0.25), 0.3)).toBe('open');
+    expect(classifyFrame(unsure(0.2), 0.3)).toBe('unsure');
+    expect(classifyFrame(unsure(0.2), null)).toBe('unsure');
+    expect(classifyFrame(unsure(0.15), 0.15)).toBe('unsure'); // a baseline too low for open eyes
+    expect(classifyFrame({ ...unsure(), openness: null }, 0.3)).toBe('unsure');
   });
 });

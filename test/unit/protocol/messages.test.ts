@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, ProtocolError } from '../../../src/protocol/check';
 import { backgroundRequest, engineEvent, engineRequest, tapConfig, tapMessage } from '../../../src/protocol/messages';
-
-const frame = { frameId: 1, streamId: 's/t', capturedAt: 10, sentAt: 11, width: 64, height: 48, encoding: 'jpeg', data: 'AAAA' };
-const face = {
-  box: { x: 1, y: 2, width: 30, height: 40 },
-  detectorScore: 0.9,
-  meshScore: 0.95,
-  mesh: Array.from({ length: 468 }, () => [1, 2, 3]),
-  luminance: 120,
-};
-const analysis = {
-  frameId: 1,
-  streamId: 's/t',
-  width: 64,
-  height: 48,
-  capturedAt: 10,
-  backend: 'wasm',
-  faces: [face],
-  quality: { label: 'good', confidence: 0.9, uncertain: false, probabilities: { blur: 0.02, eyeglasses: 0.03, good: 0.9, covered: 0.03, wrong: 0.02 } },
-  measures: { sharpness: { raw: 412, score: 88 }, roll: { raw: -2.5, score: 97 } },
-  verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
-  eyes: { state: 'open', landmarkState: 'open', haarState: 'closed', right: { state: 'open', ear: 0.31 }, left: { state: 'open', ear: 0.29 } },
-  timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, classifierMs: 8, eyesMs: 2, totalMs: 30 },
-};
+import { validAnalysis as analysis, validFace as face, validWireFrame as frame } from './wire-fixtures';
 
 describe('message validation', () => {
   it('accepts well-formed messages of every kind', () => {
@@ -36,13 +14,13 @@ describe('message validation', () => {
   });
 
   it('rejects unknown types with the offending tag named', () => {
-    expect(() => parse(engineRequest, { type: 'explode' }, 'request')).toThrow(/request\.type is not a known message type: "explode"/);
+    expect(() => parse(engineRequest, { type: 'explode' }, 'request')).toThrow('request.type is not a known message type, got a string of 7 characters');
     expect(() => parse(engineRequest, null, 'request')).toThrow(ProtocolError);
   });
 
   it('names the exact path of a wrong field', () => {
     expect(() => parse(engineRequest, { type: 'analyze', frame: { ...frame, width: '64' } }, 'request')).toThrow(
-      'request.frame.width must be a finite number, got string',
+      'request.frame.width must be a finite number, got a string of 2 characters',
     );
     expect(() => parse(engineRequest, { type: 'analyze', frame: { ...frame, encoding: 'gif' } }, 'request')).toThrow(/encoding must be one of "jpeg", "rgba"/);
     const badFace = { ...face, mesh: [[1, 2]] };
@@ -55,7 +33,9 @@ describe('message validation', () => {
     const withMeasures = (measures: unknown) => engineEvent({ type: 'analysis', analysis: { ...analysis, measures } });
     expect(withMeasures(null)).toBeNull();
     expect(withMeasures({})).toBeNull();
-    expect(withMeasures({ smile: { raw: 1, score: 1 } })).toMatch(/measures\.smile is not a known measure/);
+    // An unknown measure is dropped, as any unknown key is (src/protocol/check.ts).
+    expect(parse(engineEvent, { type: 'analysis', analysis: { ...analysis, measures: { smile: { raw: 1, score: 1 }, roll: { raw: 1, score: 2 } } } }, 'event')).toMatchObject({ analysis: { measures: { roll: { raw: 1, score: 2 } } } });
+    expect(parse(engineEvent, { type: 'analysis', analysis: { ...analysis, measures: { smile: { raw: 1, score: 1 } } } }, 'event')).toMatchObject({ analysis: { measures: {} } });
     expect(withMeasures({ sharpness: { raw: Number.NaN, score: 1 } })).toMatch(/measures\.sharpness\.raw must be a finite number/);
     expect(withMeasures([])).toMatch(/measures must be an object/);
   });

@@ -4,7 +4,7 @@ import { CHECK_MESSAGES } from '../../../src/i18n/check-messages';
 import { translator } from '../../../src/i18n/translate';
 import type { Point3 } from '../../../src/model/face/types';
 import type { FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
-import { qualityWords } from '../../../src/ui/overlay-state';
+import { verdictWords } from '../../../src/ui/overlay-state';
 import { checkVerdict, INITIAL_CHECK_STATE, problemText, reduceCheck, type CheckEvent, type CheckState } from '../../../src/ui/check/check-state';
 import { HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
 import { HINT_IDS, type HintId } from '../../../src/workflow/types';
@@ -49,7 +49,7 @@ function analysis(overrides: Partial<FrameAnalysis> = {}): FrameAnalysis {
     backend: 'cpu',
     faces: [face()],
     quality: quality('good'),
-    eyes: { state: 'open', landmarkState: 'open', haarState: 'open', right: eye, left: eye },
+    eyes: { state: 'open', landmarkState: 'open', haarState: 'open', openness: 0.3, confidentlyClosed: false, cascadeRan: true, right: eye, left: eye },
     timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, totalMs: 0 },
     ...overrides,
   };
@@ -63,7 +63,7 @@ const decodedAndAnalysed = (checkId: number, result: FrameAnalysis): CheckEvent[
   { type: 'decoded', checkId, size, original: size },
   { type: 'analysis', checkId, analysis: result },
 ];
-const say = (state: CheckState) => checkVerdict(state, t, wordHint, (q) => qualityWords(q, 'en'));
+const say = (state: CheckState) => checkVerdict(state, t, wordHint, (a) => verdictWords(a.verdict, a.quality, 'en'));
 
 describe('reduceCheck and checkVerdict', () => {
   it('walks an image from waiting to a ready verdict, with the ID-photo checks', () => {
@@ -83,6 +83,13 @@ describe('reduceCheck and checkVerdict', () => {
     const { text, tone } = say(run(ready, ...decodedAndAnalysed(1, glasses)));
     expect(tone).toBe('warn');
     expect(text).toBe('Face found: glasses on (90%). Not ready for an ID photo: Retake it without glasses; Crop closer to the face, or retake it from closer.');
+  });
+
+  it('words the fused verdict: a blurred photo the classifier calls good is "blurred (Sharpness)", and says to use a sharper one', () => {
+    const blurred = analysis({ measures: { sharpness: { raw: 4, score: 10 } }, verdict: { label: 'blur', uncertain: false, evidence: ['sharpness'] } });
+    const done = run(ready, ...decodedAndAnalysed(1, blurred));
+    expect(say(done).text).toMatch(/^Face found: blurred \(Sharpness\)\. Not ready for an ID photo: Use a sharper photo/);
+    expect(done.still.status === 'done' && done.still.readiness.checks.find((c) => c.id === 'sharpness')).toMatchObject({ passed: false, score: 10 });
   });
 
   it('counts several faces and reports a missing face with the whole-image verdict', () => {

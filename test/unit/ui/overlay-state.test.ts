@@ -1,8 +1,12 @@
 import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import { describe, expect, it } from 'vitest';
 import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
-import { INITIAL_OVERLAY_STATE, reduceOverlay, verdict, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
+import { detailsOpenByDefault, INITIAL_OVERLAY_STATE, reduceOverlay, verdict, verdictWords, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
+import { measureRows } from '../../../src/ui/measure-rows';
 import { HEAD_POSE_CONFIG, HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
+import { DEFAULT_MEASURE_BANDS } from '../../../src/workflow/measure-bands';
+
+const sharpnessThreshold = `score ≥ ${DEFAULT_MEASURE_BANDS.consult.sharpness!.min}`;
 
 const run = (...events: OverlayEvent[]): OverlayState => events.reduce(reduceOverlay, INITIAL_OVERLAY_STATE);
 const ready: OverlayEvent = { type: 'engine-state', state: { state: 'ready', backend: 'wasm' } };
@@ -29,12 +33,15 @@ const eyesOf = (state: EyeSummary['state']): EyeSummary => ({
   state,
   landmarkState: state,
   haarState: state,
-  right: { state, ear: 0.3 },
-  left: { state, ear: 0.3 },
+  openness: state === 'closed' ? 0.1 : 0.3,
+  confidentlyClosed: state === 'closed',
+  cascadeRan: false,
+  right: { state, ear: state === 'closed' ? 0.1 : 0.3 },
+  left: { state, ear: state === 'closed' ? 0.1 : 0.3 },
 });
 const analysis = (
   faces: ReturnType<typeof face>[],
-  options: { streamId?: string; quality?: QualitySummary; eyes?: EyeSummary | null; at?: number } = {},
+  options: { streamId?: string; quality?: QualitySummary; eyes?: EyeSummary | null; at?: number; fused?: Pick<FrameAnalysis, 'measures' | 'verdict'> } = {},
 ): OverlayEvent => ({
   type: 'analysis',
   analysis: {
@@ -46,6 +53,7 @@ const analysis = (
     backend: 'wasm',
     faces,
     ...classified(options.quality ?? quality(faces.length ? 'good' : 'wrong')),
+    ...options.fused,
     eyes: options.eyes ?? null,
     timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, totalMs: 0 },
   } satisfies FrameAnalysis,
@@ -69,81 +77,84 @@ describe('overlay verdict', () => {
   });
 
   it('says at once when there is no face', () => {
-    expect(verdict(run(ready, started(), analysis([])))).toEqual({ text: 'No face found', tone: 'warn' });
+    expect(verdict(run(ready, started(), analysis([])))).toEqual({ context: 'No face found', text: 'Show your face to the camera', tone: 'warn' });
   });
 
   it('announces "ready" only once the profile has been satisfied for 500 ms (after the eye state has held for 300 ms)', () => {
     const early = run(ready, started(), ...frames(0, 700, openEyed));
     expect(early.readiness?.ready).toBe(true);
-    expect(verdict(early)).toEqual({ text: 'Face found — not ready', tone: 'warn' });
+    expect(verdict(early)).toEqual({ context: 'Face found', text: 'Not ready yet', tone: 'warn' });
     const settled = run(ready, started(), ...frames(0, 800, openEyed));
-    expect(verdict(settled)).toEqual({ text: 'Face found — ready for the consult', tone: 'ok' });
+    expect(verdict(settled)).toEqual({ context: 'Face found', text: 'Ready for the consult', tone: 'ok' });
   });
 
   it('gives the most important hint once it has held, in plain words', () => {
     const blurred = (at: number) => analysis([face(240)], { quality: quality('blur', 0.87), at });
-    expect(verdict(run(ready, started(), ...frames(0, 500, blurred)))).toEqual({ text: 'Face found — not ready: hold still or clean the lens', tone: 'warn' });
+    expect(verdict(run(ready, started(), ...frames(0, 500, blurred)))).toEqual({ context: 'Face found — not ready', text: 'Hold still or clean the lens', tone: 'warn' });
     const glassesInTheDark = (at: number) => analysis([face(40, 20, 100, 100)], { quality: quality('eyeglasses', 0.95), at });
-    expect(verdict(run(ready, started(), ...frames(0, 500, glassesInTheDark))).text).toBe('Face found — not ready: remove your glasses');
+    // Root cause first: the dark is what to fix before the glasses the classifier sees in it.
+    expect(verdict(run(ready, started(), ...frames(0, 500, glassesInTheDark))).text).toBe('Add more light');
     const dark = (at: number) => analysis([face(240, 20)], { eyes: eyesOf('open'), at });
-    expect(verdict(run(ready, started(), ...frames(0, 500, dark))).text).toBe('Face found — not ready: add more light');
+    expect(verdict(run(ready, started(), ...frames(0, 500, dark))).text).toBe('Add more light');
     const uncertain = (at: number) => analysis([face(240)], { quality: quality('good', 0.41, true), at });
-    expect(verdict(run(ready, started(), ...frames(0, 1000, uncertain))).text).toBe('Face found — not ready');
+    expect(verdict(run(ready, started(), ...frames(0, 1000, uncertain)))).toMatchObject({ context: 'Face found', text: 'Not ready yet' });
   });
 
   it('checks against the chosen profile: UV imaging wants the eyes closed', () => {
     const open = run(ready, profile('uv'), started(), ...frames(0, 1000, openEyed));
-    expect(verdict(open).text).toBe('Face found — not ready: close your eyes');
-    const closed = run(ready, profile('uv'), started(), ...frames(0, 1000, closedEyed));
-    expect(verdict(closed)).toEqual({ text: 'Face found — ready for UV imaging', tone: 'ok' });
+    expect(verdict(open).text).toBe('Close your eyes');
+    // closure is reported after 1 s (confident, held), the verdict 500 ms after that
+    const closed = run(ready, profile('uv'), started(), ...frames(0, 1500, closedEyed));
+    expect(verdict(closed)).toEqual({ context: 'Face found', text: 'Ready for UV imaging', tone: 'ok' });
     expect(closed.readiness?.checks.find((c) => c.id === 'steadiness')).toMatchObject({ passed: true, value: 0 });
   });
 
   it('phrases hints for the doctor when the video is someone else\'s', () => {
     const state = run(ready, profile('uv'), started('remote', 'other'), ...frames(0, 1000, (at) => ({ ...openEyed(at), analysis: { ...(openEyed(at) as { analysis: FrameAnalysis }).analysis, streamId: 'remote' } })));
-    expect(verdict(state).text).toBe('Face found — not ready: ask the patient to close their eyes');
+    expect(verdict(state).text).toBe('Ask the patient to close their eyes');
   });
 
   it('does not flicker: a blink or a single odd frame leaves the verdict as it was', () => {
-    const settled = run(ready, profile('uv'), started(), ...frames(0, 1000, closedEyed));
-    const blink = [openEyed(1100), openEyed(1200), closedEyed(1300), closedEyed(1400)].reduce(reduceOverlay, settled);
-    expect(verdict(blink).text).toBe('Face found — ready for UV imaging');
-    const flicker = frames(1500, 3000, (at) => (at % 200 === 0 ? analysis([face(240)], { quality: quality('blur'), at }) : closedEyed(at))).reduce(reduceOverlay, blink);
-    expect(verdict(flicker).text).toBe('Face found — ready for UV imaging');
+    const settled = run(ready, profile('uv'), started(), ...frames(0, 1500, closedEyed));
+    // for UV an opening restarts the 1 s closure hold, but the shown verdict rides out a short one
+    const blink = [openEyed(1600), openEyed(1700), closedEyed(1800), closedEyed(1900)].reduce(reduceOverlay, settled);
+    expect(verdict(blink).text).toBe('Ready for UV imaging');
+    const flicker = frames(1600, 3000, (at) => (at % 200 === 0 ? analysis([face(240)], { quality: quality('blur'), at }) : closedEyed(at))).reduce(reduceOverlay, settled);
+    expect(verdict(flicker).text).toBe('Ready for UV imaging');
   });
 
   it('changes the verdict after a steady change of 500 ms', () => {
     const settled = run(ready, started(), ...frames(0, 1000, openEyed));
     const blurred = (at: number) => analysis([face(240)], { quality: quality('blur'), at });
-    expect(verdict(frames(1100, 1500, blurred).reduce(reduceOverlay, settled)).text).toBe('Face found — ready for the consult');
-    expect(verdict(frames(1100, 1600, blurred).reduce(reduceOverlay, settled)).text).toBe('Face found — not ready: hold still or clean the lens');
+    expect(verdict(frames(1100, 1500, blurred).reduce(reduceOverlay, settled)).text).toBe('Ready for the consult');
+    expect(verdict(frames(1100, 1600, blurred).reduce(reduceOverlay, settled)).text).toBe('Hold still or clean the lens');
   });
 
   it('starts the shown verdict afresh when the profile changes', () => {
     const consult = run(ready, started(), ...frames(0, 1000, openEyed));
     const uv = reduceOverlay(consult, profile('uv'));
     expect(uv.profile).toBe('uv');
-    expect(verdict(uv).text).toBe('Face found — not ready');
-    expect(verdict(frames(1100, 1600, openEyed).reduce(reduceOverlay, uv)).text).toBe('Face found — not ready: close your eyes');
+    expect(verdict(uv)).toMatchObject({ context: 'Face found', text: 'Not ready yet' });
+    expect(verdict(frames(1100, 1600, openEyed).reduce(reduceOverlay, uv)).text).toBe('Close your eyes');
   });
 
   it('never says "face found — show your face" while a face has just come into view', () => {
     const noFace = run(ready, started(), ...frames(0, 1000, (at) => analysis([], { at })));
     const back = reduceOverlay(noFace, openEyed(1100));
     expect(back.shown.hint.shown).toBe('show-face');
-    expect(verdict(back).text).toBe('Face found — not ready');
+    expect(verdict(back)).toMatchObject({ context: 'Face found', text: 'Not ready yet' });
   });
 
   it('counts the faces in view; the ID photo wants only one', () => {
     const two = (at: number) => analysis([face(240), face(100, 128, 560, 100)], { eyes: eyesOf('open'), at });
-    expect(verdict(run(ready, profile('id-photo'), started(), ...frames(0, 1000, two))).text).toBe('2 faces found — not ready: make sure only you are in view');
+    expect(verdict(run(ready, profile('id-photo'), started(), ...frames(0, 1000, two)))).toMatchObject({ context: '2 faces found — not ready', text: 'Make sure only you are in view' });
   });
 
   it('speaks German when asked', () => {
     const state = run(ready, profile('uv'), started(), ...frames(0, 1000, openEyed));
-    expect(verdict(state, 'de').text).toBe('Gesicht gefunden — nicht bereit: Schließen Sie die Augen');
-    expect(verdict(run(ready, started(), ...frames(0, 1000, openEyed)), 'de').text).toBe('Gesicht gefunden — Bereit für die Sprechstunde');
-    expect(verdict(run(ready, started(), analysis([])), 'de').text).toBe('Kein Gesicht gefunden');
+    expect(verdict(state, 'de')).toMatchObject({ context: 'Gesicht gefunden — nicht bereit', text: 'Schließen Sie die Augen' });
+    expect(verdict(run(ready, started(), ...frames(0, 1000, openEyed)), 'de')).toMatchObject({ context: 'Gesicht gefunden', text: 'Bereit für die Sprechstunde' });
+    expect(verdict(run(ready, started(), analysis([])), 'de')).toMatchObject({ context: 'Kein Gesicht gefunden', text: 'Zeigen Sie Ihr Gesicht der Kamera' });
   });
 
   it('says the camera stopped when the last stream ends, but not while another is live', () => {
@@ -165,6 +176,61 @@ describe('overlay verdict', () => {
   it('shows a frame error until the next result', () => {
     const failing = run(ready, started(), { type: 'frame-error', error: 'Frame is not a decodable JPEG' });
     expect(verdict(failing).text).toBe('Frame not analysed: Frame is not a decodable JPEG');
-    expect(verdict(reduceOverlay(failing, analysis([]))).text).toBe('No face found');
+    expect(verdict(reduceOverlay(failing, analysis([]))).context).toBe('No face found');
+  });
+
+  it('leads with the root cause from the fused verdict and the measures: a dark frame the classifier calls `wrong` is told to add light', () => {
+    const fused = { measures: { 'under-exposure': { raw: 0.98, score: 2 }, sharpness: { raw: 0.2, score: 8 } }, verdict: { label: 'wrong' as const, uncertain: false, evidence: ['classifier' as const] } };
+    const dark = (at: number) => analysis([face(240, 2)], { quality: quality('wrong', 0.97), fused, at });
+    expect(verdict(run(ready, started(), ...frames(0, 600, dark)))).toEqual({ context: 'Face found — not ready', text: 'Add more light', tone: 'warn' });
+    expect(verdict(run(ready, started('remote', 'other'), ...frames(0, 600, (at) => analysis([face(240, 2)], { streamId: 'remote', quality: quality('wrong', 0.97), fused, at })))).text).toBe('Ask the patient to add more light');
+  });
+
+  it('a blurred face the classifier calls good is told to hold still once the sharpness measure fails', () => {
+    const fused = { measures: { sharpness: { raw: 2, score: 9 } }, verdict: { label: 'blur' as const, uncertain: false, evidence: ['sharpness' as const] } };
+    const state = run(ready, started(), ...frames(0, 600, (at) => analysis([face(240)], { eyes: eyesOf('open'), fused, at })));
+    expect(verdict(state).text).toBe('Hold still or clean the lens');
+    expect(measureRows(state.readiness!, state.analysis!.measures)[0]).toEqual({ id: 'sharpness', status: 'failed', raw: 2, score: 9, threshold: sharpnessThreshold });
+  });
+});
+
+describe('verdict words and the details disclosure', () => {
+  const q = quality('good', 0.93);
+  it('word the fused verdict and what it rests on', () => {
+    expect(verdictWords({ label: 'good', uncertain: false, evidence: ['classifier'] }, q)).toBe('good quality (93%)');
+    expect(verdictWords({ label: 'blur', uncertain: false, evidence: ['sharpness'] }, q)).toBe('blurred (Sharpness)');
+    expect(verdictWords({ label: 'covered', uncertain: false, evidence: ['classifier', 'face-occlusion'] }, { ...q, probabilities: { ...q.probabilities, covered: 0.6 } }, 'de')).toBe('Gesicht verdeckt (Klassifikator 60%, Gesicht unverdeckt)');
+    expect(verdictWords({ label: 'good', uncertain: true, evidence: ['classifier'] }, q)).toBe('quality uncertain');
+  });
+  it('fold away for a patient preparing, stay open for a doctor and for the ID photo', () => {
+    expect(detailsOpenByDefault('consult', 'self')).toBe(false);
+    expect(detailsOpenByDefault('uv', 'self')).toBe(false);
+    expect(detailsOpenByDefault('consult', 'other')).toBe(true);
+    expect(detailsOpenByDefault('uv', 'other')).toBe(true);
+    expect(detailsOpenByDefault('id-photo', 'self')).toBe(true);
+  });
+  it('list every measure the frame carries, with the profile threshold where it has one', () => {
+    const measures = { sharpness: { raw: 50.123, score: 80.4 }, 'natural-colour': { raw: 0.5, score: 20 } };
+    const state = run(ready, started(), analysis([face(240)], { fused: { measures, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] } } }));
+    const rows = measureRows(state.readiness!, measures);
+    // The frame's measures first where the profile bands them, each band once, then the measures it only carries.
+    expect(rows[0]).toEqual({ id: 'sharpness', status: 'passed', raw: 50.12, score: 80, threshold: sharpnessThreshold });
+    expect(rows.map((row) => row.id).sort()).toEqual([...Object.keys(DEFAULT_MEASURE_BANDS.consult), 'natural-colour'].sort());
+    for (const row of rows.filter((r) => r.id !== 'sharpness' && r.id !== 'natural-colour')) expect(row).toMatchObject({ status: 'unmeasured', raw: null, score: null });
+    expect(rows.find((row) => row.id === 'natural-colour')).toEqual({ id: 'natural-colour', status: 'unbanded', raw: 0.5, score: 20, threshold: null });
+  });
+
+  it('words a tap error itself, from its code, in either language, until the next result', () => {
+    const failing = run(ready, started(), { type: 'tap-error', code: 'grab-failed' });
+    expect(verdict(failing).text).toBe('Frame not analysed: a frame could not be read from the video');
+    expect(verdict(failing, 'de').text).toBe('Bild nicht analysiert: Aus dem Video konnte kein Bild gelesen werden');
+    expect(verdict(reduceOverlay(failing, { type: 'frame-error', error: 'Frame is not a decodable JPEG' })).text).toBe('Frame not analysed: Frame is not a decodable JPEG');
+    expect(verdict(reduceOverlay(failing, analysis([]))).text).toBe('Show your face to the camera');
+  });
+
+  it('never shows the label a page gave its video in the status line', () => {
+    const state = run(ready, { type: 'camera-started', streamId: 's1', label: 'Call +1-555-0100 now', audience: 'self' }, { type: 'tap-error', code: 'tap-failed' });
+    expect(verdict(state).text).toBe('Frame not analysed: FaceReady could not follow this page’s videos');
+    expect(verdict(run(ready, { type: 'camera-started', streamId: 's1', label: 'Call +1-555-0100 now', audience: 'self' })).text).toBe('Analysing…');
   });
 });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { QualitySummary } from '../../../src/protocol/messages';
+import type { FusedVerdict } from '../../../src/protocol/messages';
 import { qualityCheck } from '../../../src/workflow/quality-hint';
 
-const quality = (label: QualitySummary['label'], uncertain = false): QualitySummary => ({
-  label,
-  confidence: 0.9,
-  uncertain,
-  probabilities: { blur: 0, eyeglasses: 0, good: 0, covered: 0, wrong: 0, [label]: 0.9 },
-});
+const quality = (label: FusedVerdict['label'], uncertain = false): FusedVerdict => ({ label, uncertain, evidence: ['classifier'] });
 
 describe('qualityCheck', () => {
   it('passes a confident good face', () => {
@@ -19,6 +14,10 @@ describe('qualityCheck', () => {
     expect(qualityCheck(quality('blur')).hint).toBe('hold-still');
     expect(qualityCheck(quality('wrong')).hint).toBe('show-face');
     expect(qualityCheck(quality('blur')).passed).toBe(false);
+  });
+  it('follows the fused verdict, whatever decided it', () => {
+    expect(qualityCheck({ label: 'blur', uncertain: false, evidence: ['sharpness'] })).toEqual({ passed: false, hint: 'hold-still' });
+    expect(qualityCheck({ label: 'covered', uncertain: false, evidence: ['classifier', 'face-occlusion'] }).hint).toBe('uncover-face');
   });
   it('does not pass an uncertain verdict, even one leaning to good, and gives no specific hint', () => {
     expect(qualityCheck(quality('good', true))).toEqual({ passed: false, hint: null });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Point3 } from '../../../src/model/face/types';
-import type { QualitySummary } from '../../../src/protocol/messages';
+import type { FusedVerdict, QualitySummary } from '../../../src/protocol/messages';
+import type { QualityMeasures } from '../../../src/protocol/quality-measures';
+import { DEFAULT_MEASURE_BANDS } from '../../../src/workflow/measure-bands';
 import { HEAD_POSE_CONFIG, HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
 import { DEFAULT_PROFILE_CONFIGS } from '../../../src/workflow/profiles';
 import { assessReadiness, type ReadinessInput } from '../../../src/workflow/readiness';
@@ -32,9 +34,23 @@ const quality = (label: QualitySummary['label'], p = 0.9, uncertain = false): Qu
 
 const still = (box: ReturnType<typeof face>['box']) => [0, 200, 400, 600].map((capturedAt) => ({ box, capturedAt }));
 
+/** The classifier's verdict standing alone, as the fusion gives it when no measure objects. */
+const alone = (q: QualitySummary): FusedVerdict => ({ label: q.label, uncertain: q.uncertain, evidence: ['classifier'] });
+
 function input(overrides: Partial<ReadinessInput> = {}): ReadinessInput {
   const faces = overrides.faces ?? [face()];
-  return { width: 640, height: 480, faces, quality: quality('good'), eyeState: 'open', track: faces[0] ? still(faces[0].box) : [], ...overrides };
+  const classified = overrides.quality ?? quality('good');
+  return { width: 640, height: 480, faces, quality: classified, verdict: alone(classified), measures: null, eyeState: 'open', track: faces[0] ? still(faces[0].box) : [], ...overrides };
+}
+
+/** Every measure a profile bands, at a score of 90 and a raw value inside any raw band. */
+function goodMeasures(profile: keyof typeof DEFAULT_MEASURE_BANDS, extra: QualityMeasures = {}): QualityMeasures {
+  const measures: QualityMeasures = {};
+  for (const [id, band] of Object.entries(DEFAULT_MEASURE_BANDS[profile])) {
+    const raw = band.on === 'raw' ? ((band.min ?? 0) + (band.max ?? 0)) / 2 : 1;
+    measures[id as keyof QualityMeasures] = { raw, score: 90 };
+  }
+  return { ...measures, ...extra };
 }
 
 const checkOf = (readiness: ReturnType<typeof assessReadiness>, id: string) => readiness.checks.find((c) => c.id === id);
@@ -83,7 +99,7 @@ describe('assessReadiness', () => {
   it('orders several hints by the issue\'s priority', () => {
     const dark = face(120, 240, 60, 20);
     const r = assessReadiness('id-photo', input({ faces: [dark, face(520, 240, 40)], quality: quality('eyeglasses', 0.8) }));
-    expect(r.hints).toEqual(['remove-glasses', 'more-light', 'move-closer', 'centre-face', 'one-person']);
+    expect(r.hints).toEqual(['more-light', 'remove-glasses', 'move-closer', 'centre-face', 'one-person']);
     expect(HINT_IDS.indexOf('remove-glasses')).toBeLessThan(HINT_IDS.indexOf('close-eyes'));
   });
 
@@ -116,6 +132,79 @@ describe('assessReadiness', () => {
     const uv = assessReadiness('uv', input());
     expect(uv.score).toBeCloseTo((0.9 * (uv.checks.length - 1)) / uv.checks.length, 10);
     expect(assessReadiness('consult', input({ quality: quality('good', 0.99) })).score).toBeGreaterThan(assessReadiness('consult', input()).score);
+  });
+
+  it('a face in near darkness is told to turn on a light first, though the verdict calls the frame `wrong`', () => {
+    const dark = { ...face(), luminance: 2 };
+    const wrong = quality('wrong', 0.97);
+    const bare = assessReadiness('consult', input({ faces: [dark], quality: wrong, eyeState: null }));
+    expect(bare.hints).toEqual(['more-light', 'show-face']);
+    const measured = assessReadiness('consult', input({ faces: [dark], quality: wrong, eyeState: null, measures: goodMeasures('consult', { 'under-exposure': { raw: 0.99, score: 1 }, sharpness: { raw: 0.1, score: 5 } }) }));
+    expect(measured.hints[0]).toBe('more-light');
+    expect(measured.hints).toEqual(['more-light', 'hold-still', 'show-face']);
+  });
+
+  it('a blurred face the classifier calls good: the sharpness measure (and the fused verdict) ask to hold still / focus', () => {
+    const blurred = goodMeasures('consult', { sharpness: { raw: 3.5, score: 12 } });
+    const alone = assessReadiness('consult', input({ measures: blurred }));
+    expect(alone.ready).toBe(false);
+    expect(alone.hints).toEqual(['hold-still']);
+    expect(checkOf(alone, 'sharpness')).toEqual({ id: 'sharpness', passed: false, value: 3.5, score: 12, threshold: `score ≥ ${DEFAULT_MEASURE_BANDS.consult.sharpness!.min}`, hint: 'hold-still' });
+    const fused = assessReadiness('consult', input({ measures: blurred, verdict: { label: 'blur', uncertain: false, evidence: ['sharpness'] } }));
+    expect(fused.hints).toEqual(['hold-still']);
+    expect(checkOf(fused, 'quality')).toMatchObject({ passed: false, value: 'blur, from sharpness', hint: 'hold-still' });
+    // The eyes of a face the verdict calls blurred are not judged, whatever the classifier alone said.
+    expect(checkOf(fused, 'eyes')!.passed).toBeNull();
+  });
+
+  it('a measure the frame lacks is "not measured", never a pass; a frame with no measures at all keeps the box checks', () => {
+    const partial = goodMeasures('consult');
+    delete partial.sharpness;
+    const r = assessReadiness('consult', input({ measures: partial }));
+    expect(checkOf(r, 'sharpness')).toMatchObject({ passed: null, value: null, score: null, hint: null });
+    expect(r).toMatchObject({ ready: false, hints: [] });
+    expect(assessReadiness('consult', input({ measures: goodMeasures('consult') }))).toMatchObject({ ready: true, hints: [] });
+    const none = assessReadiness('consult', input({ measures: null }));
+    expect(none.ready).toBe(true);
+    expect(none.checks.some((c) => c.id === 'sharpness')).toBe(false);
+  });
+
+  it('lists every banded measure with its raw value, score and band', () => {
+    const r = assessReadiness('id-photo', input({ measures: goodMeasures('id-photo') }));
+    const banded = Object.keys(DEFAULT_MEASURE_BANDS['id-photo']);
+    expect(r.checks.filter((c) => banded.includes(c.id)).map((c) => c.id).sort()).toEqual([...banded].sort());
+    expect(checkOf(r, 'yaw')).toMatchObject({ passed: true, value: 0, score: 90, threshold: 'value -8° to 8°' });
+  });
+
+  it('ID photo: ICAO-style geometry from the measures replaces the box-based size, centring and pose checks', () => {
+    const icao = { ...DEFAULT_PROFILE_CONFIGS['id-photo'], measures: { ...DEFAULT_MEASURE_BANDS['id-photo'], 'inter-eye-distance': { on: 'raw', min: 90 }, 'head-size': { on: 'score', min: 50 } } } as const;
+    // A face the box checks would call far too small and off centre: the measures decide.
+    const small = face(200, 140, 60);
+    const fine = goodMeasures('id-photo', { 'inter-eye-distance': { raw: 120, score: 100 }, 'head-size': { raw: 0.7, score: 80 } });
+    const r = assessReadiness('id-photo', input({ faces: [small], measures: fine }), icao);
+    expect(r.checks.map((c) => c.id)).not.toContain('face-size');
+    expect(r.checks.map((c) => c.id)).not.toContain('centring');
+    expect(r.checks.map((c) => c.id)).not.toContain('pose');
+    expect(r).toMatchObject({ ready: true, hints: [] });
+
+    const far = assessReadiness('id-photo', input({ measures: { ...fine, 'inter-eye-distance': { raw: 60, score: 40 } } }), icao);
+    expect(far.hints).toEqual(['move-closer']);
+    const tilted = assessReadiness('id-photo', input({ measures: { ...fine, roll: { raw: 12, score: 40 }, yaw: { raw: -20, score: 20 } } }), icao);
+    expect(tilted.hints).toEqual(['look-at-camera', 'straighten-head']);
+    const offCentre = assessReadiness('id-photo', input({ measures: { ...fine, 'crop-left': { raw: 0.1, score: 10 } } }), icao);
+    expect(offCentre.hints).toEqual(['centre-face']);
+    const tooNear = assessReadiness('id-photo', input({ measures: { ...fine, 'crop-top': { raw: 0, score: 0 }, 'crop-bottom': { raw: 0, score: 0 } } }), icao);
+    expect(tooNear.hints).toEqual(['move-back']);
+    // Where the measure is absent, the box check stands.
+    expect(assessReadiness('id-photo', input({ measures: { sharpness: { raw: 1, score: 90 } } })).checks.map((c) => c.id)).toContain('pose');
+  });
+
+  it('maps each failed measure to its plain-words hint, the two-sided ones by the side they missed', () => {
+    const consult = { ...DEFAULT_PROFILE_CONFIGS.consult, measures: { 'luminance-mean': { on: 'score', min: 50 }, 'background-uniformity': { on: 'score', min: 50 }, 'compression-artefacts': { on: 'score', min: 50 }, 'mouth-closed': { on: 'score', min: 50 }, 'eyes-visible': { on: 'score', min: 50 }, 'natural-colour': { on: 'score', min: 50 }, 'illumination-uniformity': { on: 'score', min: 50 } } } as const;
+    const all = (score: number): QualityMeasures => Object.fromEntries(Object.keys(consult.measures).map((id) => [id, { raw: 0, score }]));
+    const r = assessReadiness('consult', input({ measures: all(10), faces: [face(320, 240, 200, 180)] }), consult);
+    expect(r.hints).toEqual(['less-light', 'better-connection', 'show-eyes', 'even-light', 'white-light', 'plain-background', 'close-mouth']);
+    expect(assessReadiness('consult', input({ measures: all(10), faces: [face(320, 240, 200, 70)] }), consult).hints[0]).toBe('more-light');
   });
 
   it('has a default config for every profile', () => {
