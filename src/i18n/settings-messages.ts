@@ -13,6 +13,11 @@ export const SETTINGS_MESSAGES = defineCatalog({
     'popup.siteProfile': 'Profile on this site',
     'popup.profileSaved': 'Profile saved for {origin}. Reload the page to apply it.',
     'popup.allSettings': 'All settings',
+    // The toolbar button (badge and tooltip) on each tab
+    'toolbar.badgeOn': 'ON',
+    'toolbar.on': 'FaceReady is on for {origin}',
+    'toolbar.off': 'FaceReady is off on {origin}. Click to turn it on.',
+    'toolbar.offHere': 'FaceReady is off on this page. Click for its settings.',
     // Shared by the popup and the options page
     permissionDenied: 'Permission was not granted, so FaceReady stays off on this site.',
     updateFailed: 'Could not update this site: {error}',
@@ -73,6 +78,10 @@ export const SETTINGS_MESSAGES = defineCatalog({
     'popup.siteProfile': 'Profil auf dieser Website',
     'popup.profileSaved': 'Profil für {origin} gespeichert. Laden Sie die Seite neu, um es anzuwenden.',
     'popup.allSettings': 'Alle Einstellungen',
+    'toolbar.badgeOn': 'AN',
+    'toolbar.on': 'FaceReady ist für {origin} eingeschaltet',
+    'toolbar.off': 'FaceReady ist auf {origin} ausgeschaltet. Klicken Sie, um es einzuschalten.',
+    'toolbar.offHere': 'FaceReady ist auf dieser Seite ausgeschaltet. Klicken Sie für die Einstellungen.',
     permissionDenied: 'Die Berechtigung wurde nicht erteilt, daher bleibt FaceReady auf dieser Website aus.',
     updateFailed: 'Diese Website konnte nicht geändert werden: {error}',
     samplingFps: 'Analysierte Bilder pro Sekunde',
