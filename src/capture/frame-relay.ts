@@ -12,7 +12,7 @@ import { connectEngine } from '../extension/engine-client';
 import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
 import { parseOrNull } from '../protocol/check';
 import { OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type TapConfig, type TapFrameMessage, type TapSelectSource, type VideoSourceInfo } from '../protocol/messages';
-import { audienceOf } from './video-sources';
+import { audienceOf, type PreferredSource } from './video-sources';
 import type { ExplainEvent } from '../ui/explain-state';
 import type { OverlayEvent } from '../ui/overlay-state';
 import type { ExplainMethod } from '../xai/explain-set';
@@ -21,6 +21,8 @@ export interface FrameRelayOptions {
   encoding: FrameEncoding;
   fps: number;
   maxSide: number;
+  /** Whose video automatic selection looks for first (the user's role on the site). */
+  prefer: PreferredSource;
   onEvent(event: OverlayEvent): void;
   onExplainEvent(event: ExplainEvent): void;
   /** The page's videos FaceReady can analyse, and the one it analyses (null: none). */
@@ -37,6 +39,8 @@ export interface FrameRelay {
   cancelExplain(requestId: number): void;
   /** While paused, sampled frames are dropped and the last verdict stays. */
   setPaused(paused: boolean): void;
+  /** Whose video automatic selection looks for first (the user's role on the site). */
+  preferSource(prefer: PreferredSource): void;
   /** Analyse this video of the page (a source id from onSources). */
   selectSource(sourceId: string): void;
   stop(): void;
@@ -146,12 +150,18 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
       case 'tap-error':
         options.onEvent({ type: 'tap-error', code: message.code });
         break;
+      case 'camera-error':
+        options.onEvent({ type: 'camera-error', code: message.code });
+        break;
     }
   }
 
   win.addEventListener('message', onMessage);
-  const config: TapConfig = { channel: OVERLAY_CHANNEL, type: 'configure', fps: options.fps, maxSide: options.maxSide };
-  win.postMessage(config, win.location.origin);
+  const configure = (prefer: PreferredSource) => {
+    const config: TapConfig = { channel: OVERLAY_CHANNEL, type: 'configure', fps: options.fps, maxSide: options.maxSide, prefer };
+    win.postMessage(config, win.location.origin);
+  };
+  configure(options.prefer);
   return {
     explain(method, limeSamples) {
       const id = ++requestId;
@@ -167,6 +177,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     setPaused(value) {
       paused = value;
     },
+    preferSource: configure,
     selectSource(sourceId) {
       const select: TapSelectSource = { channel: OVERLAY_CHANNEL, type: 'select-source', sourceId };
       win.postMessage(select, win.location.origin);
