@@ -12,6 +12,7 @@ import {
   validProfile,
   validSamplingFps,
   validSiteProfiles,
+  validSiteRoles,
   validUiLanguage,
   type Settings,
 } from './setting-values';
@@ -24,6 +25,8 @@ const scalar =
   (value: unknown): T | undefined =>
     validate(value) === value ? (value as T) : undefined;
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const POLICY_READERS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefined } = {
   enabledOrigins: (value) => (Array.isArray(value) ? validOrigins(value) : undefined),
   samplingFps: scalar(validSamplingFps),
@@ -32,7 +35,8 @@ const POLICY_READERS: { [K in keyof Settings]: (value: unknown) => Settings[K] |
   limeSamples: scalar(validLimeSamples),
   uiLanguage: scalar(validUiLanguage),
   defaultProfile: scalar(validProfile),
-  siteProfiles: (value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? validSiteProfiles(value) : undefined),
+  siteProfiles: (value) => (isRecord(value) ? validSiteProfiles(value) : undefined),
+  siteRoles: (value) => (isRecord(value) ? validSiteRoles(value) : undefined),
 };
 
 /** The known, valid settings of a managed-storage object; anything else in it is dropped. */
@@ -55,5 +59,5 @@ export const preferManaged = <T>(user: T, managed: T | undefined): T => (managed
 /** The administrator's sites first, then the user's own. */
 export const mergeOrigins: PolicyMerge<string[]> = (user, managed) => [...new Set([...(managed ?? []), ...user])];
 
-/** The user's per-site profiles, with the administrator's profile winning on the sites it names. */
-export const mergeSiteProfiles: PolicyMerge<Settings['siteProfiles']> = (user, managed) => ({ ...user, ...managed });
+/** The user's per-site choices (profiles, roles), with the administrator's winning on the sites it names. */
+export const mergePerSite = <T>(user: Record<string, T>, managed: Record<string, T> | undefined): Record<string, T> => ({ ...user, ...managed });

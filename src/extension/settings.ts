@@ -16,10 +16,12 @@ import {
   validProfile,
   validSamplingFps,
   validSiteProfiles,
+  validSiteRoles,
   validUiLanguage,
+  type SiteRole,
   type UiLanguage,
 } from './setting-values';
-import { mergeOrigins, mergeSiteProfiles } from './managed-policy';
+import { mergeOrigins, mergePerSite } from './managed-policy';
 import { withPolicy } from './policy-item';
 import { validatedItem } from './validated-item';
 
@@ -51,7 +53,7 @@ export async function currentLocale(): Promise<Locale> {
 export const defaultProfile = withPolicy(validatedItem(storage.defineItem<ProfileId>('local:defaultProfile', { fallback: DEFAULT_SETTINGS.defaultProfile }), validProfile), 'defaultProfile');
 
 /** The profile the user last chose on each origin (remembered per site). */
-export const siteProfiles = withPolicy(validatedItem(storage.defineItem<Record<string, ProfileId>>('local:siteProfiles', { fallback: DEFAULT_SETTINGS.siteProfiles }), validSiteProfiles), 'siteProfiles', mergeSiteProfiles);
+export const siteProfiles = withPolicy(validatedItem(storage.defineItem<Record<string, ProfileId>>('local:siteProfiles', { fallback: DEFAULT_SETTINGS.siteProfiles }), validSiteProfiles), 'siteProfiles', mergePerSite);
 
 export async function profileForOrigin(origin: string): Promise<ProfileId> {
   return (await siteProfiles.getValue())[origin] ?? (await defaultProfile.getValue());
@@ -64,4 +66,15 @@ export async function rememberSiteProfile(origin: string, profile: ProfileId): P
 export async function forgetSiteProfile(origin: string): Promise<void> {
   const { [origin]: _forgotten, ...rest } = await siteProfiles.getUserValue();
   await siteProfiles.setValue(rest);
+}
+
+/** Sites where the user chose the doctor's role (the remote participant is checked first); remembered per site. */
+export const siteRoles = withPolicy(validatedItem(storage.defineItem<Record<string, SiteRole>>('local:siteRoles', { fallback: DEFAULT_SETTINGS.siteRoles }), validSiteRoles), 'siteRoles', mergePerSite);
+
+export async function roleForOrigin(origin: string): Promise<SiteRole> {
+  return (await siteRoles.getValue())[origin] ?? 'patient';
+}
+
+export async function rememberSiteRole(origin: string, role: SiteRole): Promise<void> {
+  await siteRoles.setValue({ ...(await siteRoles.getUserValue()), [origin]: role });
 }

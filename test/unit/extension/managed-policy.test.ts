@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BACKEND_CHOICES } from '../../../src/engine/backend-choice';
-import { DEFAULT_SETTINGS, LIME_SAMPLE_LIMITS, SAMPLING_FPS_LIMITS, UI_LANGUAGES } from '../../../src/extension/setting-values';
+import { DEFAULT_SETTINGS, LIME_SAMPLE_LIMITS, SAMPLING_FPS_LIMITS, SITE_ROLES, UI_LANGUAGES } from '../../../src/extension/setting-values';
 import { EXPLAIN_METHODS } from '../../../src/xai/explain-method';
 import { PROFILE_IDS } from '../../../src/workflow/types';
-import { mergeOrigins, mergeSiteProfiles, preferManaged, validManagedPolicy } from '../../../src/extension/managed-policy';
+import { mergeOrigins, mergePerSite, preferManaged, validManagedPolicy } from '../../../src/extension/managed-policy';
 
 describe('managed policy', () => {
   it('keeps every known, valid setting of a policy', () => {
@@ -17,6 +17,7 @@ describe('managed policy', () => {
       uiLanguage: 'de',
       defaultProfile: 'id-photo',
       siteProfiles: { 'https://consult.example.org': 'uv' },
+      siteRoles: { 'https://consult.example.org': 'doctor' },
     };
     expect(validManagedPolicy(policy)).toEqual(policy);
   });
@@ -45,7 +46,7 @@ describe('managed policy', () => {
       'https://admin.example',
       'https://mine.example',
     ]);
-    expect(mergeSiteProfiles({ 'https://a.example': 'uv', 'https://b.example': 'consult' }, { 'https://a.example': 'id-photo' })).toEqual({
+    expect(mergePerSite({ 'https://a.example': 'uv', 'https://b.example': 'consult' }, { 'https://a.example': 'id-photo' })).toEqual({
       'https://a.example': 'id-photo',
       'https://b.example': 'consult',
     });
@@ -66,6 +67,7 @@ describe('the managed storage schema (public/managed_schema.json)', () => {
     expect(p.uiLanguage.enum).toEqual([...UI_LANGUAGES]);
     expect(p.defaultProfile.enum).toEqual([...PROFILE_IDS]);
     expect(p.siteProfiles.additionalProperties?.enum).toEqual([...PROFILE_IDS]);
+    expect(p.siteRoles.additionalProperties?.enum).toEqual([...SITE_ROLES]);
     expect([p.samplingFps.minimum, p.samplingFps.maximum]).toEqual([SAMPLING_FPS_LIMITS.min, SAMPLING_FPS_LIMITS.max]);
     expect([p.limeSamples.minimum, p.limeSamples.maximum]).toEqual([LIME_SAMPLE_LIMITS.min, LIME_SAMPLE_LIMITS.max]);
   });
