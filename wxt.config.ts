@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { TOGGLE_PANEL_COMMAND } from './src/protocol/messages';
 
 export const DEMO_PORT = 5174;
 
@@ -32,9 +33,13 @@ export default defineConfig({
     short_name: 'FaceReady',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // chrome.runtime.getContexts (the offscreen document's lifecycle) is the newest API used: Chrome 116.
-    minimum_chrome_version: '116',
-    action: { default_title: '__MSG_actionTitle__' },
+    // The newest API used: scripting's matchOriginAsFallback for content scripts in about:blank / srcdoc frames (Chrome 119;
+    // runtime.getContexts for the offscreen document needs 116).
+    minimum_chrome_version: '119',
+    // The popup's <title> would otherwise become the tooltip; the background sets a per-tab title and ON badge (src/extension/toolbar-badge.ts).
+    action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
+    // Shows or hides the panel on the current tab; users can change the keys at chrome://extensions/shortcuts.
+    commands: { [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_togglePanel__' } },
     // Settings an administrator can pre-set by enterprise policy (docs/admin.md); they win over the user's.
     storage: { managed_schema: 'managed_schema.json' },
     permissions: ['offscreen', 'scripting', 'storage', 'activeTab', 'contextMenus'],

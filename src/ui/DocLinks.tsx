@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SettingsMessageKey } from '../i18n/settings-messages';
 import type { Translate } from '../i18n/translate';
-import { docPagePath } from './doc-pages';
+import { docPagePath } from './doc-page-path';
 
 /** Links to the privacy statement and the help, opened in a tab of their own (popup and options page). */
 export function DocLinks({ t }: { t: Translate<SettingsMessageKey> }) {

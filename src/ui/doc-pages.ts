@@ -7,8 +7,9 @@ import { marked } from 'marked';
 import help from '../../docs/help.md?raw';
 import privacy from '../../docs/privacy.md?raw';
 
-export const DOC_PAGES = { privacy, help } as const;
-export type DocPage = keyof typeof DOC_PAGES;
+import type { DocPage } from './doc-page-path';
+
+export const DOC_PAGES: Readonly<Record<DocPage, string>> = { privacy, help };
 
 /** The page a `?page=` value names; the help page for anything else. */
 export function docPage(requested: string | null): DocPage {
@@ -18,6 +19,3 @@ export function docPage(requested: string | null): DocPage {
 export function renderDocPage(page: DocPage): string {
   return marked.parse(DOC_PAGES[page], { async: false });
 }
-
-/** The extension-relative path of a document page. */
-export const docPagePath = (page: DocPage) => `/docs.html?page=${page}` as const;

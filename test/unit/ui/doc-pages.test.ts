@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { docPage, docPagePath, renderDocPage } from '../../../src/ui/doc-pages';
+import { docPagePath } from '../../../src/ui/doc-page-path';
+import { docPage, renderDocPage } from '../../../src/ui/doc-pages';
 
 describe('document pages', () => {
   it('renders the bundled privacy statement and help as HTML', () => {
