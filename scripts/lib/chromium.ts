@@ -18,14 +18,15 @@ export interface ExtensionBrowser {
   worker: WebWorker;
 }
 
-export async function launchWithExtension(options: { video: string; extensionDir?: string }): Promise<ExtensionBrowser> {
+/** `chromium`: another way to start Chromium (a wrapper script), e.g. one that gives it an enterprise policy. */
+export async function launchWithExtension(options: { video: string; extensionDir?: string; chromium?: string }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const video = fileURLToPath(new URL(`${options.video}.y4m`, GENERATED_DIR));
   for (const [what, path] of [['built extension', `${extensionDir}/manifest.json`], ['fake-camera video', video], ['Chromium', CHROMIUM]]) {
     if (!existsSync(path)) throw new Error(`the ${what} is missing at ${path} (\`npm run build\` builds the extension, \`npm run fixtures\` makes the videos, .ci/run installs Chromium)`);
   }
   const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
+    executablePath: options.chromium ?? CHROMIUM,
     headless: true,
     enableExtensions: [extensionDir],
     pipe: true,

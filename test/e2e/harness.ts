@@ -23,7 +23,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { video: string; extensionDir?: string }): Promise<Session> {
+export async function launch(options: { video: string; extensionDir?: string; chromium?: string }): Promise<Session> {
   const { browser, worker } = await launchWithExtension(options);
   const demo = await startDemoServer();
   const requests: string[] = [];
