@@ -29,7 +29,7 @@ function chromiumWithPolicy(extensionId: string, policy: unknown): { launcher: s
   if (existsSync('/etc/chromium/master_preferences')) copyFileSync('/etc/chromium/master_preferences', join(etc, 'master_preferences'));
   writeFileSync(join(etc, 'policies/managed/faceready.json'), JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }));
   const launcher = join(dir, 'chromium-with-policy.sh');
-  writeFileSync(launcher, `#!/bin/sh\nexec unshare --mount --propagation private -- sh -c 'mount --bind "$0" /etc/chromium && exec "$1" "$@"' '${etc}' '${CHROMIUM}' "$@"\n`);
+  writeFileSync(launcher, `#!/bin/sh\nexec unshare --mount --propagation private -- sh -c 'mount --bind "$0" /etc/chromium && exec "$@"' '${etc}' '${CHROMIUM}' "$@"\n`);
   chmodSync(launcher, 0o755);
   return { launcher, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
