@@ -62,6 +62,10 @@ export function storePackageProblems(files: ReadonlyMap<string, Uint8Array>, lim
   // Files the manifest names.
   if (manifest.background?.service_worker) need(manifest.background.service_worker, 'background.service_worker');
   if (manifest.action?.default_popup) need(manifest.action.default_popup, 'action.default_popup');
+  // The toolbar button: its own icon and a tooltip (stores show an extension without them as unfinished).
+  if (typeof manifest.action?.default_title !== 'string' || manifest.action.default_title === '') problems.push('action.default_title is missing');
+  if (!manifest.action?.default_icon) problems.push('action.default_icon is missing');
+  for (const path of Object.values<string>(manifest.action?.default_icon ?? {})) need(path, 'action.default_icon');
   if (manifest.options_ui?.page) need(manifest.options_ui.page, 'options_ui.page');
   if (manifest.storage?.managed_schema) need(manifest.storage.managed_schema, 'storage.managed_schema');
   for (const script of manifest.content_scripts ?? []) for (const js of script.js ?? []) need(js, 'content_scripts');

@@ -20,14 +20,14 @@ const manifest = {
   default_locale: 'en',
   icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   background: { service_worker: 'background.js' },
-  action: { default_popup: 'popup.html' },
+  action: { default_popup: 'popup.html', default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
   content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
   optional_host_permissions: ['https://*/*'],
 };
 const archive = (overrides: Record<string, unknown> = {}, extra: [string, Uint8Array][] = []) =>
   new Map<string, Uint8Array>([
     ['manifest.json', json({ ...manifest, ...overrides })],
-    ['_locales/en/messages.json', json({ extName: { message: 'FaceReady' } })],
+    ['_locales/en/messages.json', json({ extName: { message: 'FaceReady' }, actionTitle: { message: 'FaceReady: check a face' } })],
     ['background.js', new Uint8Array(10)],
     ['popup.html', new TextEncoder().encode('<script type="module" src="/chunks/popup.js"></script>')],
     ...[16, 32, 48, 128].map((size): [string, Uint8Array] => [`icon/${size}.png`, png(size)]),
@@ -62,6 +62,11 @@ describe('store package check', () => {
         expect.stringMatching(/remote.html loads a remote script/),
       ]),
     );
+  });
+
+  it('wants the toolbar button’s tooltip and icon', () => {
+    expect(storePackageProblems(archive({ action: { default_popup: 'popup.html' } }), limits)).toEqual(['action.default_title is missing', 'action.default_icon is missing']);
+    expect(storePackageProblems(archive({ action: { ...manifest.action, default_icon: { 16: 'icon/none.png' } } }), limits)).toEqual(['action.default_icon refers to icon/none.png, which is not in the archive']);
   });
 
   it('refuses a missing referenced file, a remote CSP and an oversized package', () => {
