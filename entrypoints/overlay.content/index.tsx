@@ -93,10 +93,16 @@ export default defineContentScript({
           setProfile(next);
           void rememberSiteProfile(location.origin, next);
         }}
-        rolePicker={<RolePicker initial={role} locale={locale} onChange={(next) => {
-          relay.preferSource(preferredSource(next));
-          void rememberSiteRole(location.origin, next);
-        }} />}
+        rolePicker={
+          <RolePicker
+            initial={role}
+            locale={locale}
+            onChange={(next) => {
+              relay.preferSource(preferredSource(next));
+              void rememberSiteRole(location.origin, next);
+            }}
+          />
+        }
         initialOffset={panelOffset}
         onMoved={(offset) => void rememberPanelOffset(location.origin, offset)}
         onHelp={() => void browser.runtime.sendMessage({ type: 'open-help' } satisfies BackgroundRequest)}
