@@ -18,8 +18,16 @@ export interface ExtensionBrowser {
   worker: WebWorker;
 }
 
-/** `chromium`: another way to start Chromium (a wrapper script), e.g. one that gives it an enterprise policy. */
-export async function launchWithExtension(options: { video: string; extensionDir?: string; chromium?: string }): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  video: string;
+  extensionDir?: string;
+  /** Another way to start Chromium (a wrapper script), e.g. one that gives it an enterprise policy. */
+  chromium?: string;
+  /** 'denied': the camera prompt is answered "Block", as by a user who refuses (default: allowed). */
+  cameraPermission?: 'allowed' | 'denied';
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const video = fileURLToPath(new URL(`${options.video}.y4m`, GENERATED_DIR));
   for (const [what, path] of [['built extension', `${extensionDir}/manifest.json`], ['fake-camera video', video], ['Chromium', CHROMIUM]]) {
@@ -37,7 +45,7 @@ export async function launchWithExtension(options: { video: string; extensionDir
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
-      '--use-fake-ui-for-media-stream',
+      options.cameraPermission === 'denied' ? '--use-fake-ui-for-media-stream=deny' : '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${video}`,
     ],

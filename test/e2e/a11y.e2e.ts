@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionWorker, inOverlay, launch, openDemo, waitForStatus, waitInOverlay, type Session } from './harness';
+import { clickOverlayButton, extensionWorker, inOverlay, launch, openDemo, waitForStatus, waitInOverlay, type Session } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -89,6 +89,16 @@ describe('accessibility', () => {
     await inOverlay(page, (root) => (root.querySelector('button.move') as HTMLButtonElement).focus());
     await page.keyboard.press('Home');
     expect(await panelTransform(page)).toBe('translate(0px, 0px)');
+
+    // The panel's Help opens the troubleshooting page (a page cannot link to the extension's own pages).
+    const before = new Set(session.browser.targets());
+    const [help] = await Promise.all([
+      session.browser.waitForTarget((t) => !before.has(t) && t.url() === `${extensionOrigin}/docs.html?page=help`, { timeout: 15_000 }),
+      clickOverlayButton(page, 'Help'),
+    ]);
+    const helpPage = (await help.asPage())!;
+    await helpPage.waitForFunction(() => document.querySelector('h1')?.textContent === 'FaceReady help', { timeout: 15_000 });
+    await helpPage.close();
     await page.close();
   });
 });
