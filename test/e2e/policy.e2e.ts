@@ -55,8 +55,15 @@ describe.runIf(canMountPrivately)('a managed policy', () => {
     expect(origin).toBe(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}`);
     const page = await session.browser.newPage();
     await page.goto(optionsUrl);
-    const managed = await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get());
-    expect(managed).toEqual(POLICY);
+    // Chromium loads extension policy shortly after start-up: until then managed storage is empty (and FaceReady follows it when it arrives).
+    const managed = await page.waitForFunction(
+      async () => {
+        const value = await (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } } }).chrome.storage.managed.get();
+        return Object.keys(value).length > 0 && value;
+      },
+      { timeout: 20_000, polling: 250 },
+    );
+    expect(await managed.jsonValue()).toEqual(POLICY);
     await page.close();
   });
 
