@@ -1,7 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { TOGGLE_PANEL_COMMAND } from './src/protocol/messages';
 
 export const DEMO_PORT = 5174;
+
+/** Host permissions that only development and test builds carry (src/extension/site-matches.ts). */
+const LOCAL_HOST_PERMISSIONS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
   srcDir: '.',
@@ -14,11 +18,30 @@ export default defineConfig({
     chromiumArgs: ['--disable-background-networking', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     startUrls: [`http://localhost:${DEMO_PORT}/?autostart`],
   },
+  hooks: {
+    // The runtime-registered content scripts declare local pages for the demo and the tests; a production build runs on
+    // no site until a user or an administrator enables it.
+    'build:manifestGenerated'(wxt, manifest) {
+      if (wxt.config.mode !== 'production') return;
+      manifest.host_permissions = manifest.host_permissions?.filter((pattern: string) => !LOCAL_HOST_PERMISSIONS.includes(pattern));
+      if (manifest.host_permissions?.length === 0) delete manifest.host_permissions;
+    },
+  },
   manifest: {
     // public/_locales/{en,de}/messages.json; the interface itself follows the user's language setting (src/i18n).
     name: '__MSG_extName__',
+    short_name: 'FaceReady',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // The newest API used: scripting's matchOriginAsFallback for content scripts in about:blank / srcdoc frames (Chrome 119;
+    // runtime.getContexts for the offscreen document needs 116).
+    minimum_chrome_version: '119',
+    // The popup's <title> would otherwise become the tooltip; the background sets a per-tab title and ON badge (src/extension/toolbar-badge.ts).
+    action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
+    // Shows or hides the panel on the current tab; users can change the keys at chrome://extensions/shortcuts.
+    commands: { [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_togglePanel__' } },
+    // Settings an administrator can pre-set by enterprise policy (docs/admin.md); they win over the user's.
+    storage: { managed_schema: 'managed_schema.json' },
     permissions: ['offscreen', 'scripting', 'storage', 'activeTab', 'contextMenus'],
     // Sites are enabled one by one from the popup; localhost (the demo) comes from the runtime-registered scripts' matches.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -10,7 +10,10 @@ let consult = null;
 
 async function start() {
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+    // ?camera=absent asks for a camera no machine has (as when none is plugged in): getUserMedia fails.
+    const absent = new URLSearchParams(location.search).get('camera') === 'absent';
+    const constraints = absent ? { deviceId: { exact: 'no-such-camera' } } : { width: 640, height: 480 };
+    stream = await navigator.mediaDevices.getUserMedia({ video: constraints, audio: false });
     video.srcObject = stream;
     status.textContent = 'Camera on';
   } catch (error) {

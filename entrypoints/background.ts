@@ -2,22 +2,27 @@ import { listenToBackgroundRequests } from '@/src/extension/background-requests'
 import { syncContentScripts } from '@/src/extension/content-scripts';
 import { createImageCheckMenu, listenToImageCheckMenu } from '@/src/extension/image-check-menu';
 import { ensureOffscreenDocument, restartOffscreenDocument } from '@/src/extension/offscreen-document';
+import { watchManagedPolicy } from '@/src/extension/policy-item';
 import { backendChoice, enabledOrigins } from '@/src/extension/settings';
 import { reconnectOpenPages } from '@/src/extension/site-enabled';
 import { originMatchPattern, originsStillPermitted } from '@/src/extension/site-matches';
-import type { BackgroundRequest } from '@/src/protocol/messages';
+import { watchToolbar } from '@/src/extension/toolbar-badge';
+import { docPagePath } from '@/src/ui/doc-page-path';
+import { TOGGLE_PANEL_COMMAND, type BackgroundRequest, type BackgroundToOverlay } from '@/src/protocol/messages';
 
 async function handle(request: BackgroundRequest): Promise<void> {
   switch (request.type) {
     case 'ensure-engine':
       return ensureOffscreenDocument();
+    case 'open-help':
+      return void (await browser.tabs.create({ url: browser.runtime.getURL(docPagePath('help')) }));
     case 'set-site-enabled': {
       if (!originMatchPattern(request.origin)) throw new Error('not a web origin');
-      const origins = new Set(await enabledOrigins.getValue());
+      const origins = new Set(await enabledOrigins.getUserValue());
       if (request.enabled) origins.add(request.origin);
       else origins.delete(request.origin);
       await enabledOrigins.setValue([...origins]);
-      return syncContentScripts([...origins]);
+      return syncContentScripts(await enabledOrigins.getValue());
     }
   }
 }
@@ -31,8 +36,16 @@ export default defineBackground(() => {
   void reconnectOpenPages();
   backendChoice.watch(restartOffscreenDocument);
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
-    await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getValue(), origins));
+    await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getUserValue(), origins));
     await resync();
+  });
+  // An administrator's sites apply without a restart.
+  watchManagedPolicy(() => void resync());
+  watchToolbar();
+  browser.commands.onCommand.addListener((command, tab) => {
+    const message: BackgroundToOverlay = { type: 'toggle-panel' };
+    // Every frame's overlay gets it (a call may sit in an iframe); a tab without FaceReady has no listener.
+    if (command === TOGGLE_PANEL_COMMAND && tab?.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   });
   listenToBackgroundRequests(handle);
 });

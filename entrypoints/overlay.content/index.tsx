@@ -6,8 +6,13 @@ import { connectEngine } from '@/src/extension/engine-client';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
 import { CaptureSection } from '@/src/ui/CaptureSection';
 import { createExtensionCaptureController } from '@/src/ui/extension-capture';
-import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, samplingFps } from '@/src/extension/settings';
+import { currentLocale, explainMethod, limeSamples, profileForOrigin, rememberSiteProfile, rememberSiteRole, roleForOrigin, samplingFps } from '@/src/extension/settings';
 import { watchSiteTurnedOff } from '@/src/extension/site-enabled';
+import { panelOffsetForOrigin, rememberPanelOffset } from '@/src/extension/site-panel-position';
+import { parseOrNull } from '@/src/protocol/check';
+import { backgroundToOverlay, type BackgroundRequest } from '@/src/protocol/messages';
+import type { SiteRole } from '@/src/extension/setting-values';
+import { RolePicker } from '@/src/ui/RolePicker';
 import { watchSiteProfile } from '@/src/extension/site-profile';
 import { keepAttached } from '@/src/ui/keep-attached';
 import { Overlay } from '@/src/ui/Overlay';
@@ -22,13 +27,17 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const [fps, samples, method, locale, profile] = await Promise.all([
+    const [fps, samples, method, locale, profile, role, panelOffset] = await Promise.all([
       samplingFps.getValue(),
       limeSamples.getValue(),
       explainMethod.getValue(),
       currentLocale(),
       profileForOrigin(location.origin),
+      roleForOrigin(location.origin),
+      panelOffsetForOrigin(location.origin),
     ]);
+    // A doctor's FaceReady looks for the remote participant first.
+    const preferredSource = (of: SiteRole) => (of === 'doctor' ? 'remote' : 'camera');
     const store = createOverlayStore(method, locale);
     const setProfile = (next: typeof profile) => store.dispatch({ type: 'profile', profile: next });
     setProfile(profile);
@@ -54,6 +63,7 @@ export default defineContentScript({
       connectEngine,
       encoding: 'jpeg',
       fps,
+      prefer: preferredSource(role),
       maxSide: DEFAULT_SAMPLING.maxSide,
       onEvent: store.dispatch,
       onExplainEvent: dispatchExplain,
@@ -64,6 +74,15 @@ export default defineContentScript({
     ctx.onInvalidated(relay.stop);
     // Turned off for this site: the overlay goes and the page's tap stops sampling (relay.stop).
     ctx.onInvalidated(watchSiteTurnedOff(location.origin, () => ctx.abort('FaceReady was turned off for this site')));
+    // The show/hide shortcut, relayed by the background to every frame of the tab.
+    const onBackgroundMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id !== browser.runtime.id || sender.tab !== undefined || !parseOrNull(backgroundToOverlay, message)) return;
+      store.panelHidden.value = !store.panelHidden.value;
+    };
+    browser.runtime.onMessage.addListener(onBackgroundMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onBackgroundMessage));
+    // Inside a frame (an embedded video SDK, an ad) the panel appears only once that frame plays a video or asks for the camera.
+    if (window !== window.top) await firstSignOfVideo(store, sources);
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 
     const overlay = (
@@ -81,6 +100,19 @@ export default defineContentScript({
           setProfile(next);
           void rememberSiteProfile(location.origin, next);
         }}
+        rolePicker={
+          <RolePicker
+            initial={role}
+            locale={locale}
+            onChange={(next) => {
+              relay.preferSource(preferredSource(next));
+              void rememberSiteRole(location.origin, next);
+            }}
+          />
+        }
+        initialOffset={panelOffset}
+        onMoved={(offset) => void rememberPanelOffset(location.origin, offset)}
+        onHelp={() => void browser.runtime.sendMessage({ type: 'open-help' } satisfies BackgroundRequest)}
         sourcePicker={<SourcePicker store={sources} locale={locale} onPick={relay.selectSource} />}
         capture={<CaptureSection controller={capture} store={store} locale={locale} />}
       />
@@ -97,6 +129,20 @@ export default defineContentScript({
       onRemove: (container) => container && render(null, container),
     });
     ui.mount();
+    ui.shadowHost.setAttribute('lang', locale);
     ctx.onInvalidated(keepAttached(ui.shadowHost));
   },
 });
+
+/** Resolves once the frame plays a video FaceReady can see or the page asked for the camera (even in vain). */
+function firstSignOfVideo(store: ReturnType<typeof createOverlayStore>, sources: ReturnType<typeof createSourcePickerStore>): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = effect(() => {
+      const { camera, cameraError } = store.state.value;
+      if (camera.state !== 'waiting' || cameraError || sources.state.value.sources.length > 0) {
+        resolve();
+        queueMicrotask(() => stop());
+      }
+    });
+  });
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
 import { GENERATED_DIR } from '../../test/fixtures/fixtures';
 
-export const EXTENSION_DIR = fileURLToPath(new URL(`../../${process.env.FACEREADY_OUT_DIR ?? '.output'}/chrome-mv3/`, import.meta.url));
+export const EXTENSION_DIR = fileURLToPath(new URL(`../../${process.env.FACEREADY_OUT_DIR ?? '.output'}/chrome-mv3-test/`, import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
@@ -18,14 +18,23 @@ export interface ExtensionBrowser {
   worker: WebWorker;
 }
 
-export async function launchWithExtension(options: { video: string; extensionDir?: string }): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  video: string;
+  extensionDir?: string;
+  /** Another way to start Chromium (a wrapper script), e.g. one that gives it an enterprise policy. */
+  chromium?: string;
+  /** 'denied': the camera prompt is answered "Block", as by a user who refuses (default: allowed). */
+  cameraPermission?: 'allowed' | 'denied';
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const video = fileURLToPath(new URL(`${options.video}.y4m`, GENERATED_DIR));
   for (const [what, path] of [['built extension', `${extensionDir}/manifest.json`], ['fake-camera video', video], ['Chromium', CHROMIUM]]) {
     if (!existsSync(path)) throw new Error(`the ${what} is missing at ${path} (\`npm run build\` builds the extension, \`npm run fixtures\` makes the videos, .ci/run installs Chromium)`);
   }
   const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
+    executablePath: options.chromium ?? CHROMIUM,
     headless: true,
     enableExtensions: [extensionDir],
     pipe: true,
@@ -36,7 +45,7 @@ export async function launchWithExtension(options: { video: string; extensionDir
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
-      '--use-fake-ui-for-media-stream',
+      options.cameraPermission === 'denied' ? '--use-fake-ui-for-media-stream=deny' : '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${video}`,
     ],

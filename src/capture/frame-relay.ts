@@ -17,8 +17,8 @@ import type { RgbaImage } from '../image';
 import { parseOrNull } from '../protocol/check';
 import type { ConnectEngine } from '../protocol/engine-connection';
 import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
-import { FRAME_LIMITS, OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type EngineState, type FrameAnalysis, type TapConfig, type TapFrameMessage, type TapSelectSource, type TapErrorCode, type TapStop, type VideoSourceInfo } from '../protocol/messages';
-import { audienceOf } from './video-sources';
+import { FRAME_LIMITS, OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type EngineState, type FrameAnalysis, type TapConfig, type TapFrameMessage, type TapSelectSource, type TapErrorCode, type CameraErrorCode, type TapStop, type VideoSourceInfo } from '../protocol/messages';
+import { audienceOf, type PreferredSource } from './video-sources';
 import type { Audience } from '../workflow/types';
 import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
 import type { ExplainProgress } from '../xai/types';
@@ -31,7 +31,8 @@ export type RelayEvent =
   | { type: 'camera-ended'; streamId: string; liveStreams: number }
   | { type: 'analysis'; analysis: FrameAnalysis }
   | { type: 'frame-error'; error: string }
-  | { type: 'tap-error'; code: TapErrorCode };
+  | { type: 'tap-error'; code: TapErrorCode }
+  | { type: 'camera-error'; code: CameraErrorCode };
 
 /** What the relay reports about an explanation, its payload decoded. `engineLost`: the engine went away before answering. */
 export type RelayExplainEvent =
@@ -47,6 +48,8 @@ export interface FrameRelayOptions {
   encoding: FrameEncoding;
   fps: number;
   maxSide: number;
+  /** Whose video automatic selection looks for first (the user's role on the site). */
+  prefer: PreferredSource;
   onEvent(event: RelayEvent): void;
   onExplainEvent(event: RelayExplainEvent): void;
   /** The page's videos FaceReady can analyse, and the one it analyses (null: none). */
@@ -63,6 +66,8 @@ export interface FrameRelay {
   cancelExplain(requestId: number): void;
   /** While paused, sampled frames are dropped and the last verdict stays. */
   setPaused(paused: boolean): void;
+  /** Whose video automatic selection looks for first (the user's role on the site). */
+  preferSource(prefer: PreferredSource): void;
   /** Analyse this video of the page (a source id from onSources). */
   selectSource(sourceId: string): void;
   /** Stops the relay and tells the page's tap to stop sampling. */
@@ -228,6 +233,9 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
       case 'tap-error':
         options.onEvent({ type: 'tap-error', code: message.code });
         break;
+      case 'camera-error':
+        options.onEvent({ type: 'camera-error', code: message.code });
+        break;
     }
   }
 
@@ -242,8 +250,11 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
   }
 
   win.addEventListener('message', onMessage);
-  const config: TapConfig = { channel: OVERLAY_CHANNEL, type: 'configure', fps: options.fps, maxSide: options.maxSide };
-  win.postMessage(config, win.location.origin);
+  const configure = (prefer: PreferredSource) => {
+    const config: TapConfig = { channel: OVERLAY_CHANNEL, type: 'configure', fps: options.fps, maxSide: options.maxSide, prefer };
+    win.postMessage(config, win.location.origin);
+  };
+  configure(options.prefer);
   return {
     explain(method, limeSamples) {
       const id = ++requestId;
@@ -261,6 +272,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     setPaused(value) {
       paused = value;
     },
+    preferSource: configure,
     selectSource(sourceId) {
       const select: TapSelectSource = { channel: OVERLAY_CHANNEL, type: 'select-source', sourceId };
       win.postMessage(select, win.location.origin);

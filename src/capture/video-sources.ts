@@ -45,9 +45,15 @@ export function createSourceRegistry<T>(): SourceRegistry<T> {
   };
 }
 
+/**
+ * Whose video the automatic choice looks for first: the user's own camera (a patient, the default),
+ * or the remote participant (a doctor, who chose that role for the site).
+ */
+export type PreferredSource = 'camera' | 'remote';
+
 /** Automatic until the user picks a source in the overlay. */
-export type SourceSelection = { mode: 'auto' } | { mode: 'picked'; id: string; kind: SourceKind };
-export const AUTO_SELECTION: SourceSelection = { mode: 'auto' };
+export type SourceSelection = { mode: 'auto'; prefer: PreferredSource } | { mode: 'picked'; id: string; kind: SourceKind };
+export const AUTO_SELECTION: SourceSelection = { mode: 'auto', prefer: 'camera' };
 
 export const isReadable = (source: VideoSourceInfo) => source.unreadable === null;
 const newest = (sources: VideoSourceInfo[], kind: SourceKind) => sources.findLast((s) => s.kind === kind && isReadable(s)) ?? null;
@@ -55,7 +61,8 @@ const oldest = (sources: VideoSourceInfo[], kind: SourceKind) => sources.find((s
 
 /**
  * Which source to sample (`sources` oldest first). Automatic: the newest camera stream (a page that
- * reopens its camera is followed), else the first remote participant. A picked source is kept
+ * reopens its camera is followed), else the first remote participant; the other way round when the
+ * remote participant is preferred. A picked source is kept
  * while it lives; a picked camera falls back to the page's other camera streams (the same person),
  * but a picked remote participant or page video that ends is not replaced by someone else's video.
  */
@@ -65,7 +72,9 @@ export function sampledSourceId(sources: VideoSourceInfo[], selection: SourceSel
     if (picked) return picked.id;
     return selection.kind === 'camera' ? (newest(sources, 'camera')?.id ?? null) : null;
   }
-  return (newest(sources, 'camera') ?? oldest(sources, 'remote'))?.id ?? null;
+  const camera = newest(sources, 'camera');
+  const remote = oldest(sources, 'remote');
+  return (selection.prefer === 'remote' ? (remote ?? camera) : (camera ?? remote))?.id ?? null;
 }
 
 /** The selection after the user picks `id`; a source that is gone or cannot be read is refused. */

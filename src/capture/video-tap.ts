@@ -10,6 +10,7 @@
  * caps, its errors cross as codes (never as text), and what it receives is parsed and rebuilt
  * before use, since the page can post on the same channel (docs/security.md).
  */
+import { cameraErrorCode } from './camera-error';
 import { fitWithin } from './downscale';
 import { createFrameRateLimiter, type FrameRateLimiter } from './frame-rate-limiter';
 import { hookPeerConnections } from './peer-connection-hook';
@@ -211,7 +212,14 @@ export function installVideoTap(win: Window & typeof globalThis): void {
   const getUserMedia = proto?.getUserMedia;
   if (proto && getUserMedia) {
     const tappedGetUserMedia = async function (this: MediaDevices, constraints?: MediaStreamConstraints): Promise<MediaStream> {
-      const stream = await getUserMedia.call(this, constraints);
+      let stream: MediaStream;
+      try {
+        stream = await getUserMedia.call(this, constraints);
+      } catch (error) {
+        // Only the error's name crosses, as a code; the page gets its own error back unchanged.
+        if (constraints?.video) guarded(() => post({ channel: TAP_CHANNEL, type: 'camera-error', code: cameraErrorCode(error) }));
+        throw error;
+      }
       guarded(() => stream.getVideoTracks().forEach((track) => tapTrack('camera', track)));
       return stream;
     };
@@ -242,6 +250,10 @@ export function installVideoTap(win: Window & typeof globalThis): void {
     guarded(() => {
       limiter = createFrameRateLimiter(message.fps);
       maxSide = message.maxSide;
+      if (selection.mode === 'auto' && selection.prefer !== message.prefer) {
+        selection = { mode: 'auto', prefer: message.prefer };
+        resample(null);
+      }
     });
     if (stopped) {
       stopped = false;

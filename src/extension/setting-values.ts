@@ -14,6 +14,9 @@ import { DEFAULT_LIME_OPTIONS } from '../xai/lime';
 import { originMatchPattern } from './site-matches';
 
 export type UiLanguage = Locale | 'auto';
+/** The user's part in a site's calls: a patient checks their own camera, a doctor the remote participant. */
+export const SITE_ROLES = ['patient', 'doctor'] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
 export const UI_LANGUAGES: readonly UiLanguage[] = ['auto', ...LOCALES];
 
 export interface Settings {
@@ -25,6 +28,8 @@ export interface Settings {
   uiLanguage: UiLanguage;
   defaultProfile: ProfileId;
   siteProfiles: Record<string, ProfileId>;
+  /** Sites where the user is the doctor (a site not listed: patient). */
+  siteRoles: Record<string, SiteRole>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -37,6 +42,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   uiLanguage: 'auto',
   defaultProfile: 'consult',
   siteProfiles: {},
+  siteRoles: {},
 };
 
 /** Frames analysed per second: at least one, and no more than the pipeline keeps up with on a CPU backend. */
@@ -65,10 +71,29 @@ export function validOrigins(value: unknown): string[] {
   return Array.isArray(value) ? [...new Set(value.filter(isOrigin))] : [];
 }
 
-/** The per-site profiles whose origin and profile are both valid; other entries are dropped. */
-export function validSiteProfiles(value: unknown): Record<string, ProfileId> {
+/** The entries of a per-site record whose origin and value are both valid; other entries are dropped. */
+function validPerSite<T extends string>(value: unknown, choices: readonly T[]): Record<string, T> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter(([origin, profile]) => isOrigin(origin) && PROFILE_IDS.includes(profile as ProfileId)));
+  return Object.fromEntries(Object.entries(value).filter(([origin, chosen]) => isOrigin(origin) && choices.includes(chosen as T)));
+}
+
+export const validSiteProfiles = (value: unknown): Record<string, ProfileId> => validPerSite(value, PROFILE_IDS);
+export const validSiteRoles = (value: unknown): Record<string, SiteRole> => validPerSite(value, SITE_ROLES);
+
+/** Where the user moved the overlay's panel on each site: its offset in CSS pixels from the bottom-right corner. */
+export interface PanelOffset {
+  x: number;
+  y: number;
+}
+/** Further than any screen: a stored offset beyond it is not one FaceReady wrote. */
+const MAX_PANEL_OFFSET = 100_000;
+const isOffset = (value: unknown): value is PanelOffset =>
+  typeof value === 'object' && value !== null && [(value as PanelOffset).x, (value as PanelOffset).y].every((n) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= MAX_PANEL_OFFSET);
+
+/** The stored panel offsets whose origin is a web origin and whose offset is two finite numbers; others are dropped. */
+export function validPanelOffsets(value: unknown): Record<string, PanelOffset> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).flatMap(([origin, offset]) => (isOrigin(origin) && isOffset(offset) ? [[origin, { x: offset.x, y: offset.y }]] : [])));
 }
 
 /** What the user typed into a number field: the whole number it holds if within the limits, else why not. */

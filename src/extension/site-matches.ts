@@ -1,8 +1,11 @@
 /**
- * Where FaceReady's content scripts run: the local demo always, other sites only once the user
- * enabled them (and granted the optional host permission).
+ * Where FaceReady's content scripts run: sites the user or an administrator enabled (the user grants
+ * the optional host permission). Development and test builds (`npm run dev`, `npm run build:test`)
+ * also run on local pages, for the demo and the end-to-end tests; a production build does not, so no
+ * local web app on a clinic's machines gets the camera tap unless someone enables it.
  */
-export const LOCAL_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'] as const;
+export const LOCAL_PAGES_BUILT_IN = import.meta.env.MODE !== 'production';
+export const LOCAL_MATCHES: readonly string[] = LOCAL_PAGES_BUILT_IN ? ['http://localhost/*', 'http://127.0.0.1/*'] : [];
 
 /** The match pattern covering one web origin, or null if it is not an http(s) origin. */
 export function originMatchPattern(origin: string): string | null {

@@ -89,7 +89,16 @@ const tapCameraEnded = object({ channel: literal(TAP_CHANNEL), type: literal('ca
 export const tapErrorCode = literal('play-failed', 'grab-failed', 'tap-failed');
 export type TapErrorCode = Checked<typeof tapErrorCode>;
 const tapError = object({ channel: literal(TAP_CHANNEL), type: literal('tap-error'), code: tapErrorCode });
+/**
+ * The page's getUserMedia failed, by the error's NAME sorted into what the user can do about it:
+ * the camera was refused (NotAllowedError, SecurityError), there is none that fits (NotFoundError,
+ * OverconstrainedError), it is in use or broken (NotReadableError, AbortError), or something else.
+ */
+export const cameraErrorCode = literal('denied', 'missing', 'busy', 'failed');
+export type CameraErrorCode = Checked<typeof cameraErrorCode>;
+const tapCameraError = object({ channel: literal(TAP_CHANNEL), type: literal('camera-error'), code: cameraErrorCode });
 export const tapMessage = tagged('type', {
+  'camera-error': tapCameraError,
   frame: tapFrame,
   'camera-started': tapCameraStarted,
   'camera-ended': tapCameraEnded,
@@ -105,6 +114,8 @@ export const tapConfig = object({
   type: literal('configure'),
   fps: numberIn(0.1, 60),
   maxSide: numberIn(1, FRAME_LIMITS.maxSide, { integer: true }),
+  /** Whose video automatic selection looks for first (the user's role on the site). */
+  prefer: literal('camera', 'remote'),
 });
 export type TapConfig = Checked<typeof tapConfig>;
 /** overlay → tap: the user picked this source to analyse. */
@@ -246,9 +257,17 @@ export type EngineEvent = Checked<typeof engineEvent>;
 export const backgroundRequest = tagged('type', {
   /** From any of FaceReady's contexts (overlays included): starts the offscreen engine if it is not running. */
   'ensure-engine': object({ type: literal('ensure-engine') }),
+  /** From any of FaceReady's contexts: opens FaceReady's help in a new tab (the overlay's Help button; a page cannot link to it). */
+  'open-help': object({ type: literal('open-help') }),
   /** Privileged: accepted only from FaceReady's own pages (popup, options), never from a content script. */
   'set-site-enabled': object({ type: literal('set-site-enabled'), origin: text(2048), enabled: bool }),
 });
 export const PRIVILEGED_BACKGROUND_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set(['set-site-enabled']);
 export type BackgroundRequest = Checked<typeof backgroundRequest>;
 export type BackgroundReply = { ok: true } | { ok: false; error: string };
+
+// ── background → overlay (tabs.sendMessage) ───────────────────────────────────────────────
+/** The `commands` key (manifest) that shows or hides the panel on the current tab. */
+export const TOGGLE_PANEL_COMMAND = 'toggle-panel';
+export const backgroundToOverlay = tagged('type', { 'toggle-panel': object({ type: literal('toggle-panel') }) });
+export type BackgroundToOverlay = Checked<typeof backgroundToOverlay>;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PanelOffset } from '../extension/setting-values';
 import { largestFace } from '../model/measures/largest-face';
 import { CLASS_NAMES } from '../model/classifier/constants';
 import { OVERLAY_MESSAGES } from '../i18n/overlay-messages';
@@ -10,6 +11,7 @@ import { ExplainSection } from './ExplainSection';
 import type { OverlayStore } from './overlay-store';
 import { measureRows } from './measure-rows';
 import { audienceOf, cascadeWords, detailsOpenByDefault, isGood, verdictWords } from './overlay-state';
+import { clampOffset, offsetAfterKey, PANEL_HOME } from './panel-position';
 import { ChecksList, MeasuresList, ProfilePicker } from './ReadinessDetails';
 
 export interface OverlayProps {
@@ -26,16 +28,34 @@ export interface OverlayProps {
   capture?: ComponentChildren;
   /** The user picked another workflow profile (remembered for the site). */
   onProfileChange?(profile: ProfileId): void;
+  /** The user's role on the site (the RolePicker), shown under the profile. */
+  rolePicker?: ComponentChildren;
+  /** Where the panel was left on this site (from its bottom-right home). */
+  initialOffset?: PanelOffset;
+  /** The user moved the panel (by pointer or keyboard), to remember for the site. */
+  onMoved?(offset: PanelOffset): void;
+  /** Opens FaceReady's help (the page cannot link to the extension's pages). */
+  onHelp?(): void;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** The live FaceReady panel: a movable card whose status line is an ARIA live region. */
-export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, sourcePicker, capture, onProfileChange }: OverlayProps) {
+export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCancelExplain, onCloseExplain, sourcePicker, capture, onProfileChange, rolePicker, initialOffset = PANEL_HOME, onMoved, onHelp }: OverlayProps) {
   const t = translator(OVERLAY_MESSAGES, locale);
-  const [offset, setOffset] = useState({ x: 0, y: 0 });
+  const [offset, setOffset] = useState(initialOffset);
   const [collapsed, setCollapsed] = useState(false);
-  const drag = useRef<{ startX: number; startY: number; from: { x: number; y: number } } | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const drag = useRef<{ startX: number; startY: number; from: PanelOffset } | null>(null);
+  /** Moves the panel, kept inside the window; returns where it went. */
+  const place = (next: PanelOffset): PanelOffset => {
+    const rect = panel.current?.getBoundingClientRect();
+    const placed = rect ? clampOffset(next, rect, { width: innerWidth, height: innerHeight }) : next;
+    setOffset(placed);
+    return placed;
+  };
+  // A position remembered on a larger window is brought back into this one.
+  useEffect(() => void place(initialOffset), []);
   const { engine, analysis, eyes, profile, readiness, camera } = store.state.value;
   const openByDefault = detailsOpenByDefault(profile, audienceOf(camera));
   // The user's own toggle holds until the default itself changes (another profile or video).
@@ -46,22 +66,57 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
   const encode = store.encodeTiming.value;
   const explain = store.explain.value;
 
+  // Hidden by the keyboard shortcut (the `commands` key): nothing shown until it is pressed again.
+  if (store.panelHidden.value) return null;
   return (
-    <section class={`panel tone-${verdict.tone}${explain.status === 'idle' ? '' : ' wide'}`} style={{ transform: `translate(${offset.x}px, ${offset.y}px)` }} aria-label="FaceReady">
+    <section
+      ref={panel}
+      lang={locale}
+      class={`panel tone-${verdict.tone}${explain.status === 'idle' ? '' : ' wide'}`}
+      style={{ transform: `translate(${offset.x}px, ${offset.y}px)` }}
+      aria-label="FaceReady"
+    >
       <header
         class="handle"
         onPointerDown={(e) => {
+          if ((e.target as HTMLElement).closest('button:not(.move)')) return;
           (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
           drag.current = { startX: e.clientX, startY: e.clientY, from: offset };
         }}
         onPointerMove={(e) => {
           const d = drag.current;
-          if (d) setOffset({ x: d.from.x + e.clientX - d.startX, y: d.from.y + e.clientY - d.startY });
+          if (d) place({ x: d.from.x + e.clientX - d.startX, y: d.from.y + e.clientY - d.startY });
         }}
-        onPointerUp={() => (drag.current = null)}
+        onPointerUp={() => {
+          if (drag.current) onMoved?.(offset);
+          drag.current = null;
+        }}
       >
+        <button
+          type="button"
+          class="move"
+          aria-label={t('move')}
+          aria-describedby="faceready-move-hint"
+          title={t('moveHint')}
+          onKeyDown={(e) => {
+            const next = offsetAfterKey(offset, e.key, e.shiftKey);
+            if (!next) return;
+            e.preventDefault();
+            onMoved?.(place(next));
+          }}
+        >
+          <span aria-hidden="true">✥</span>
+        </button>
+        <span id="faceready-move-hint" class="visually-hidden">
+          {t('moveHint')}
+        </span>
         <strong>FaceReady</strong>
         {engine.state === 'ready' && <span class="badge" title={t('backendTitle')}>{engine.backend}</span>}
+        {onHelp && (
+          <button type="button" class="help" onClick={onHelp}>
+            {t('help')}
+          </button>
+        )}
         <button type="button" class="collapse" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
           {collapsed ? t('show') : t('hide')}
         </button>
@@ -77,6 +132,7 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
       </p>
       {engine.state === 'ready' && engine.webglLost && <p class="notice">{t('webglLost')}</p>}
       {!collapsed && onProfileChange && <ProfilePicker profile={profile} locale={locale} onChange={onProfileChange} />}
+      {!collapsed && rolePicker}
       {!collapsed && sourcePicker}
       {!collapsed && (
         <ExplainSection
@@ -120,7 +176,7 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
               <ul class="probabilities" aria-label={t('probabilities')}>
                 {CLASS_NAMES.map((name) => (
                   <li key={name}>
-                    <span>{name}</span>
+                    <span>{t(`quality.${name}`)}</span>
                     <meter min={0} max={1} value={analysis.quality.probabilities[name]} />
                     <span>{Math.round(100 * analysis.quality.probabilities[name])}%</span>
                   </li>
@@ -151,10 +207,15 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
             )}
             <dt>{t('timings')}</dt>
             <dd>
-              detector {ms(analysis.timings.detectorMs)}, mesh {ms(analysis.timings.meshMs)}, iris {ms(analysis.timings.irisMs)}, classifier{' '}
-              {ms(analysis.timings.classifierMs)}, eyes {ms(analysis.timings.eyesMs)}, transport{' '}
-              {ms(analysis.timings.transportMs)}
-              {encode && `, page ${ms(encode.blockMs)}`}
+              {t('timingsDetail', {
+                detector: ms(analysis.timings.detectorMs),
+                mesh: ms(analysis.timings.meshMs),
+                iris: ms(analysis.timings.irisMs),
+                classifier: ms(analysis.timings.classifierMs),
+                eyes: ms(analysis.timings.eyesMs),
+                transport: ms(analysis.timings.transportMs),
+              })}
+              {encode && t('timingPage', { page: ms(encode.blockMs) })}
             </dd>
           </dl>
         </details>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SAMPLING_FPS_LIMITS } from '../extension/setting-values';
 import { enabledOrigins, profileForOrigin, rememberSiteProfile, samplingFps } from '../extension/settings';
+import { readManagedPolicy } from '../extension/policy-item';
 import { setSiteEnabled } from '../extension/site-access';
 import { LOCAL_MATCHES, originMatchPattern } from '../extension/site-matches';
 import { workflowWords } from '../i18n/hint-messages';
@@ -9,19 +10,25 @@ import { CHECK_MESSAGES } from '../i18n/check-messages';
 import { SETTINGS_MESSAGES } from '../i18n/settings-messages';
 import { translator } from '../i18n/translate';
 import { CHECK_PAGE_PATH } from '../still-image/check-page-url';
+import { DocLinks } from './DocLinks';
 import { PROFILE_IDS, type ProfileId } from '../workflow/types';
 import { NumberSetting } from './options/NumberSetting';
 import { useLocale } from './options/use-locale';
 
-type SiteState = { kind: 'unsupported' } | { kind: 'local'; origin: string } | { kind: 'site'; origin: string; enabled: boolean };
+/** A site is `managed` when an administrator turned FaceReady on for it; it still needs the browser's permission (`granted`). */
+type SiteState =
+  | { kind: 'unsupported' }
+  | { kind: 'local'; origin: string }
+  | { kind: 'site'; origin: string; enabled: boolean; managed: boolean; granted: boolean };
 
 async function currentSite(): Promise<SiteState> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   const origin = tab?.url ? new URL(tab.url).origin : '';
   const pattern = originMatchPattern(origin);
   if (!pattern) return { kind: 'unsupported' };
-  if ((LOCAL_MATCHES as readonly string[]).includes(pattern)) return { kind: 'local', origin };
-  return { kind: 'site', origin, enabled: (await enabledOrigins.getValue()).includes(origin) };
+  if (LOCAL_MATCHES.includes(pattern)) return { kind: 'local', origin };
+  const [enabled, policy, granted] = await Promise.all([enabledOrigins.getValue(), readManagedPolicy(), browser.permissions.contains({ origins: [pattern] })]);
+  return { kind: 'site', origin, enabled: enabled.includes(origin), managed: policy.enabledOrigins?.includes(origin) ?? false, granted };
 }
 
 /** Popup: turn FaceReady on or off for the current site, pick its profile, set the sampling rate; the rest is in the options page. */
@@ -44,7 +51,7 @@ export function Popup() {
   async function toggle(origin: string, enable: boolean) {
     const change = await setSiteEnabled(origin, enable);
     if (!change.ok) return setMessage(change.reason === 'permission-denied' ? t('permissionDenied') : t('updateFailed', { error: change.reason === 'failed' ? change.error : change.reason }));
-    setSite({ kind: 'site', origin, enabled: enable });
+    setSite({ kind: 'site', origin, enabled: enable, managed: site?.kind === 'site' && site.managed, granted: enable });
     setMessage(enable ? t('popup.enabled') : t('popup.disabled'));
   }
 
@@ -59,10 +66,11 @@ export function Popup() {
       <h1>FaceReady</h1>
       {site?.kind === 'unsupported' && <p>{t('popup.unsupported')}</p>}
       {site?.kind === 'local' && <p>{t('popup.local', { origin: site.origin })}</p>}
-      {site?.kind === 'site' && (
+      {site?.kind === 'site' && site.managed && site.granted && <p>{t('popup.managed', { origin: site.origin })}</p>}
+      {site?.kind === 'site' && !(site.managed && site.granted) && (
         <p>
-          <button type="button" onClick={() => toggle(site.origin, !site.enabled)}>
-            {site.enabled ? t('popup.turnOff', { origin: site.origin }) : t('popup.turnOn', { origin: site.origin })}
+          <button type="button" onClick={() => toggle(site.origin, !(site.enabled && site.granted))}>
+            {site.enabled && site.granted ? t('popup.turnOff', { origin: site.origin }) : t('popup.turnOn', { origin: site.origin })}
           </button>
         </p>
       )}
@@ -89,6 +97,7 @@ export function Popup() {
           {t('popup.allSettings')}
         </a>
       </p>
+      <DocLinks t={t} />
       <p role="status">{message}</p>
     </main>
   );

@@ -9,7 +9,7 @@ import { translator, type Locale } from '../i18n/translate';
 import { INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type SmoothedEyeState } from '../model/eyes/eye-state-smoother';
 import { largestFace } from '../model/measures/largest-face';
 import { measureName } from '../i18n/measure-messages';
-import type { EngineState, EyeSummary, FrameAnalysis, FusedVerdict, QualitySummary, TapErrorCode } from '../protocol/messages';
+import type { CameraErrorCode, EngineState, EyeSummary, FrameAnalysis, FusedVerdict, QualitySummary, TapErrorCode } from '../protocol/messages';
 import { extendTrack, type TrackedBox } from '../workflow/face-motion';
 import { initialStable, updateStable, type Stable } from '../workflow/hysteresis';
 import { DEFAULT_PROFILE_CONFIGS } from '../workflow/profiles';
@@ -35,6 +35,8 @@ export interface OverlayState {
   frameError: string | null;
   /** The latest problem the page's video tap reported, as a code FaceReady words itself (the page may post it); cleared by the next result. */
   tapError: TapErrorCode | null;
+  /** Why the page's last camera request failed (a code from the error's name); cleared when a video starts. */
+  cameraError: CameraErrorCode | null;
   /** Eye state over the frames of the current stream: open held ≥ 300 ms, closure confident and held ≥ 1 s, against the person's own baseline. */
   eyes: SmoothedEyeState;
   /** The workflow profile the frames are checked against. */
@@ -66,6 +68,7 @@ const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'tapError' | 
 export const INITIAL_OVERLAY_STATE: OverlayState = {
   engine: { state: 'starting' },
   camera: { state: 'waiting' },
+  cameraError: null,
   profile: 'consult',
   ...FRESH_STREAM,
 };
@@ -92,7 +95,7 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
     case 'extension-stopped':
       return { ...state, ...FRESH_STREAM, engine: { state: 'stopped' } };
     case 'camera-started':
-      return { ...state, ...FRESH_STREAM, camera: { state: 'live', streamId: event.streamId, label: event.label, audience: event.audience } };
+      return { ...state, ...FRESH_STREAM, cameraError: null, camera: { state: 'live', streamId: event.streamId, label: event.label, audience: event.audience } };
     case 'camera-ended':
       // When another live stream takes over, the tap announces it with camera-started next.
       if (state.camera.state !== 'live' || state.camera.streamId !== event.streamId) return state;
@@ -105,6 +108,8 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
       return { ...state, frameError: event.error, tapError: null };
     case 'tap-error':
       return { ...state, tapError: event.code, frameError: null };
+    case 'camera-error':
+      return { ...state, cameraError: event.code };
     case 'profile':
       // The shown verdict was about the other profile: it starts again from "not ready".
       return event.profile === state.profile ? state : { ...state, profile: event.profile, readiness: null, shown: INITIAL_SHOWN };
@@ -162,6 +167,8 @@ export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   const t = translator(OVERLAY_MESSAGES, locale);
   if (state.engine.state === 'stopped') return { text: t('extensionStopped'), tone: 'error' };
   if (state.engine.state === 'error') return { text: t('cannotAnalyse', { error: state.engine.error }), tone: 'error' };
+  // A failed camera request matters until a video plays: it is why nothing is analysed.
+  if (state.cameraError && state.camera.state !== 'live') return { context: t(`cameraError.${state.cameraError}`), text: t(`cameraAdvice.${state.cameraError}`), tone: 'error' };
   if (state.camera.state === 'waiting') return { text: t('waitingCamera'), tone: 'info' };
   if (state.camera.state === 'stopped') return { text: t(state.camera.audience === 'self' ? 'cameraStopped' : 'videoStopped'), tone: 'info' };
   if (state.engine.state !== 'ready') return { text: t('loadingModels'), tone: 'info' };

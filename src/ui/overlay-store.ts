@@ -16,7 +16,10 @@ export function createOverlayStore(initialMethod: ExplainMethod, locale: Locale 
   const explain = signal(IDLE_EXPLAIN);
   const explainMethod = signal(initialMethod);
   const encodeTiming = signal<EncodeTiming | null>(null);
+  /** Hidden by the show/hide shortcut. */
+  const panelHidden = signal(false);
   return {
+    panelHidden,
     state,
     explain,
     explainMethod,

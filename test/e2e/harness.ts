@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page, Target, WebWorker } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/chromium';
+import { EXTENSION_DIR, launchWithExtension, type LaunchOptions } from '../../scripts/lib/chromium';
 
 export { EXTENSION_DIR };
 
@@ -23,7 +23,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { video: string; extensionDir?: string }): Promise<Session> {
+export async function launch(options: LaunchOptions): Promise<Session> {
   const { browser, worker } = await launchWithExtension(options);
   const demo = await startDemoServer();
   const requests: string[] = [];

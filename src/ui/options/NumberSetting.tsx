@@ -12,11 +12,13 @@ export interface NumberSettingProps {
   item: StoredItem<number>;
   t: Translate<SettingsMessageKey>;
   onSaved?: () => void;
+  /** Shown, with the field disabled, when an administrator set the value. */
+  managedNote?: string;
 }
 
 /** A whole-number setting: saved when the typed value is within its limits, otherwise the reason is shown and nothing is saved. */
-export function NumberSetting({ id, label, hint, limits, item, t, onSaved }: NumberSettingProps) {
-  const [stored, save] = useStoredValue(item);
+export function NumberSetting({ id, label, hint, limits, item, t, onSaved, managedNote }: NumberSettingProps) {
+  const [stored, save, locked] = useStoredValue(item);
   /** What the user typed, until a saved value (from here or another page) replaces it; null shows the stored value. */
   const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function NumberSetting({ id, label, hint, limits, item, t, onSaved }: Num
     void save(parsed.value).then(onSaved);
   }
 
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`, locked && `${id}-managed`].filter(Boolean).join(' ') || undefined;
   return (
     <div class="setting">
       <label for={id}>{label}</label>
@@ -43,6 +45,7 @@ export function NumberSetting({ id, label, hint, limits, item, t, onSaved }: Num
         max={limits.max}
         step={1}
         value={typed ?? String(stored)}
+        disabled={locked}
         aria-invalid={error !== null}
         aria-describedby={describedBy}
         onChange={(e) => commit((e.target as HTMLInputElement).value)}
@@ -50,6 +53,11 @@ export function NumberSetting({ id, label, hint, limits, item, t, onSaved }: Num
       {hint && (
         <small id={`${id}-hint`} class="hint">
           {hint}
+        </small>
+      )}
+      {locked && managedNote && (
+        <small id={`${id}-managed`} class="managed">
+          {managedNote}
         </small>
       )}
       {error && (

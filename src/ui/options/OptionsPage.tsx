@@ -6,6 +6,7 @@ import { EXPLAIN_MESSAGES } from '../../i18n/explain-messages';
 import { SETTINGS_MESSAGES } from '../../i18n/settings-messages';
 import { LOCALE_NAMES, translator } from '../../i18n/translate';
 import { EXPLAIN_METHODS } from '../../xai/explain-method';
+import { DocLinks } from '../DocLinks';
 import { ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting } from './NumberSetting';
 import { ProfilesSection } from './ProfilesSection';
@@ -31,7 +32,7 @@ export function OptionsPage() {
       <ProfilesSection locale={locale} t={t} notify={setMessage} />
       <section aria-labelledby="analysis-heading">
         <h2 id="analysis-heading">{t('analysis.heading')}</h2>
-        <NumberSetting id="sampling-fps" label={t('samplingFps')} hint={t('analysis.fpsHint', SAMPLING_FPS_LIMITS)} limits={SAMPLING_FPS_LIMITS} item={samplingFps} t={t} onSaved={saved} />
+        <NumberSetting id="sampling-fps" label={t('samplingFps')} hint={t('analysis.fpsHint', SAMPLING_FPS_LIMITS)} limits={SAMPLING_FPS_LIMITS} item={samplingFps} t={t} onSaved={saved} managedNote={t('managed')} />
         <ChoiceSetting
           id="backend"
           label={t('analysis.backend')}
@@ -40,12 +41,13 @@ export function OptionsPage() {
           choiceLabel={(choice) => t(`backend.${choice}`)}
           item={backendChoice}
           onSaved={saved}
+          managedNote={t('managed')}
         />
       </section>
       <section aria-labelledby="explain-heading">
         <h2 id="explain-heading">{t('explain.heading')}</h2>
-        <ChoiceSetting id="explain-method" label={t('explain.method')} choices={EXPLAIN_METHODS} choiceLabel={(method) => explainWords(`method.${method}`)} item={explainMethod} onSaved={saved} />
-        <NumberSetting id="lime-samples" label={t('explain.limeSamples')} hint={t('explain.limeHint', LIME_SAMPLE_LIMITS)} limits={LIME_SAMPLE_LIMITS} item={limeSamples} t={t} onSaved={saved} />
+        <ChoiceSetting id="explain-method" label={t('explain.method')} choices={EXPLAIN_METHODS} choiceLabel={(method) => explainWords(`method.${method}`)} item={explainMethod} onSaved={saved} managedNote={t('managed')} />
+        <NumberSetting id="lime-samples" label={t('explain.limeSamples')} hint={t('explain.limeHint', LIME_SAMPLE_LIMITS)} limits={LIME_SAMPLE_LIMITS} item={limeSamples} t={t} onSaved={saved} managedNote={t('managed')} />
       </section>
       <section aria-labelledby="language-heading">
         <h2 id="language-heading">{t('language.heading')}</h2>
@@ -57,8 +59,10 @@ export function OptionsPage() {
           choiceLabel={(choice) => (choice === 'auto' ? t('language.auto') : LOCALE_NAMES[choice])}
           item={uiLanguage}
           onSaved={saved}
+          managedNote={t('managed')}
         />
       </section>
+      <DocLinks t={t} />
       <p class="status" role="status" aria-live="polite">
         {message}
       </p>

@@ -4,6 +4,7 @@ import type { SettingsMessageKey } from '../../i18n/settings-messages';
 import type { Locale, Translate } from '../../i18n/translate';
 import { PROFILE_IDS, type ProfileId } from '../../workflow/types';
 import { ChoiceSetting } from './ChoiceSetting';
+import { useManagedPolicy } from './use-managed-policy';
 import { useStoredValue } from './use-stored-value';
 
 export interface ProfilesSectionProps {
@@ -15,13 +16,14 @@ export interface ProfilesSectionProps {
 /** The default profile, and the profiles remembered per site (change or forget each). */
 export function ProfilesSection({ locale, t, notify }: ProfilesSectionProps) {
   const [perSite] = useStoredValue(siteProfiles);
+  const managedSites = useManagedPolicy().siteProfiles ?? {};
   const { profileName } = workflowWords(locale);
   const saved = () => notify(t('saved'));
   const sites = Object.entries(perSite ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section aria-labelledby="profiles-heading">
       <h2 id="profiles-heading">{t('profiles.heading')}</h2>
-      <ChoiceSetting id="default-profile" label={t('profiles.default')} hint={t('profiles.defaultHint')} choices={PROFILE_IDS} choiceLabel={profileName} item={defaultProfile} onSaved={saved} />
+      <ChoiceSetting id="default-profile" label={t('profiles.default')} hint={t('profiles.defaultHint')} choices={PROFILE_IDS} choiceLabel={profileName} item={defaultProfile} onSaved={saved} managedNote={t('managed')} />
       <h3>{t('profiles.sites')}</h3>
       {perSite !== null &&
         (sites.length === 0 ? (
@@ -34,6 +36,7 @@ export function ProfilesSection({ locale, t, notify }: ProfilesSectionProps) {
                 <select
                   aria-label={t('profiles.siteLabel', { origin })}
                   value={profile}
+                  disabled={Object.hasOwn(managedSites, origin)}
                   onChange={(e) => void rememberSiteProfile(origin, (e.target as HTMLSelectElement).value as ProfileId).then(saved)}
                 >
                   {PROFILE_IDS.map((id) => (
@@ -42,9 +45,13 @@ export function ProfilesSection({ locale, t, notify }: ProfilesSectionProps) {
                     </option>
                   ))}
                 </select>
-                <button type="button" aria-label={t('profiles.forgetLabel', { origin })} onClick={() => void forgetSiteProfile(origin).then(saved)}>
-                  {t('profiles.forget')}
-                </button>
+                {Object.hasOwn(managedSites, origin) ? (
+                  <small class="managed">{t('managed')}</small>
+                ) : (
+                  <button type="button" aria-label={t('profiles.forgetLabel', { origin })} onClick={() => void forgetSiteProfile(origin).then(saved)}>
+                    {t('profiles.forget')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { setSiteEnabled, type SiteChange } from '../../extension/site-access';
 import { LOCAL_MATCHES, originMatchPattern } from '../../extension/site-matches';
 import type { SettingsMessageKey } from '../../i18n/settings-messages';
 import type { Translate } from '../../i18n/translate';
+import { useManagedPolicy } from './use-managed-policy';
 import { useStoredValue } from './use-stored-value';
 
 export interface SitesSectionProps {
@@ -15,6 +16,7 @@ export interface SitesSectionProps {
 /** The sites FaceReady runs on: add one by its address (asking for its permission from the click), or remove one. */
 export function SitesSection({ t, notify }: SitesSectionProps) {
   const [origins] = useStoredValue(enabledOrigins);
+  const managedOrigins = useManagedPolicy().enabledOrigins ?? [];
   const [address, setAddress] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
 
@@ -25,7 +27,7 @@ export function SitesSection({ t, notify }: SitesSectionProps) {
     event.preventDefault();
     const origin = parseOriginInput(address);
     if (!origin) return setInvalid(t('sites.invalid'));
-    if ((LOCAL_MATCHES as readonly string[]).includes(originMatchPattern(origin)!)) return setInvalid(t('sites.local', { origin }));
+    if (LOCAL_MATCHES.includes(originMatchPattern(origin)!)) return setInvalid(t('sites.local', { origin }));
     setInvalid(null);
     // No await before this call: the permission prompt needs the click's user gesture.
     const change = await setSiteEnabled(origin, true);
@@ -51,9 +53,13 @@ export function SitesSection({ t, notify }: SitesSectionProps) {
             {origins.map((origin) => (
               <li key={origin}>
                 <span>{origin}</span>
-                <button type="button" aria-label={t('sites.removeLabel', { origin })} onClick={() => void remove(origin)}>
-                  {t('sites.remove')}
-                </button>
+                {managedOrigins.includes(origin) ? (
+                  <small class="managed">{t('managed')}</small>
+                ) : (
+                  <button type="button" aria-label={t('sites.removeLabel', { origin })} onClick={() => void remove(origin)}>
+                    {t('sites.remove')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

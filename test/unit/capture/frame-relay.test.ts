@@ -54,7 +54,7 @@ function start() {
   const page = fakeWindow();
   const events: RelayEvent[] = [];
   const explains: RelayExplainEvent[] = [];
-  const relay = startFrameRelay(page.win, { connectEngine, encoding: 'jpeg', fps: 5, maxSide: 640, onEvent: (e) => events.push(e), onExplainEvent: (e) => explains.push(e) });
+  const relay = startFrameRelay(page.win, { connectEngine, encoding: 'jpeg', fps: 5, maxSide: 640, prefer: 'camera', onEvent: (e) => events.push(e), onExplainEvent: (e) => explains.push(e) });
   const frame = (bitmap = new FakeBitmap(640, 480)) => (page.fromTap({ type: 'frame', streamId: 'camera:1', capturedAt: 1, grabMs: 1, bitmap }), bitmap);
   return { ...page, events, explains, relay, frame };
 }

@@ -39,6 +39,13 @@ describe('sampledSourceId', () => {
     expect(sampledSourceId(all, AUTO_SELECTION)).toBe('camera:b');
   });
 
+  it('takes the first remote participant first for a doctor, the camera while nobody has joined', () => {
+    const doctor: SourceSelection = { mode: 'auto', prefer: 'remote' };
+    expect(sampledSourceId([info('camera:a', 'camera'), info('remote:1', 'remote'), info('remote:2', 'remote')], doctor)).toBe('remote:1');
+    expect(sampledSourceId([info('camera:a', 'camera')], doctor)).toBe('camera:a');
+    expect(sampledSourceId([info('camera:a', 'camera'), info('remote:1', 'remote', false)], doctor)).toBe('camera:a');
+  });
+
   it('keeps a picked source while it lives', () => {
     const all = [info('camera:a', 'camera'), info('remote:1', 'remote'), info('video:1', 'video')];
     expect(sampledSourceId(all, { mode: 'picked', id: 'remote:1', kind: 'remote' })).toBe('remote:1');

@@ -57,13 +57,14 @@ class FakeVideo {
 class FakePeerConnection extends EventTarget {}
 
 /** A page window: records what the tap posts, runs its interval by hand. */
-function fakePage(options: { play?: () => Promise<void> } = {}) {
+function fakePage(options: { play?: () => Promise<void>; cameraError?: Error } = {}) {
   const posted: { message: TapMessage; transfer?: unknown[] }[] = [];
   const timers: (() => void)[] = [];
   const page = new EventTarget();
   const pageStream = new FakeStream([new FakeTrack('cam-1', 'Integrated Camera')]);
   class FakeMediaDevices {
-    async getUserMedia() {
+    async getUserMedia(_constraints?: MediaStreamConstraints) {
+      if (options.cameraError) throw options.cameraError;
       return pageStream;
     }
   }
@@ -90,7 +91,7 @@ function fakePage(options: { play?: () => Promise<void> } = {}) {
     const connection = new (win.RTCPeerConnection as unknown as typeof FakePeerConnection)();
     connection.dispatchEvent(Object.assign(new Event('track'), { track }));
   };
-  return { win, posted, pageStream, fromOverlay, tick, remoteTrack, getUserMedia: () => new (win.MediaDevices as unknown as typeof FakeMediaDevices)().getUserMedia() };
+  return { win, posted, pageStream, fromOverlay, tick, remoteTrack, getUserMedia: (constraints: MediaStreamConstraints = { video: true }) => new (win.MediaDevices as unknown as typeof FakeMediaDevices)().getUserMedia(constraints) };
 }
 
 let now = 0;
@@ -133,7 +134,7 @@ describe('the video tap', () => {
   it('samples the chosen video within the configured size and transfers the bitmap', async () => {
     const page = fakePage();
     await page.getUserMedia();
-    page.fromOverlay({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 320 });
+    page.fromOverlay({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 320, prefer: 'camera' });
     page.posted.length = 0;
     await page.tick();
     const [frame] = page.posted;
@@ -156,24 +157,44 @@ describe('the video tap', () => {
     expect(JSON.stringify(page.posted.map((p) => p.message))).not.toContain('555-0100');
   });
 
+  it('reports a refused camera by its error name only, and hands the page its own error', async () => {
+    const refused = Object.assign(new Error(PAGE_TEXT), { name: 'NotAllowedError' });
+    const page = fakePage({ cameraError: refused });
+    await expect(page.getUserMedia()).rejects.toBe(refused);
+    expect(received(page.posted)).toEqual([{ channel: TAP_CHANNEL, type: 'camera-error', code: 'denied' }]);
+    // A failed microphone-only request is not about the camera.
+    page.posted.length = 0;
+    await expect(page.getUserMedia({ audio: true })).rejects.toBe(refused);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('switches automatic selection to the remote participant when the overlay prefers it (a doctor)', async () => {
+    const page = fakePage();
+    await page.getUserMedia();
+    page.remoteTrack(new FakeTrack('peer-1', 'Patient'));
+    page.posted.length = 0;
+    page.fromOverlay({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 320, prefer: 'remote' });
+    expect(received(page.posted).find((m) => m.type === 'camera-started')).toMatchObject({ streamId: 'remote:peer-1', kind: 'remote' });
+  });
+
   it('ignores overlay-channel messages that do not fit, or come from another window', async () => {
     const page = fakePage();
     await page.getUserMedia();
-    page.fromOverlay({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 200 });
+    page.fromOverlay({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 200, prefer: 'camera' });
     const valid = page.posted.length;
     const hostile: unknown[] = [
-      { channel: OVERLAY_CHANNEL, type: 'configure', fps: NaN, maxSide: 640 },
-      { channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 1e9 },
-      { channel: OVERLAY_CHANNEL, type: 'configure', fps: Infinity, maxSide: -1 },
+      { channel: OVERLAY_CHANNEL, type: 'configure', fps: NaN, maxSide: 640, prefer: 'camera' },
+      { channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 1e9, prefer: 'camera' },
+      { channel: OVERLAY_CHANNEL, type: 'configure', fps: Infinity, maxSide: -1, prefer: 'camera' },
       { channel: OVERLAY_CHANNEL, type: 'select-source', sourceId: 'x'.repeat(4 * 1024 * 1024) },
-      Object.create({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 60, maxSide: 1024 }),
+      Object.create({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 60, maxSide: 1024, prefer: 'camera' }),
       JSON.parse(`{"channel": "${OVERLAY_CHANNEL}", "__proto__": {"type": "configure", "fps": 60, "maxSide": 1024}}`),
       { channel: OVERLAY_CHANNEL, type: 'constructor' },
       null,
       'configure',
     ];
     for (const data of hostile) page.fromOverlay(data);
-    page.fromOverlay({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 1024 }, { other: 'window' });
+    page.fromOverlay({ channel: OVERLAY_CHANNEL, type: 'configure', fps: 10, maxSide: 1024, prefer: 'camera' }, { other: 'window' });
     expect(page.posted.length).toBe(valid);
     await page.tick();
     expect(createImageBitmap.mock.calls.at(-1)?.[1]).toMatchObject({ resizeWidth: 200 });

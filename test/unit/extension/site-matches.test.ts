@@ -9,7 +9,8 @@ describe('site match patterns', () => {
   it('refuses anything that is not a bare http(s) origin', () => {
     for (const bad of ['file:///etc', 'chrome://settings', 'https://a.example/path', 'not a url', '']) expect(originMatchPattern(bad)).toBeNull();
   });
-  it('always covers localhost, adds enabled sites once, and drops invalid ones', () => {
+  it('covers the built-in local pages of a test build, adds enabled sites once, and drops invalid ones', () => {
+    expect(LOCAL_MATCHES).toEqual(['http://localhost/*', 'http://127.0.0.1/*']); // vitest runs in test mode
     const matches = contentScriptMatches(['https://a.example', 'https://a.example', 'javascript:alert(1)']);
     expect(matches).toEqual([...LOCAL_MATCHES, 'https://a.example/*']);
   });

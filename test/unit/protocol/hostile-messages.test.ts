@@ -42,13 +42,14 @@ const VALID: { name: string; check: Check<unknown>; examples: () => unknown[] }[
       { channel: TAP_CHANNEL, type: 'camera-started', streamId: 'camera:t1', label: 'FaceTime HD', kind: 'camera' },
       { channel: TAP_CHANNEL, type: 'camera-ended', streamId: 'camera:t1', liveStreams: 0 },
       { channel: TAP_CHANNEL, type: 'tap-error', code: 'grab-failed' },
+      { channel: TAP_CHANNEL, type: 'camera-error', code: 'denied' },
     ],
   },
   {
     name: 'overlay → tap',
     check: overlayToTap,
     examples: () => [
-      { channel: 'faceready/overlay', type: 'configure', fps: 5, maxSide: 640 },
+      { channel: 'faceready/overlay', type: 'configure', fps: 5, maxSide: 640, prefer: 'camera' },
       { channel: 'faceready/overlay', type: 'select-source', sourceId: 'remote:t1' },
     ],
   },
@@ -226,13 +227,15 @@ describe('the page-supplied fields of tap messages', () => {
     }
     expect(parse(tapMessage, message('frame', { streamId: 's', capturedAt: 5, grabMs: 1, bitmap: new FakeImageBitmap(1024, 1024) }), 'm')).toMatchObject({ bitmap: { width: 1024 } });
     expect(tapMessage(message('sources', { sources: [{ ...source, ordinal: 0 }], sampledId: null }))).toMatch(/ordinal must be an integer in 1–/);
-    expect(overlayToTap({ channel: 'faceready/overlay', type: 'configure', fps: 5, maxSide: -640 })).toMatch(/maxSide must be an integer in 1–1024/);
-    expect(overlayToTap({ channel: 'faceready/overlay', type: 'configure', fps: 1e9, maxSide: 640 })).toMatch(/fps must be a number in 0.1–60/);
+    expect(overlayToTap({ channel: 'faceready/overlay', type: 'configure', fps: 5, maxSide: -640, prefer: 'camera' })).toMatch(/maxSide must be an integer in 1–1024/);
+    expect(overlayToTap({ channel: 'faceready/overlay', type: 'configure', fps: 1e9, maxSide: 640, prefer: 'camera' })).toMatch(/fps must be a number in 0.1–60/);
   });
 
   it('carry a tap error as a code from a fixed list, never as text', () => {
     expect(tapMessage({ channel: TAP_CHANNEL, type: 'tap-error', code: 'Call +1-555-0100' })).toMatch(/code must be one of "play-failed", "grab-failed", "tap-failed", got a string/);
     expect(parse(tapMessage, { channel: TAP_CHANNEL, type: 'tap-error', code: 'tap-failed', error: 'Your session expired: call +1-555-0100' }, 'm')).toEqual({ channel: TAP_CHANNEL, type: 'tap-error', code: 'tap-failed' });
+    expect(tapMessage({ channel: TAP_CHANNEL, type: 'camera-error', code: 'Camera blocked: call +1-555-0100' })).toMatch(/code must be one of "denied", "missing", "busy", "failed"/);
+    expect(parse(tapMessage, { channel: TAP_CHANNEL, type: 'camera-error', code: 'busy', message: 'call +1-555-0100' }, 'm')).toEqual({ channel: TAP_CHANNEL, type: 'camera-error', code: 'busy' });
   });
 
   it('cap ids and labels at the lengths the tap shortens to', () => {

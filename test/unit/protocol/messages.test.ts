@@ -10,7 +10,7 @@ describe('message validation', () => {
     expect(parse(engineEvent, { type: 'engine-state', state: { state: 'ready', backend: 'wasm' } }, 'event').type).toBe('engine-state');
     expect(parse(backgroundRequest, { type: 'set-site-enabled', origin: 'https://a.example', enabled: true }, 'request').type).toBe('set-site-enabled');
     expect(tapMessage({ channel: 'faceready/tap', type: 'camera-ended', streamId: 'x', liveStreams: 0 })).toBeNull();
-    expect(tapConfig({ channel: 'faceready/overlay', type: 'configure', fps: 5, maxSide: 640 })).toBeNull();
+    expect(tapConfig({ channel: 'faceready/overlay', type: 'configure', fps: 5, maxSide: 640, prefer: 'camera' })).toBeNull();
   });
 
   it('rejects unknown types with the offending tag named', () => {

@@ -229,6 +229,17 @@ describe('verdict words and the details disclosure', () => {
     expect(verdict(reduceOverlay(failing, analysis([]))).text).toBe('Show your face to the camera');
   });
 
+  it('says why the camera did not start and what to do, until a video plays', () => {
+    const denied = run(ready, { type: 'camera-error', code: 'denied' });
+    expect(verdict(denied)).toEqual({ context: 'The camera is blocked', text: 'Allow the camera with the camera or lock icon in the address bar, then reload the page', tone: 'error' });
+    expect(verdict(run(ready, { type: 'camera-error', code: 'busy' }), 'de').context).toBe('Die Kamera ist belegt');
+    expect(verdict(run(ready, { type: 'camera-error', code: 'missing' })).context).toBe('No camera found');
+    // The page asks again and gets a camera: the error is over.
+    expect(verdict(reduceOverlay(denied, started())).text).toBe('Analysing…');
+    // A live video keeps being analysed when a second camera request fails.
+    expect(verdict(run(ready, started(), { type: 'camera-error', code: 'busy' })).text).toBe('Analysing…');
+  });
+
   it('never shows the label a page gave its video in the status line', () => {
     const state = run(ready, { type: 'camera-started', streamId: 's1', label: 'Call +1-555-0100 now', audience: 'self' }, { type: 'tap-error', code: 'tap-failed' });
     expect(verdict(state).text).toBe('Frame not analysed: FaceReady could not follow this page’s videos');
