@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { TOGGLE_PANEL_COMMAND } from './src/protocol/messages';
+import { wasmThreadFiles } from './scripts/lib/wasm-thread-files';
 
 export const DEMO_PORT = 5174;
 
@@ -26,6 +27,11 @@ export default defineConfig({
       manifest.host_permissions = manifest.host_permissions?.filter((pattern: string) => !LOCAL_HOST_PERMISSIONS.includes(pattern));
       if (manifest.host_permissions?.length === 0) delete manifest.host_permissions;
     },
+    // tfjs starts threaded WASM's workers from blob: URLs, which the extension's CSP refuses; these
+    // are the same scripts as extension files (src/engine/backend-wasm-threads.ts points tfjs at them).
+    'build:publicAssets'(_wxt, files) {
+      files.push(...wasmThreadFiles());
+    },
   },
   manifest: {
     // public/_locales/{en,de}/messages.json; the interface itself follows the user's language setting (src/i18n).
@@ -47,5 +53,10 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // WASM (the TF.js fallback backend) needs 'wasm-unsafe-eval'; nothing else is relaxed.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+    // Cross-origin isolation gives the offscreen engine SharedArrayBuffer, hence threaded WASM.
+    // 'credentialless' rather than 'require-corp': cross-origin images the check page loads without
+    // CORP headers still load (without cookies); the extension's own pages load only its own files.
+    cross_origin_embedder_policy: { value: 'credentialless' },
+    cross_origin_opener_policy: { value: 'same-origin' },
   },
 });

@@ -47,7 +47,7 @@ async function requestFor(frame: RgbaImage): Promise<ExportRequest> {
       quality: { label: 'good', confidence: 1, uncertain: false, probabilities: { blur: 0, eyeglasses: 0, good: 1, covered: 0, wrong: 0 } },
       measures: null, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
       eyes: null,
-      timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, totalMs: 0 },
+      timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, measuresMs: 0, totalMs: 0 },
     },
     readiness: null,
     profile: 'id-photo',

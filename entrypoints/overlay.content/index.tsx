@@ -3,6 +3,7 @@ import { effect } from '@preact/signals';
 import { DEFAULT_SAMPLING } from '@/src/capture/sampling';
 import { startFrameRelay } from '@/src/capture/frame-relay';
 import { connectEngine } from '@/src/extension/engine-client';
+import { OVERLAY_FRAME_ENCODING } from '@/src/capture/encode-frame';
 import { LOCAL_MATCHES } from '@/src/extension/site-matches';
 import { CaptureSection } from '@/src/ui/CaptureSection';
 import { createExtensionCaptureController } from '@/src/ui/extension-capture';
@@ -61,7 +62,7 @@ export default defineContentScript({
     };
     const relay = startFrameRelay(window, {
       connectEngine,
-      encoding: 'jpeg',
+      encoding: OVERLAY_FRAME_ENCODING,
       fps,
       prefer: preferredSource(role),
       maxSide: DEFAULT_SAMPLING.maxSide,

@@ -1,56 +1,128 @@
 /**
- * Runs inside an extension page during `npm run bench:pipeline` (bundled by esbuild and injected):
- * encodes frames with the overlay's own encoder, sends them to the engine over the same port the
- * overlay uses, and returns per-frame figures.
+ * Runs inside an extension page during `npm run bench:pipeline` (bundled by esbuild and injected).
+ * Two engines see the same frames, one frame each in turn, so both meet the same machine load:
+ * - the shipped one: the offscreen document's engine, over the overlay's runtime port, with the
+ *   overlay's encoder, faces tracked along the stream;
+ * - the baseline (the pipeline before issue 15): an engine made in this page with one WASM thread and
+ *   the Haar eye cascade on every face, fed JPEG frames decoded through createImageBitmap and a canvas,
+ *   each frame on a stream of its own (so the
+ *   detector runs on every frame).
  */
 import { wallClockMs } from '../../src/clock';
 import { encodeFrame, type FrameEncoding } from '../../src/capture/encode-frame';
-import type { FrameAnalysis } from '../../src/protocol/messages';
+import { createAnalysisEngine, type AnalysisEngine } from '../../src/engine/engine';
+import type { FrameAnalysis, WireFrame } from '../../src/protocol/messages';
 import { connectReadyEngine } from './engine-port';
 
-export interface PipelineSample {
-  encoding: FrameEncoding;
+declare const chrome: typeof Browser;
+
+/** One engine's figures for one frame. */
+export interface EngineSample {
+  /** Page main-thread time of the encoding, and the whole encoding. */
   blockMs: number;
   encodeMs: number;
   bytes: number;
+  /** Receipt to result: everything the engine does for the frame (decode, models, measures, glue). */
+  engineMs: number;
   roundTripMs: number;
-  faces: number;
-  timings: FrameAnalysis['timings'];
+  analysis: FrameAnalysis;
 }
 
-export interface PipelineRun {
-  backend: string;
-  readyMs: number;
-  samples: PipelineSample[];
+export interface ClipSample {
+  frame: number;
+  baseline: EngineSample;
+  shipped: EngineSample;
 }
 
-async function benchPipeline(imageUrl: string, encodings: FrameEncoding[], frames: number, warmup: number): Promise<PipelineRun> {
-  const image = await createImageBitmap(await (await fetch(imageUrl)).blob());
-  const start = performance.now();
-  const { port, backend, next } = await connectReadyEngine();
-  const readyMs = performance.now() - start;
+export interface ClipSpec {
+  name: string;
+  /** A still image (data: URL) the clip is drawn from. */
+  imageUrl: string;
+  frames: number;
+  /** Moves and scales the face along a smooth path (the synthetic moving-face clip); otherwise every frame is the still. */
+  moving: boolean;
+}
 
-  const samples: PipelineSample[] = [];
+export interface CompareRun {
+  shippedBackend: string;
+  baselineBackend: string;
+  clips: { name: string; samples: ClipSample[] }[];
+}
+
+/** Frame `index` of a clip, 640×480: the still, or the still shifted (±60 px, ±30 px) and scaled (0.9–1.1) along smooth cycles. */
+async function clipFrame(image: ImageBitmap, clip: ClipSpec, index: number): Promise<ImageBitmap> {
+  if (!clip.moving) return createImageBitmap(image);
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#404040';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  const scale = 1 + 0.1 * Math.sin((2 * Math.PI * index) / 40);
+  const dx = 60 * Math.sin((2 * Math.PI * index) / 30);
+  const dy = 30 * Math.sin((2 * Math.PI * index) / 23);
+  const w = image.width * scale;
+  const h = image.height * scale;
+  context.drawImage(image, (canvas.width - w) / 2 + dx, (canvas.height - h) / 2 + dy, w, h);
+  return createImageBitmap(canvas);
+}
+
+async function encodeWire(bitmap: ImageBitmap, encoding: FrameEncoding, frameId: number, streamId: string) {
+  const encoded = await encodeFrame(bitmap, encoding);
+  const frame: WireFrame = { frameId, streamId, capturedAt: performance.now(), sentAt: wallClockMs(), width: encoded.width, height: encoded.height, encoding, data: encoded.data };
+  return { encoded, frame };
+}
+
+/** Runs the clips through both engines; `shippedEncoding` is what the overlay sends. */
+async function benchCompare(clips: ClipSpec[], shippedEncoding: FrameEncoding): Promise<CompareRun> {
+  const session = await connectReadyEngine();
+  const baseline: AnalysisEngine = await createAnalysisEngine({
+    backend: 'wasm',
+    assetUrl: (path) => chrome.runtime.getURL(`/${path}` as '/'),
+    wasmThreads: 1,
+    cascadeRuns: 'always',
+    jpegDecode: 'bitmap',
+  });
   let frameId = 0;
-  for (const encoding of encodings) {
-    for (let i = 0; i < warmup + frames; i++) {
-      const bitmap = await createImageBitmap(image);
-      const encoded = await encodeFrame(bitmap, encoding);
-      bitmap.close();
-      const sent = performance.now();
-      port.postMessage({
-        type: 'analyze',
-        frame: { frameId: ++frameId, streamId: 'bench', capturedAt: sent, sentAt: wallClockMs(), width: encoded.width, height: encoded.height, encoding, data: encoded.data },
-      });
-      const event = await next((e) => e.type !== 'engine-state');
-      if (event.type !== 'analysis') throw new Error(`frame failed: ${JSON.stringify(event)}`);
-      if (i >= warmup) {
-        samples.push({ encoding, blockMs: encoded.blockMs, encodeMs: encoded.encodeMs, bytes: encoded.data.length, roundTripMs: performance.now() - sent, faces: event.analysis.faces.length, timings: event.analysis.timings });
+  const run: CompareRun = { shippedBackend: session.backend, baselineBackend: baseline.backend, clips: [] };
+  try {
+    for (const clip of clips) {
+      const image = await createImageBitmap(await (await fetch(clip.imageUrl)).blob());
+      const samples: ClipSample[] = [];
+      for (let i = 0; i < clip.frames; i++) {
+        const bitmap = await clipFrame(image, clip, i);
+        // Baseline: old transport (JPEG), a fresh stream per frame so no track carries over.
+        const old = await encodeWire(bitmap, 'jpeg', ++frameId, `baseline-${frameId}`);
+        const baselineStart = performance.now();
+        const { analysis: baselineAnalysis } = await baseline.analyze(old.frame, wallClockMs(), 'bench');
+        const baselineMs = performance.now() - baselineStart;
+        // Shipped: the overlay's encoding over the port, one stream per clip (tracked).
+        const sent = performance.now();
+        const now = await encodeWire(bitmap, shippedEncoding, ++frameId, `shipped-${clip.name}`);
+        bitmap.close();
+        session.port.postMessage({ type: 'analyze', frame: { ...now.frame, sentAt: wallClockMs() } });
+        const event = await session.next((e) => e.type !== 'engine-state');
+        if (event.type !== 'analysis') throw new Error(`frame failed: ${JSON.stringify(event)}`);
+        const { timings } = event.analysis;
+        samples.push({
+          frame: i,
+          baseline: { blockMs: old.encoded.blockMs, encodeMs: old.encoded.encodeMs, bytes: old.encoded.data.length, engineMs: baselineMs, roundTripMs: baselineMs, analysis: baselineAnalysis },
+          shipped: {
+            blockMs: now.encoded.blockMs,
+            encodeMs: now.encoded.encodeMs,
+            bytes: now.encoded.data.length,
+            engineMs: timings.totalMs - timings.transportMs,
+            roundTripMs: performance.now() - sent,
+            analysis: event.analysis,
+          },
+        });
       }
+      image.close();
+      run.clips.push({ name: clip.name, samples });
     }
+  } finally {
+    session.port.disconnect();
+    baseline.dispose();
   }
-  port.disconnect();
-  return { backend, readyMs, samples };
+  return run;
 }
 
-(globalThis as unknown as { benchPipeline: typeof benchPipeline }).benchPipeline = benchPipeline;
+Object.assign(globalThis, { benchCompare });

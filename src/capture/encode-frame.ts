@@ -8,6 +8,8 @@ import type { WireFrame } from '../protocol/messages';
 
 export type FrameEncoding = WireFrame['encoding'];
 export const JPEG_QUALITY = 0.92;
+/** What the overlay sends live frames as (docs/live-pipeline.md has the measurements behind it). */
+export const OVERLAY_FRAME_ENCODING: FrameEncoding = 'jpeg';
 
 export interface EncodedFrame {
   encoding: FrameEncoding;

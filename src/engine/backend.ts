@@ -5,8 +5,9 @@
  * (docs/live-pipeline.md has the figures), so WASM goes first there. CPU is the last resort.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice, BackendName } from './backend-choice';
+import { startBlobWorkersFromExtensionFile, wasmThreadCount } from './backend-wasm-threads';
 import { errorText } from '../error-text';
 
 export { BACKEND_CHOICES, type BackendChoice, type BackendName } from './backend-choice';
@@ -35,19 +36,44 @@ export function webglRenderer(): string | null {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
-export async function startBackend(order: readonly BackendName[], wasmDirUrl: string): Promise<BackendName> {
+/** The backend that started, and how it runs: WASM's SIMD and thread count (1 when the context cannot share memory). */
+export interface StartedBackend {
+  name: BackendName;
+  simd: boolean;
+  threads: number;
+}
+
+/** How the overlay names the backend, e.g. "wasm · SIMD · 2 threads". */
+export function backendLabel({ name, simd, threads }: StartedBackend): string {
+  if (name !== 'wasm') return name;
+  return [name, ...(simd ? ['SIMD'] : []), threads === 1 ? '1 thread' : `${threads} threads`].join(' · ');
+}
+
+/**
+ * `assetUrl` resolves a path inside the extension (the WASM binaries and the pthread worker ship there).
+ * `wasmThreads` 1 runs the single-threaded SIMD build, as before issue 15 (no worker pool at all).
+ */
+export async function startBackend(
+  order: readonly BackendName[],
+  assetUrl: (path: string) => string,
+  wasmThreads = wasmThreadCount(globalThis.navigator?.hardwareConcurrency),
+): Promise<StartedBackend> {
   const failures: string[] = [];
   for (const name of order) {
     try {
       // Explicit paths: the WASM binaries ship inside the extension; tfjs must never reach for a CDN.
       if (name === 'wasm') {
-        setWasmPaths(wasmDirUrl);
-        // Threaded WASM spawns blob: workers, which the extension's CSP rightly forbids.
-        tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+        setWasmPaths(assetUrl('wasm/'));
+        if (wasmThreads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+        else {
+          setThreadsCount(wasmThreads);
+          startBlobWorkersFromExtensionFile(assetUrl);
+        }
       }
       if (await tf.setBackend(name)) {
         await tf.ready();
-        return name;
+        if (name !== 'wasm') return { name, simd: false, threads: 1 };
+        return { name, simd: await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') as boolean, threads: getThreadsCount() };
       }
       failures.push(`${name}: did not initialise`);
     } catch (error) {

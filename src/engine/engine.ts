@@ -12,11 +12,11 @@ import type { Box } from '../model/face';
 import { largestFace } from '../model/measures/largest-face';
 import type { RgbaImage } from '../image';
 import { explainSet, type ExplainSetOptions, type ExplanationSet } from '../xai/explain-set';
-import { createEyeStateDetector } from '../model/eyes';
+import { createEyeStateDetector, type CascadeRuns } from '../model/eyes';
 import { createFaceLandmarker } from '../model/face';
-import type { FrameAnalysis, WireFrame } from '../protocol/messages';
-import { backendOrder, startBackend, webglRenderer, type BackendChoice, type BackendName } from './backend';
-import { decodeFrame } from './decode-frame';
+import { STILL_STREAM_ID, type FrameAnalysis, type WireFrame } from '../protocol/messages';
+import { backendLabel, backendOrder, startBackend, webglRenderer, type BackendChoice } from './backend';
+import { decodeFrame, type JpegDecode } from './decode-frame';
 import { fetchAsset } from './fetch-asset';
 
 export interface AnalysisEngineOptions {
@@ -27,6 +27,12 @@ export interface AnalysisEngineOptions {
   avoidWebgl?: boolean;
   /** The WebGL context the engine runs on was lost: this engine is dead and must be replaced. */
   onWebglContextLost?(): void;
+  /** WASM threads; default one per core, at most 4 (backend-wasm-threads.ts). The pipeline benchmark's baseline sets 1. */
+  wasmThreads?: number;
+  /** When the Haar eye cascade runs; default 'when-ambiguous'. The pipeline benchmark's baseline sets 'always'. */
+  cascadeRuns?: CascadeRuns;
+  /** How JPEG frames are decoded; default 'image-decoder'. The pipeline benchmark's baseline sets 'bitmap' (the decode before issue 15). */
+  jpegDecode?: JpegDecode;
 }
 
 /** What an explanation is of: an analysed frame and the face the classifier looked at. */
@@ -36,8 +42,10 @@ export interface ExplainSubject {
 }
 
 export interface AnalysisEngine {
-  readonly backend: BackendName;
-  analyze(frame: WireFrame, receivedAt: number): Promise<{ analysis: FrameAnalysis; subject: ExplainSubject }>;
+  /** What the overlay shows, e.g. "wasm · SIMD · 2 threads". */
+  readonly backend: string;
+  /** `sender` tells apart the ports (tabs) frames come from: faces are tracked per sender and stream. */
+  analyze(frame: WireFrame, receivedAt: number, sender: string): Promise<{ analysis: FrameAnalysis; subject: ExplainSubject }>;
   /** The crop the classifier saw in an analysed frame: what explanations are of. */
   explainedImage(subject: ExplainSubject): RgbaImage;
   /** Explains the classifier's decision on that crop. */
@@ -71,7 +79,7 @@ function watchWebglContext(onLost: () => void): void {
 export async function createAnalysisEngine(options: AnalysisEngineOptions): Promise<AnalysisEngine> {
   const url = (key: keyof typeof MODEL_PATHS) => options.assetUrl(MODEL_PATHS[key]);
   const order = backendOrder(options.backend, webglRenderer()).filter((name) => !(options.avoidWebgl && name === 'webgl'));
-  const backend = await startBackend(order, options.assetUrl('wasm/'));
+  const backend = backendLabel(await startBackend(order, options.assetUrl, options.wasmThreads));
   const loadClassifier = async () => {
     const config = (await fetchAsset(url('classifierConfig'), 'json', MODEL_LOAD_TIMEOUT_MS)) as ClassifierConfig;
     const timedOut = () => new Error(`Could not load ${MODEL_PATHS.classifier}: timed out after ${MODEL_LOAD_TIMEOUT_MS} ms`);
@@ -84,6 +92,7 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
     createEyeStateDetector({
       cascade: () => fetchAsset(url('eyeCascade'), 'text', MODEL_LOAD_TIMEOUT_MS),
       patchModel: () => fetchAsset(url('eyePatchModel'), 'json', MODEL_LOAD_TIMEOUT_MS),
+      cascadeRuns: options.cascadeRuns,
     }),
   ]);
   const [landmarks, classifier, eyes] = models;
@@ -98,11 +107,11 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
   const explainable = explainableClassifier(classifier.value.model, config);
   return {
     backend,
-    async analyze(frame, receivedAt) {
+    async analyze(frame, receivedAt, sender) {
       const start = performance.now();
-      const image = await decodeFrame(frame);
+      const image = await decodeFrame(frame, options.jpegDecode);
       const decodeMs = performance.now() - start;
-      const { faces, quality, measures, verdict, eyes, timings } = await analyzer.analyze(image);
+      const { faces, quality, measures, verdict, eyes, timings } = await analyzer.analyze(image, { track: frame.streamId === STILL_STREAM_ID ? undefined : JSON.stringify([sender, frame.streamId]) });
       const analysis: FrameAnalysis = {
         frameId: frame.frameId,
         streamId: frame.streamId,

@@ -40,6 +40,9 @@ export const START_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 30000] as c
 export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: ServeEngineOptions): void {
   const ports = new Set<Port>();
   const lastSubject = new WeakMap<Port, ExplainSubject>();
+  // Face tracks are kept per sender: two tabs may both call their camera stream "camera-1".
+  const senderIds = new WeakMap<Port, string>();
+  let senders = 0;
   const explaining = new WeakMap<Port, { requestId: number; controller: AbortController }>();
   /** One waiting frame per port; a Map keeps insertion order, and a replaced frame goes to the back: round-robin. */
   const waiting = new Map<Port, { frame: WireFrame; receivedAt: number }>();
@@ -133,7 +136,7 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
 
   async function analyze(port: Port, frame: WireFrame, receivedAt: number) {
     try {
-      const { analysis, subject } = await ready().analyze(frame, receivedAt);
+      const { analysis, subject } = await ready().analyze(frame, receivedAt, senderIds.get(port)!);
       lastSubject.set(port, subject);
       send(port, { type: 'analysis', analysis });
     } catch (error) {
@@ -176,6 +179,7 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
     // Only FaceReady's own pages and content scripts may use the engine.
     if (port.name !== ENGINE_PORT || senderRole(port.sender, extension) === 'foreign') return;
     ports.add(port);
+    senderIds.set(port, String(++senders));
     port.onDisconnect.addListener(() => {
       ports.delete(port);
       waiting.delete(port);

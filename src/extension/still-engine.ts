@@ -7,13 +7,12 @@ import { wallClockMs } from '../clock';
 import { errorText } from '../error-text';
 import { encodeFrame } from '../capture/encode-frame';
 import { explainEventOf, type RelayExplainEvent } from '../capture/frame-relay';
-import type { EngineState, FrameAnalysis } from '../protocol/messages';
+import { STILL_STREAM_ID, type EngineState, type FrameAnalysis } from '../protocol/messages';
 import type { ExplainMethod } from '../xai/explain-set';
 import { connectEngine } from './engine-client';
 
 /** How long one still may take once sent (model warm-up on software WebGL included). */
 export const STILL_ANALYSIS_TIMEOUT_MS = 90_000;
-const STILL_STREAM_ID = 'still';
 
 export interface StillEngineOptions {
   onEngineState(state: EngineState): void;

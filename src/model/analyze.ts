@@ -9,7 +9,7 @@ import type { EyeSummary, FaceSummary, FusedVerdict, QualitySummary } from '../p
 import type { QualityMeasures } from '../protocol/quality-measures';
 import type { QualityClassifier } from './classifier';
 import type { EyeStateDetector, EyeStateResult } from './eyes';
-import type { FaceLandmarkSource } from './face';
+import type { DetectOptions, FaceLandmarkSource } from './face';
 import { fuseVerdict } from './fusion/fuse-verdict';
 import type { FusionConfig } from './fusion/fusion-config';
 import { computeMeasures } from './measures/compute-measures';
@@ -32,11 +32,13 @@ export interface FrameResult {
   measures: QualityMeasures | null;
   verdict: FusedVerdict;
   eyes: EyeSummary | null;
-  timings: { detectorMs: number; meshMs: number; irisMs: number; classifierMs: number; eyesMs: number };
+  /** measuresMs: the quality measures, face luminance and the fused verdict together. */
+  timings: { detectorMs: number; meshMs: number; irisMs: number; classifierMs: number; eyesMs: number; measuresMs: number };
 }
 
 export interface FrameAnalyzer {
-  analyze(image: RgbaImage): Promise<FrameResult>;
+  /** `track` names the video stream the frame belongs to (faces are tracked along it); leave it out for a still. */
+  analyze(image: RgbaImage, options?: DetectOptions): Promise<FrameResult>;
   dispose(): void;
 }
 
@@ -48,22 +50,26 @@ function summariseEyes(result: EyeStateResult): EyeSummary {
 
 export function createFrameAnalyzer(models: FrameModels): FrameAnalyzer {
   return {
-    async analyze(image) {
+    async analyze(image, options) {
       // The frame becomes a tensor once, for both networks.
       const pixels = toRgbTensor(image);
       try {
-        const { faces, timings } = await models.landmarks.detect(pixels);
+        const { faces, timings } = await models.landmarks.detect(pixels, options);
         const primary = largestFace(faces);
         const { ms: classifierMs, ...quality } = await models.classifier.classify(pixels, primary?.box);
         const eyes = primary && quality.label === 'good' && !quality.uncertain ? models.eyes.run(image, primary) : null;
+        const measuresStart = performance.now();
         const measures = primary ? computeMeasures(image, primary, faces) : null;
+        const summaries = faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) }));
+        const verdict = fuseVerdict(quality, measures, models.fusion);
+        const measuresMs = performance.now() - measuresStart;
         return {
-          faces: faces.map((face) => ({ ...face, luminance: faceLuminance(image, face.box) })),
+          faces: summaries,
           quality,
           measures,
-          verdict: fuseVerdict(quality, measures, models.fusion),
+          verdict,
           eyes: eyes && summariseEyes(eyes),
-          timings: { ...timings, classifierMs, eyesMs: eyes?.timings.totalMs ?? 0 },
+          timings: { ...timings, classifierMs, eyesMs: eyes?.timings.totalMs ?? 0, measuresMs },
         };
       } finally {
         pixels.dispose();

@@ -149,6 +149,8 @@ const wireFrame = object({
   data: text(MAX_FRAME_DATA_LENGTH),
 });
 export type WireFrame = Checked<typeof wireFrame>;
+/** The streamId of a still image (the check page): analysed on its own, never tracked from the frame before. */
+export const STILL_STREAM_ID = 'still';
 
 const explainMethod = literal('combined', 'gradcam', 'lime', 'all');
 export const EXPLAIN_LIMITS = { minSamples: 10, maxSamples: 5000 } as const;
@@ -220,7 +222,7 @@ const frameAnalysis = object({
   verdict,
   /** Eye state of the largest face; only computed when it is confidently `good`. */
   eyes: nullable(eyes),
-  timings: object({ transportMs: num, decodeMs: num, detectorMs: num, meshMs: num, irisMs: num, classifierMs: num, eyesMs: num, totalMs: num }),
+  timings: object({ transportMs: num, decodeMs: num, detectorMs: num, meshMs: num, irisMs: num, classifierMs: num, eyesMs: num, measuresMs: num, totalMs: num }),
 });
 export type FrameAnalysis = Checked<typeof frameAnalysis>;
 

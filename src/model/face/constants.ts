@@ -16,7 +16,22 @@ export const DEFAULT_FACE_LANDMARKER_CONFIG = {
   refineIris: true,
   /** A model that has not loaded after this long rejects with FaceModelLoadError. */
   loadTimeoutMs: 60_000,
+  /**
+   * A tracked stream runs the detector at least once every this many frames (where a new face is
+   * found); in between, the mesh region comes from the previous frame's landmarks. 1 = every frame.
+   */
+  redetectEvery: 10,
+  /** A stream whose previous frame finished longer ago than this (ms) starts again from the detector. */
+  maxTrackGapMs: 1000,
+  /** Streams tracked at once (one engine serves every tab); the least recently used is forgotten first. */
+  maxTrackedStreams: 16,
 } as const;
+
+/**
+ * The mesh points whose line turns a tracked face's region level: the outer eye corners, subject's
+ * right then left (MediaPipe face_landmarks_to_roi: rotation_vector_start/end_keypoint_index 33, 263).
+ */
+export const TRACKING_ROTATION_LANDMARKS = [33, 263] as const;
 
 /** BlazeFace "back camera" model: 256×256 input, 896 anchors (MediaPipe face_detection_back). */
 export const DETECTOR_CONFIG = {

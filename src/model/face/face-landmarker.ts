@@ -23,7 +23,8 @@ import {
 import { cropRoi } from './crop-roi';
 import { imageToTensor } from './image-to-tensor';
 import { loadFaceModel, type ModelSource } from './load-face-model';
-import type { FaceLandmarks, Point3 } from './types';
+import { boxFromMesh, boxInMesh, canFollow, FaceTrackStore, roiFromLandmarks, trackHolds, type BoxInMesh, type FaceTrack } from './face-tracking';
+import type { Box, FaceLandmarks, Point3 } from './types';
 
 export interface FaceLandmarkerOptions {
   models: { detector: ModelSource; mesh: ModelSource; iris?: ModelSource };
@@ -37,20 +38,37 @@ export interface FaceLandmarkerOptions {
   refineIris?: boolean;
   /** Per-model load timeout. Default 60 s. */
   loadTimeoutMs?: number;
+  /** A tracked stream runs the detector at least every this many frames. Default 10; 1 turns tracking off. */
+  redetectEvery?: number;
+  /** A tracked stream idle for longer than this (ms) starts again from the detector. Default 1000. */
+  maxTrackGapMs?: number;
+  /** Streams tracked at once. Default 16. */
+  maxTrackedStreams?: number;
+}
+
+export interface DetectOptions {
+  /**
+   * Follow the faces of this stream (one key per video stream and sender): the mesh region comes from
+   * the previous frame's landmarks and the detector runs only when needed. Leave it out for a still
+   * image, which must never inherit another image's faces.
+   */
+  track?: string;
 }
 
 export type FaceLandmarkerConfig = Required<Omit<FaceLandmarkerOptions, 'models'>>;
 
 export interface FaceLandmarkerResult {
   faces: FaceLandmarks[];
-  /** Wall time per stage, including reading results back from the backend. */
+  /** Wall time per stage, including reading results back from the backend; detectorMs is 0 when the faces were tracked. */
   timings: { detectorMs: number; meshMs: number; irisMs: number };
+  /** False when the faces came from the previous frame's track without running the detector. */
+  detectorRan: boolean;
 }
 
 /** Anything that finds face landmarks; a MediaPipe tasks-vision source could implement it too. */
 export interface FaceLandmarkSource {
   /** Faces in the image (RGBA, or a [h, w, 3|4] tensor of 0..255 the caller keeps owning). */
-  detect(image: RgbaImage | tf.Tensor3D): Promise<FaceLandmarkerResult>;
+  detect(image: RgbaImage | tf.Tensor3D, options?: DetectOptions): Promise<FaceLandmarkerResult>;
   dispose(): void;
 }
 
@@ -68,6 +86,10 @@ export function validateFaceLandmarkerConfig(options: Omit<FaceLandmarkerOptions
   for (const key of ['minDetectionScore', 'minPresenceScore'] as const) {
     if (!(config[key] >= 0 && config[key] <= 1)) throw new RangeError(`${key} must be within 0..1, got ${config[key]}`);
   }
+  for (const key of ['redetectEvery', 'maxTrackedStreams'] as const) {
+    if (!Number.isInteger(config[key]) || config[key] < 1) throw new RangeError(`${key} must be a positive integer, got ${config[key]}`);
+  }
+  if (!(config.maxTrackGapMs >= 0)) throw new RangeError(`maxTrackGapMs must be ≥ 0, got ${config.maxTrackGapMs}`);
   return config;
 }
 
@@ -90,42 +112,52 @@ export async function createFaceLandmarker(options: FaceLandmarkerOptions): Prom
 }
 
 interface MeshFace {
-  detection: Detection;
+  box: Box;
+  detectorScore: number;
   mesh: Point3[];
   meshScore: number;
+  /** The region the mesh was found in, and where the detector box sits relative to the mesh. */
+  roi: RotatedRect;
+  boxInMesh: BoxInMesh;
 }
 
 class TfjsFaceLandmarker implements FaceLandmarker {
   private readonly anchors = generateAnchors(DETECTOR_CONFIG.inputSize, DETECTOR_CONFIG.anchorLayers);
+  private readonly tracks: FaceTrackStore;
 
   constructor(
     readonly config: Readonly<FaceLandmarkerConfig>,
     private readonly detector: tf.GraphModel,
     private readonly mesh: tf.GraphModel,
     private readonly iris: tf.GraphModel | undefined,
-  ) {}
+  ) {
+    this.tracks = new FaceTrackStore(config);
+  }
 
-  async detect(image: RgbaImage | tf.Tensor3D): Promise<FaceLandmarkerResult> {
+  async detect(image: RgbaImage | tf.Tensor3D, options: DetectOptions = {}): Promise<FaceLandmarkerResult> {
     const timings = { detectorMs: 0, meshMs: 0, irisMs: 0 };
     const input = imageToTensor(image);
     try {
+      const track = options.track === undefined ? undefined : this.tracks.get(options.track, performance.now());
       let start = performance.now();
-      const detections = await this.detectFaces(input);
-      timings.detectorMs = performance.now() - start;
-      start = performance.now();
-      const meshFaces = detections.length > 0 ? await this.estimateMeshes(input, detections) : [];
+      const followed = canFollow(track, this.config) ? await this.followTrack(input, track) : undefined;
       timings.meshMs = performance.now() - start;
+      const detectorRan = followed === undefined;
+      let meshFaces: MeshFace[];
+      if (followed) meshFaces = followed;
+      else {
+        start = performance.now();
+        const detections = await this.detectFaces(input);
+        timings.detectorMs = performance.now() - start;
+        start = performance.now();
+        meshFaces = detections.length > 0 ? await this.estimateMeshes(input, detections) : [];
+        timings.meshMs += performance.now() - start;
+      }
       start = performance.now();
       const irises = this.iris && meshFaces.length > 0 ? await this.estimateIrises(input, meshFaces, this.iris) : undefined;
       timings.irisMs = performance.now() - start;
       const faces = meshFaces.map((face, i): FaceLandmarks => {
-        const { xMin, yMin, xMax, yMax } = face.detection.box;
-        const result: FaceLandmarks = {
-          box: { x: xMin, y: yMin, width: xMax - xMin, height: yMax - yMin },
-          detectorScore: face.detection.score,
-          mesh: face.mesh,
-          meshScore: face.meshScore,
-        };
+        const result: FaceLandmarks = { box: face.box, detectorScore: face.detectorScore, mesh: face.mesh, meshScore: face.meshScore };
         const eyes = irises?.[i];
         if (eyes) {
           result.mesh = refineEyeLandmarks(refineEyeLandmarks(face.mesh, eyes.right.contour, EYE_CONTOUR_MESH_INDICES.right), eyes.left.contour, EYE_CONTOUR_MESH_INDICES.left);
@@ -133,13 +165,21 @@ class TfjsFaceLandmarker implements FaceLandmarker {
         }
         return result;
       });
-      return { faces, timings };
+      if (options.track !== undefined) {
+        const next: FaceTrack = {
+          faces: meshFaces.map((face) => ({ roi: roiFromLandmarks(face.mesh), boxInMesh: face.boxInMesh, detectorScore: face.detectorScore })),
+          framesSinceDetection: detectorRan ? 0 : track!.framesSinceDetection + 1,
+        };
+        this.tracks.set(options.track, next, performance.now());
+      }
+      return { faces, timings, detectorRan };
     } finally {
       input.dispose();
     }
   }
 
   dispose(): void {
+    this.tracks.clear();
     this.detector.dispose();
     this.mesh.dispose();
     this.iris?.dispose();
@@ -162,12 +202,36 @@ class TfjsFaceLandmarker implements FaceLandmarker {
     return weightedNonMaxSuppression(candidates, DETECTOR_CONFIG.nmsIouThreshold, this.config.maxFaces).map((d) => projectDetection(d, letterbox));
   }
 
-  /** One batched face-mesh run over the detections' rotated crops; faces below the presence score are dropped. */
+  /** The detections' meshes (one batched run over their rotated crops); faces below the presence score are dropped. */
   private async estimateMeshes(input: tf.Tensor4D, detections: Detection[]): Promise<MeshFace[]> {
-    const size = MESH_CONFIG.inputSize;
     const rois = detections.map((d) =>
       calculateRoi(d.box, d.keypoints[MESH_ROI_CONFIG.rotationStart], d.keypoints[MESH_ROI_CONFIG.rotationEnd], MESH_ROI_CONFIG.scale),
     );
+    const meshes = await this.meshesInRegions(input, rois);
+    const faces: MeshFace[] = [];
+    detections.forEach(({ box: { xMin, yMin, xMax, yMax }, score }, i) => {
+      const { mesh, meshScore } = meshes[i];
+      if (meshScore < this.config.minPresenceScore) return;
+      const box = { x: xMin, y: yMin, width: xMax - xMin, height: yMax - yMin };
+      faces.push({ box, detectorScore: score, mesh, meshScore, roi: rois[i], boxInMesh: boxInMesh(box, mesh) });
+    });
+    return faces;
+  }
+
+  /** The tracked faces' meshes in the regions the previous frame gave them, or undefined when the track is lost. */
+  private async followTrack(input: tf.Tensor4D, track: FaceTrack): Promise<MeshFace[] | undefined> {
+    const meshes = await this.meshesInRegions(input, track.faces.map((f) => f.roi));
+    const found = meshes.map((m, i) => ({ ...m, roi: track.faces[i].roi }));
+    if (!trackHolds(found, this.config.minPresenceScore, DETECTOR_CONFIG.nmsIouThreshold)) return undefined;
+    return found.map((face, i) => {
+      const { boxInMesh: relative, detectorScore } = track.faces[i];
+      return { ...face, box: boxFromMesh(relative, face.mesh), detectorScore, boxInMesh: relative };
+    });
+  }
+
+  /** One batched face-mesh run over rotated regions: each region's 468 points (image pixels) and "face present" score. */
+  private async meshesInRegions(input: tf.Tensor4D, rois: RotatedRect[]): Promise<{ mesh: Point3[]; meshScore: number }[]> {
+    const size = MESH_CONFIG.inputSize;
     const maps = rois.map((roi) => roiToAffine(roi, size));
     const [landmarksT, flagsT] = tf.tidy(() => {
       const batch = tf.concat(maps.map((m) => cropRoi(input, m, size, MESH_CONFIG.inputRange, 'nearest')));
@@ -176,13 +240,10 @@ class TfjsFaceLandmarker implements FaceLandmarker {
     });
     const [landmarks, flags] = await Promise.all([landmarksT.data(), flagsT.data()]).finally(() => tf.dispose([landmarksT, flagsT]));
     const stride = MESH_CONFIG.numLandmarks * 3;
-    const faces: MeshFace[] = [];
-    detections.forEach((detection, i) => {
-      if (flags[i] < this.config.minPresenceScore) return;
-      const mesh = projectLandmarks(landmarks.subarray(i * stride, (i + 1) * stride), 0, MESH_CONFIG.numLandmarks, maps[i], size, rois[i].width);
-      faces.push({ detection, mesh, meshScore: flags[i] });
-    });
-    return faces;
+    return rois.map((roi, i) => ({
+      mesh: projectLandmarks(landmarks.subarray(i * stride, (i + 1) * stride), 0, MESH_CONFIG.numLandmarks, maps[i], size, roi.width),
+      meshScore: flags[i],
+    }));
   }
 
   /** Both eyes of every face in one iris run; the subject's left eye is mirrored, as the model expects. */

@@ -1,6 +1,7 @@
 export {
   createFaceLandmarker,
   validateFaceLandmarkerConfig,
+  type DetectOptions,
   type FaceLandmarker,
   type FaceLandmarkerConfig,
   type FaceLandmarkerOptions,

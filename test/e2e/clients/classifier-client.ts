@@ -27,7 +27,7 @@ async function decode(dataUrl: string): Promise<ImageData> {
 
 async function classifyInBrowser(cases: BrowserCase[], backend: BackendName) {
   const url = (path: string) => chrome.runtime.getURL(`/${path}` as '/');
-  const started = await startBackend([backend], url('wasm/'));
+  const started = await startBackend([backend], url);
   const config = (await fetchAsset(url(MODEL_PATHS.classifierConfig), 'json')) as ClassifierConfig;
   const classifier = await createQualityClassifier({ model: url(MODEL_PATHS.classifier), config });
   const results: Record<string, { probabilities: Record<string, number>; pixelSum: number }> = {};
@@ -38,7 +38,7 @@ async function classifyInBrowser(cases: BrowserCase[], backend: BackendName) {
     results[c.name] = { probabilities: (await classifier.classify(image, c.faceBox)).probabilities, pixelSum };
   }
   classifier.dispose();
-  return { backend: started, results };
+  return { backend: started.name, results };
 }
 
 (globalThis as unknown as { classifyInBrowser: typeof classifyInBrowser }).classifyInBrowser = classifyInBrowser;

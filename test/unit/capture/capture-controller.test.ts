@@ -36,7 +36,7 @@ const analysis = (frameId: number, streamId = 's1'): FrameAnalysis => ({
   quality: { label: 'good', confidence: 0.9, uncertain: false, probabilities: { blur: 0, eyeglasses: 0, good: 0.9, covered: 0.05, wrong: 0.05 } },
   measures: null, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
   eyes: null,
-  timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, totalMs: 0 },
+  timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, measuresMs: 0, totalMs: 0 },
 });
 const readiness = (ready: boolean, score: number): Readiness => ({ profile: 'consult', ready, checks: [], hints: [], score });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backendOrder } from '../../../src/engine/backend';
+import { backendLabel, backendOrder } from '../../../src/engine/backend';
+import { wasmThreadCount, workerScriptUrl } from '../../../src/engine/backend-wasm-threads';
 
 describe('backendOrder', () => {
   it('prefers WebGL on a hardware GPU', () => {
@@ -15,5 +16,29 @@ describe('backendOrder', () => {
   });
   it('puts an explicit choice first and keeps the others as fallbacks', () => {
     expect(backendOrder('cpu', 'Mesa Intel(R) UHD Graphics 620')).toEqual(['cpu', 'webgl', 'wasm']);
+  });
+});
+
+describe('backendLabel', () => {
+  it('names WASM with SIMD and its thread count', () => {
+    expect(backendLabel({ name: 'wasm', simd: true, threads: 2 })).toBe('wasm · SIMD · 2 threads');
+    expect(backendLabel({ name: 'wasm', simd: false, threads: 1 })).toBe('wasm · 1 thread');
+  });
+  it('names other backends alone', () => {
+    expect(backendLabel({ name: 'webgl', simd: false, threads: 1 })).toBe('webgl');
+  });
+});
+
+describe('threaded WASM in the extension', () => {
+  it('uses one thread per core, 1 to 4', () => {
+    expect(wasmThreadCount(2)).toBe(2);
+    expect(wasmThreadCount(16)).toBe(4);
+    expect(wasmThreadCount(undefined)).toBe(1);
+    expect(wasmThreadCount(0)).toBe(1);
+  });
+  it('starts blob: workers (tfjs\'s pthreads) from the shipped file, any other worker as asked', () => {
+    const shipped = 'chrome-extension://id/wasm/tfjs-backend-wasm-threaded-simd.worker.js';
+    expect(workerScriptUrl('blob:chrome-extension://id/1234', shipped)).toBe(shipped);
+    expect(workerScriptUrl('chrome-extension://id/other.js', shipped)).toBe('chrome-extension://id/other.js');
   });
 });

@@ -24,7 +24,7 @@ const analysis: FrameAnalysis = {
   quality: { label: 'good', confidence: 0.91, uncertain: false, probabilities: { blur: 0.03, eyeglasses: 0.02, good: 0.91, covered: 0.02, wrong: 0.02 } },
   measures: null, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
   eyes: { state: 'closed', landmarkState: 'closed', haarState: 'uncertain', openness: 0.085, closedLogit: 6, confidentlyClosed: true, cascadeRan: false, right: { state: 'closed', ear: 0.08 }, left: { state: 'closed', ear: 0.09 } },
-  timings: { transportMs: 1, decodeMs: 1, detectorMs: 1, meshMs: 1, irisMs: 1, classifierMs: 1, eyesMs: 1, totalMs: 7 },
+  timings: { transportMs: 1, decodeMs: 1, detectorMs: 1, meshMs: 1, irisMs: 1, classifierMs: 1, eyesMs: 1, measuresMs: 1, totalMs: 7 },
 };
 const readiness: Readiness = {
   profile: 'uv',

@@ -30,7 +30,7 @@ function analysisOf(frame: RgbaImage, faces: FaceSummary[]): FrameAnalysis {
     quality: { label: 'good', confidence: 0.9, uncertain: false, probabilities: { blur: 0.025, eyeglasses: 0.025, good: 0.9, covered: 0.025, wrong: 0.025 } },
     measures: null, verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
     eyes: null,
-    timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, totalMs: 0 },
+    timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, measuresMs: 0, totalMs: 0 },
   };
 }
 

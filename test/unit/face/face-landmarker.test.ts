@@ -170,3 +170,84 @@ describe('createFaceLandmarker on real images (wasm)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('face tracking along a stream (wasm)', () => {
+  let landmarker: FaceLandmarker;
+  let astronaut: RgbaImage;
+  let small: RgbaImage;
+  const at = (dx: number, dy: number) => paste(small, 640, 480, dx, dy);
+
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+    landmarker = await createFaceLandmarker({ models: models() });
+    astronaut = await readRgbaImage(`${SKIMAGE}/astronaut.png`);
+    small = await readRgbaImage(`${SKIMAGE}/astronaut.png`, { width: 320, height: 320 });
+  });
+  afterAll(() => landmarker.dispose());
+
+  it('follows a moving face without the detector, close to detecting it afresh', async () => {
+    const first = await landmarker.detect(at(100, 60), { track: 'moving' });
+    expect(first.detectorRan).toBe(true);
+    for (const [dx, dy] of [[110, 64], [122, 70], [135, 75]]) {
+      const tracked = await landmarker.detect(at(dx, dy), { track: 'moving' });
+      expect(tracked.detectorRan).toBe(false);
+      expect(tracked.timings.detectorMs).toBe(0);
+      const fresh = await landmarker.detect(at(dx, dy));
+      expect(fresh.detectorRan).toBe(true);
+      const [t, f] = [tracked.faces[0], fresh.faces[0]];
+      // within what the existing shift test allows detect-to-detect, against both the known shift and a fresh detection
+      expect(meshError(t, first.faces[0].mesh.map(([x, y, z]) => [x + dx - 100, y + dy - 60, z] as Point3), f)).toBeLessThan(0.04);
+      expect(meshError(t, f.mesh, f)).toBeLessThan(0.04);
+      expect(distance(t.iris!.left[0], f.iris!.left[0])).toBeLessThan(0.05 * eyeDistance(f));
+      // The classifier's crop comes from the box: the carried box stays where the face moved, as
+      // closely as the detector's own box does (its 256-px input quantises this frame to ~4 px).
+      const start = first.faces[0].box;
+      const expected = { x: start.x + dx - 100, y: start.y + dy - 60, width: start.width, height: start.height };
+      for (const key of ['x', 'y'] as const) expect(Math.abs(t.box[key] - expected[key])).toBeLessThan(0.1 * start.width);
+      for (const key of ['width', 'height'] as const) expect(Math.abs(t.box[key] - expected[key])).toBeLessThan(0.12 * start.width);
+      expect(t.detectorScore).toBe(first.faces[0].detectorScore);
+    }
+  });
+
+  it('runs the detector again when the face jumps out of its region, or is gone', async () => {
+    await landmarker.detect(at(0, 0), { track: 'jump' });
+    const jumped = await landmarker.detect(at(310, 150), { track: 'jump' });
+    expect(jumped.detectorRan).toBe(true);
+    expect(jumped.faces).toHaveLength(1);
+    expect(jumped.faces[0].box.x).toBeGreaterThan(310);
+    const coffee = await readRgbaImage(`${SKIMAGE}/coffee.png`);
+    const gone = await landmarker.detect(coffee, { track: 'jump' });
+    expect(gone.detectorRan).toBe(true);
+    expect(gone.faces).toEqual([]);
+    expect((await landmarker.detect(coffee, { track: 'jump' })).detectorRan).toBe(true);
+  });
+
+  it('keeps streams apart, and never tracks without a stream key', async () => {
+    await landmarker.detect(astronaut, { track: 'a' });
+    expect((await landmarker.detect(astronaut, { track: 'b' })).detectorRan).toBe(true);
+    expect((await landmarker.detect(astronaut, { track: 'a' })).detectorRan).toBe(false);
+    expect((await landmarker.detect(astronaut)).detectorRan).toBe(true);
+    expect((await landmarker.detect(astronaut)).detectorRan).toBe(true);
+  });
+
+  it('runs the detector every redetectEvery frames, and after a gap', async () => {
+    const every3 = await createFaceLandmarker({ models: models(), redetectEvery: 3 });
+    const ran = [];
+    for (let i = 0; i < 7; i++) ran.push((await every3.detect(astronaut, { track: 's' })).detectorRan);
+    expect(ran).toEqual([true, false, false, true, false, false, true]);
+    every3.dispose();
+    const noGap = await createFaceLandmarker({ models: models(), maxTrackGapMs: 0 });
+    await noGap.detect(astronaut, { track: 's' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await noGap.detect(astronaut, { track: 's' })).detectorRan).toBe(true);
+    noGap.dispose();
+  });
+
+  it('leaks no tensors on tracked frames', async () => {
+    await landmarker.detect(astronaut, { track: 'leak' });
+    const start = tf.memory().numTensors;
+    const result = await landmarker.detect(astronaut, { track: 'leak' });
+    expect(result.detectorRan).toBe(false);
+    expect(tf.memory().numTensors).toBe(start);
+  });
+});

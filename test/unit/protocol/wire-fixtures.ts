@@ -19,5 +19,5 @@ export const validAnalysis = {
   measures: { sharpness: { raw: 412, score: 88 }, roll: { raw: -2.5, score: 97 } },
   verdict: { label: 'good', uncertain: false, evidence: ['classifier'] },
   eyes: { state: 'open', landmarkState: 'open', haarState: 'closed', openness: 0.3, closedLogit: -5, confidentlyClosed: false, cascadeRan: true, right: { state: 'open', ear: 0.31 }, left: { state: 'open', ear: 0.29 } },
-  timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, classifierMs: 8, eyesMs: 2, totalMs: 30 },
+  timings: { transportMs: 1, decodeMs: 1, detectorMs: 5, meshMs: 6, irisMs: 7, classifierMs: 8, eyesMs: 2, measuresMs: 2, totalMs: 30 },
 };

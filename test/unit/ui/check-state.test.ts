@@ -50,7 +50,7 @@ function analysis(overrides: Partial<FrameAnalysis> = {}): FrameAnalysis {
     faces: [face()],
     quality: quality('good'),
     eyes: { state: 'open', landmarkState: 'open', haarState: 'open', openness: 0.3, closedLogit: -5, confidentlyClosed: false, cascadeRan: true, right: eye, left: eye },
-    timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, totalMs: 0 },
+    timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, measuresMs: 0, totalMs: 0 },
     ...overrides,
   };
 }

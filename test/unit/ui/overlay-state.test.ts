@@ -56,7 +56,7 @@ const analysis = (
     ...classified(options.quality ?? quality(faces.length ? 'good' : 'wrong')),
     ...options.fused,
     eyes: options.eyes ?? null,
-    timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, totalMs: 0 },
+    timings: { transportMs: 0, decodeMs: 0, detectorMs: 0, meshMs: 0, irisMs: 0, classifierMs: 0, eyesMs: 0, measuresMs: 0, totalMs: 0 },
   } satisfies FrameAnalysis,
 });
 
