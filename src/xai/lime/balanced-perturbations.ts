@@ -22,3 +22,4 @@ export function balancedPerturbations(numSamples: number, numFeatures: number, r
   }
   return { numSamples, numFeatures, on };
 }
+
