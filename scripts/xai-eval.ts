@@ -126,7 +126,10 @@ function report(records: EvalRecord[], description: string, trained: boolean): s
       const { low, high } = c.difference;
       const better = k === 'deletion' ? high < 0 : low > 0;
       const worse = k === 'deletion' ? low > 0 : high < 0;
-      if (better || worse) verdicts.push(`${b} is ${better ? 'more' : 'less'} faithful than ${a} by ${k} AUC (difference ${ci(c.difference)}, Wilcoxon p ${pFmt(c.wilcoxonP)}).`);
+      if (better || worse) {
+        const wilcoxon = c.wilcoxonP < 0.05 ? `and the Wilcoxon test (p ${pFmt(c.wilcoxonP)})` : `but not by the Wilcoxon test (p ${pFmt(c.wilcoxonP)}), so weakly`;
+        verdicts.push(`${b} is ${better ? 'more' : 'less'} faithful than ${a} by ${k} AUC, by the bootstrap interval (difference ${ci(c.difference)}) ${wilcoxon}.`);
+      }
       return `${ci(c.difference)} | ${pFmt(c.wilcoxonP)}`;
     });
     return `| ${b} − ${a} | ${cells.join(' | ')} |`;
