@@ -20,7 +20,7 @@ import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
 import { FRAME_LIMITS, OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type EngineState, type FrameAnalysis, type TapConfig, type TapFrameMessage, type TapSelectSource, type TapErrorCode, type CameraErrorCode, type TapStop, type VideoSourceInfo } from '../protocol/messages';
 import { audienceOf, type PreferredSource } from './video-sources';
 import type { Audience } from '../workflow/types';
-import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
+import type { ExplainMethod, ExplanationSet, LimeMode } from '../xai/explain-set';
 import type { ExplainProgress } from '../xai/types';
 
 /** What the relay reports about the engine, the page's videos and each analysed frame (the overlay's state reduces these). */
@@ -36,9 +36,10 @@ export type RelayEvent =
 
 /** What the relay reports about an explanation, its payload decoded. `engineLost`: the engine went away before answering. */
 export type RelayExplainEvent =
-  | { type: 'explain-requested'; requestId: number; method: ExplainMethod }
+  | { type: 'explain-requested'; requestId: number; method: ExplainMethod; limeMode: LimeMode }
   | { type: 'explain-started'; requestId: number; frame: RgbaImage }
   | { type: 'explain-progress'; requestId: number; method: Exclude<ExplainMethod, 'all'>; progress: ExplainProgress }
+  | { type: 'explain-partial'; requestId: number; set: ExplanationSet }
   | { type: 'explanation'; requestId: number; set: ExplanationSet; predicted: { name: string; probability: number }; ms: number }
   | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean; engineLost?: boolean };
 
@@ -62,7 +63,7 @@ export interface FrameRelayOptions {
 
 export interface FrameRelay {
   /** Asks the engine to explain the last analysed frame; returns the request id. */
-  explain(method: ExplainMethod, limeSamples: number): number;
+  explain(method: ExplainMethod, limeMode: LimeMode, limeSamples: number): number;
   cancelExplain(requestId: number): void;
   /** While paused, sampled frames are dropped and the last verdict stays. */
   setPaused(paused: boolean): void;
@@ -79,7 +80,7 @@ export const fitsFrameLimits = (bitmap: { width: number; height: number }): bool
   bitmap.width >= 1 && bitmap.height >= 1 && bitmap.width <= FRAME_LIMITS.maxSide && bitmap.height <= FRAME_LIMITS.maxSide;
 
 /** Engine event types that do not answer a frame: a malformed one of any other type (or of none) frees the slot. */
-const NON_FRAME_EVENT_TYPES: ReadonlySet<unknown> = new Set(['explain-started', 'explain-progress', 'explanation', 'explain-error', 'engine-state', 'memory']);
+const NON_FRAME_EVENT_TYPES: ReadonlySet<unknown> = new Set(['explain-started', 'explain-progress', 'explain-partial', 'explanation', 'explain-error', 'engine-state', 'memory']);
 
 
 /** Turns an engine event about an explanation into the overlay's event, decoding its payload. */
@@ -91,6 +92,8 @@ export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state
         return { type: 'explain-started', requestId, frame: decodeImage(event.frame, 'explained frame') };
       case 'explain-progress':
         return { type: 'explain-progress', requestId, method: event.method, progress: { stage: event.stage, fraction: event.fraction } };
+      case 'explain-partial':
+        return { type: 'explain-partial', requestId, set: decodeExplanation(event.explanation) };
       case 'explanation':
         return { type: 'explanation', requestId, set: decodeExplanation(event.explanation), predicted: event.predicted, ms: event.ms };
       case 'explain-error':
@@ -256,10 +259,10 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
   };
   configure(options.prefer);
   return {
-    explain(method, limeSamples) {
+    explain(method, limeMode, limeSamples) {
       const id = ++requestId;
-      options.onExplainEvent({ type: 'explain-requested', requestId: id, method });
-      if (!engine.send({ type: 'explain', requestId: id, method, limeSamples })) {
+      options.onExplainEvent({ type: 'explain-requested', requestId: id, method, limeMode });
+      if (!engine.send({ type: 'explain', requestId: id, method, limeMode, limeSamples })) {
         options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false, engineLost: true });
       } else {
         explaining = id;

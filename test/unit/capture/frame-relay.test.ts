@@ -119,7 +119,7 @@ describe('startFrameRelay', () => {
   it('fails an explanation pending when the engine goes away (Retry), and resumes live frames on the new engine', async () => {
     const { relay, explains, events, frame } = start();
     ready();
-    const id = relay.explain('combined', 1000);
+    const id = relay.explain('combined', 'fast', 1000);
     port.options!.onConnectionChange(false);
     expect(explains.at(-1)).toEqual({ type: 'explain-error', requestId: id, error: 'the analysis engine stopped while explaining', cancelled: false, engineLost: true });
     expect(events.at(-1)).toEqual({ type: 'engine-state', state: { state: 'loading' } });
@@ -132,17 +132,31 @@ describe('startFrameRelay', () => {
     await flush();
     expect(sentFrames()).toEqual([1]);
     // An explanation that finished is not failed again by a later disconnect.
-    const second = relay.explain('gradcam', 10);
+    const second = relay.explain('gradcam', 'fast', 10);
     emit({ type: 'explain-error', requestId: second, error: 'cancelled', cancelled: true });
     const before = explains.length;
     port.options!.onConnectionChange(false);
     expect(explains.length).toBe(before);
   });
 
+  it('asks for the LIME mode chosen, and passes on partial explanations decoded without ending the request', () => {
+    const { relay, explains } = start();
+    ready();
+    const id = relay.explain('combined', 'reference', 1000);
+    expect(port.sent.at(-1)).toEqual({ type: 'explain', requestId: id, method: 'combined', limeMode: 'reference', limeSamples: 1000 });
+    expect(explains.at(-1)).toEqual({ type: 'explain-requested', requestId: id, method: 'combined', limeMode: 'reference' });
+    const frame = { width: 1, height: 1, rgba: btoa(String.fromCharCode(1, 2, 3, 255)) };
+    emit({ type: 'explain-partial', requestId: id, explanation: { frame } });
+    expect(explains.at(-1)).toEqual({ type: 'explain-partial', requestId: id, set: { frame: { width: 1, height: 1, data: new Uint8ClampedArray([1, 2, 3, 255]) } } });
+    // still pending: losing the engine now fails it
+    port.options!.onConnectionChange(false);
+    expect(explains.at(-1)).toMatchObject({ type: 'explain-error', requestId: id, engineLost: true });
+  });
+
   it('when the extension goes away: says FaceReady stopped, fails the explanation, stops the tap and itself', async () => {
     const { relay, explains, events, toTap, frame } = start();
     ready();
-    relay.explain('combined', 1000);
+    relay.explain('combined', 'fast', 1000);
     port.options!.onContextLost();
     expect(events.at(-1)).toEqual({ type: 'extension-stopped' });
     expect(explains.at(-1)).toMatchObject({ type: 'explain-error', engineLost: true });
