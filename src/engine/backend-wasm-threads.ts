@@ -5,16 +5,17 @@
  * document only, a Worker asked for from a blob: URL is started from the worker file the build ships
  * instead (wxt.config.ts; it loads tfjs's module factory from beside itself). Without isolation tfjs
  * picks the single-threaded SIMD build and no worker is made.
- *
- * tfjs-backend-wasm 4.x also caps XNNPACK's pool at navigator.hardwareConcurrency / 2 (it assumes two
- * hyper-threads per core), read once as its module starts: setThreadsCount cannot go above that, so a
- * 2-core machine always ran 1 thread. `reportingLogicalCores` lifts the cap for that start only.
  */
 import { WASM_THREAD_FILES } from './backend-wasm-files';
 
-/** Threads for XNNPACK: one per core, at most 4 (beyond that the small face models gain little and the video call loses cores). */
+/**
+ * Threads for XNNPACK: one per two logical cores, 1 to 4, so half the machine stays with the page and its
+ * video call. tfjs-backend-wasm caps its pool there too (hardwareConcurrency / 2, read as its module starts).
+ * Two threads on two busy cores made every model several times slower (the pool's threads wait on each other
+ * at every operation; docs/live-pipeline.md), so a 2-core machine runs the single-threaded SIMD build.
+ */
 export function wasmThreadCount(hardwareConcurrency: number | undefined): number {
-  return Math.max(1, Math.min(4, Math.floor(hardwareConcurrency ?? 1)));
+  return Math.max(1, Math.min(4, Math.floor((hardwareConcurrency ?? 1) / 2)));
 }
 
 /** The script a Worker is started from: a blob: URL (tfjs's pthread worker) becomes the shipped worker file. */
@@ -35,24 +36,4 @@ export function startBlobWorkersFromExtensionFile(assetUrl: (path: string) => st
       super(workerScriptUrl(url, shipped), options);
     }
   };
-}
-
-/** Logical cores tfjs must see for XNNPACK to get `threads` threads (it halves what it sees). */
-export function logicalCoresFor(threads: number): number {
-  return threads * 2;
-}
-
-/**
- * Runs `start` (the WASM module's start) while `navigator.hardwareConcurrency` reads `cores`, then gives
- * the document its own value back, also when `start` fails.
- */
-export async function reportingLogicalCores<T>(navigator: object, cores: number, start: () => Promise<T>): Promise<T> {
-  const own = Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency');
-  Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => cores });
-  try {
-    return await start();
-  } finally {
-    if (own) Object.defineProperty(navigator, 'hardwareConcurrency', own);
-    else delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
-  }
 }

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice, BackendName } from './backend-choice';
-import { logicalCoresFor, reportingLogicalCores, startBlobWorkersFromExtensionFile, wasmThreadCount } from './backend-wasm-threads';
+import { startBlobWorkersFromExtensionFile, wasmThreadCount } from './backend-wasm-threads';
 import { errorText } from '../error-text';
 
 export { BACKEND_CHOICES, type BackendChoice, type BackendName } from './backend-choice';
@@ -70,13 +70,8 @@ export async function startBackend(
           startBlobWorkersFromExtensionFile(assetUrl);
         }
       }
-      const start = async () => {
-        if (!(await tf.setBackend(name))) return false;
+      if (await tf.setBackend(name)) {
         await tf.ready();
-        return true;
-      };
-      const threaded = name === 'wasm' && wasmThreads > 1;
-      if (threaded ? await reportingLogicalCores(globalThis.navigator, logicalCoresFor(wasmThreads), start) : await start()) {
         if (name !== 'wasm') return { name, simd: false, threads: 1 };
         return { name, simd: await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') as boolean, threads: getThreadsCount() };
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backendLabel, backendOrder } from '../../../src/engine/backend';
-import { logicalCoresFor, reportingLogicalCores, wasmThreadCount, workerScriptUrl } from '../../../src/engine/backend-wasm-threads';
+import { wasmThreadCount, workerScriptUrl } from '../../../src/engine/backend-wasm-threads';
 
 describe('backendOrder', () => {
   it('prefers WebGL on a hardware GPU', () => {
@@ -30,8 +30,11 @@ describe('backendLabel', () => {
 });
 
 describe('threaded WASM in the extension', () => {
-  it('uses one thread per core, 1 to 4', () => {
-    expect(wasmThreadCount(2)).toBe(2);
+  it('uses one thread per two logical cores, 1 to 4', () => {
+    expect(wasmThreadCount(2)).toBe(1);
+    expect(wasmThreadCount(3)).toBe(1);
+    expect(wasmThreadCount(4)).toBe(2);
+    expect(wasmThreadCount(8)).toBe(4);
     expect(wasmThreadCount(16)).toBe(4);
     expect(wasmThreadCount(undefined)).toBe(1);
     expect(wasmThreadCount(0)).toBe(1);
@@ -40,29 +43,5 @@ describe('threaded WASM in the extension', () => {
     const shipped = 'chrome-extension://id/wasm/tfjs-backend-wasm-threaded-simd.worker.js';
     expect(workerScriptUrl('blob:chrome-extension://id/1234', shipped)).toBe(shipped);
     expect(workerScriptUrl('chrome-extension://id/other.js', shipped)).toBe('chrome-extension://id/other.js');
-  });
-});
-
-describe('lifting tfjs-backend-wasm\'s halved thread cap', () => {
-  class FakeNavigator {
-    get hardwareConcurrency() {
-      return 2;
-    }
-  }
-  it('asks for twice the threads wanted (tfjs halves the logical cores it sees)', () => {
-    expect(logicalCoresFor(2)).toBe(4);
-    expect(logicalCoresFor(1)).toBe(2);
-  });
-  it('reports the given cores while the module starts, and the real ones after', async () => {
-    const navigator = new FakeNavigator();
-    const seen = await reportingLogicalCores(navigator, 4, async () => navigator.hardwareConcurrency);
-    expect(seen).toBe(4);
-    expect(navigator.hardwareConcurrency).toBe(2);
-    expect(Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency')).toBeUndefined();
-  });
-  it('gives the real value back when the start fails', async () => {
-    const navigator = new FakeNavigator();
-    await expect(reportingLogicalCores(navigator, 8, async () => Promise.reject(new Error('no wasm')))).rejects.toThrow('no wasm');
-    expect(navigator.hardwareConcurrency).toBe(2);
   });
 });
