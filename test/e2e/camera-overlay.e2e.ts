@@ -24,7 +24,7 @@ describe('demo consult page with a face on the camera', () => {
     await waitForStatus(page, /camera stopped/i, 5_000);
   });
 
-  it('names the backend and its threads: WASM with SIMD, one thread per core (threads need the engine cross-origin isolated)', async () => {
+  it('names the backend and its threads: WASM with SIMD, one thread per two logical cores', async () => {
     const page = (await session.browser.pages()).at(-1)!;
     const badge = await inOverlay(page, (root) => root.querySelector('.badge')?.textContent ?? null);
     const threads = wasmThreadCount(cpus().length);
