@@ -4,7 +4,8 @@
  * encodes them and forwards camera and engine events to the overlay. It also carries "Explain"
  * requests; while paused (an explanation is shown) frames are dropped so the verdict stays frozen.
  * It is where the overlay survives the engine's failures: frames are neither encoded nor sent
- * while the engine is not ready, work pending when the engine goes away is failed (never left
+ * while the engine is not ready (the freshest one is held, unencoded, and goes the moment the
+ * engine is ready, so a restarted engine sees a frame without waiting for the next sample), work pending when the engine goes away is failed (never left
  * running), a malformed engine answer still frees the in-flight slot, and when the extension
  * itself goes away the page's tap is told to stop sampling.
  */
@@ -114,6 +115,20 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
   /** The frame the engine is working on (its answer frees the slot), and the explanation it is computing. */
   let inFlight: number | null = null;
   let explaining: number | null = null;
+  /** The freshest frame sampled while the engine was not ready (not encoded yet). */
+  let held: TapFrameMessage | null = null;
+
+  function hold(frame: TapFrameMessage | null) {
+    held?.bitmap.close();
+    held = frame;
+  }
+
+  /** Offers a frame to the engine: sent now if none is in flight, else it waits (replacing the waiting one). */
+  function offer(frame: TapFrameMessage) {
+    const offered = slot.offer(frame);
+    offered.dropped?.bitmap.close();
+    if (offered.send) void send(offered.send);
+  }
 
   /** The in-flight frame is answered (or will never be): send the waiting one, if any. */
   function release() {
@@ -135,14 +150,22 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     engineReady = false;
     inFlight = null;
     slot.reset()?.bitmap.close();
+    hold(null);
   }
 
   const engine = options.connectEngine({
     onEvent(event) {
       switch (event.type) {
-        case 'engine-state':
+        case 'engine-state': {
           engineReady = event.state.state === 'ready';
-          return options.onEvent({ type: 'engine-state', state: event.state });
+          options.onEvent({ type: 'engine-state', state: event.state });
+          const waiting = held;
+          held = null;
+          if (engineReady && waiting) offer(waiting);
+          else if (event.state.state === 'error') waiting?.bitmap.close();
+          else held = waiting;
+          return;
+        }
         case 'analysis':
         case 'analysis-error': {
           options.onEvent(event.type === 'analysis' ? { type: 'analysis', analysis: event.analysis } : { type: 'frame-error', error: event.error });
@@ -218,10 +241,9 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     switch (message.type) {
       case 'frame': {
         // Nothing is encoded that the engine cannot take now, nor a bitmap over the frame limits.
-        if (paused || !engineReady || !fitsFrameLimits(message.bitmap)) return message.bitmap.close();
-        const offered = slot.offer(message);
-        offered.dropped?.bitmap.close();
-        if (offered.send) void send(offered.send);
+        if (paused || !fitsFrameLimits(message.bitmap)) return message.bitmap.close();
+        if (!engineReady) return hold(message);
+        offer(message);
         break;
       }
       case 'camera-started':
@@ -250,6 +272,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     win.postMessage(stop, win.location.origin);
     engine.close();
     slot.reset()?.bitmap.close();
+    hold(null);
   }
 
   win.addEventListener('message', onMessage);
@@ -274,6 +297,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     },
     setPaused(value) {
       paused = value;
+      if (paused) hold(null);
     },
     preferSource: configure,
     selectSource(sourceId) {

@@ -67,24 +67,53 @@ describe('startFrameRelay', () => {
     encoder.calls = 0;
   });
 
-  it('encodes nothing while the engine is not ready, and keeps one frame in flight once it is', async () => {
+  it('encodes nothing while the engine is not ready, holds the freshest frame for it, and keeps one frame in flight once it is', async () => {
     const { frame } = start();
     const early = frame();
+    const fresher = frame();
     await flush();
     expect(encoder.calls).toBe(0);
-    expect(early.close).toHaveBeenCalled();
+    expect(early.close).toHaveBeenCalled(); // replaced by the fresher one
+    expect(fresher.close).not.toHaveBeenCalled();
+    emit({ type: 'engine-state', state: { state: 'loading' } });
+    await flush();
+    expect(encoder.calls).toBe(0);
+    // Ready: the held frame goes at once, without waiting for the tap's next sample.
     ready();
+    await flush();
+    expect(encoder.calls).toBe(1);
+    expect(sentFrames()).toEqual([1]);
+    emit({ type: 'analysis', analysis: { frameId: 1, streamId: 'camera:1' } as FrameAnalysis });
+    port.sent = [];
+    await flush();
     frame();
     frame(); // waits
     const dropped = frame(); // replaces the waiting one
     const waiting = frame();
     await flush();
-    expect(sentFrames()).toEqual([1]);
+    expect(sentFrames()).toEqual([2]);
     expect(dropped.close).toHaveBeenCalled();
-    emit({ type: 'analysis', analysis: { frameId: 1, streamId: 'camera:1' } as FrameAnalysis });
+    emit({ type: 'analysis', analysis: { frameId: 2, streamId: 'camera:1' } as FrameAnalysis });
     await flush();
-    expect(sentFrames()).toEqual([1, 2]);
+    expect(sentFrames()).toEqual([2, 3]);
     expect(waiting.close).toHaveBeenCalled(); // released after encoding (no retention)
+  });
+
+  it('releases a held frame when the engine fails, goes away or the relay pauses, and never sends it later', async () => {
+    const { frame, relay } = start();
+    const beforeError = frame();
+    emit({ type: 'engine-state', state: { state: 'error', error: 'Could not load the face mesh model' } });
+    expect(beforeError.close).toHaveBeenCalled();
+    const beforeDrop = frame();
+    port.options!.onConnectionChange(false);
+    expect(beforeDrop.close).toHaveBeenCalled();
+    const beforePause = frame();
+    relay.setPaused(true);
+    expect(beforePause.close).toHaveBeenCalled();
+    relay.setPaused(false);
+    ready();
+    await flush();
+    expect(encoder.calls).toBe(0);
   });
 
   it('refuses a bitmap over the frame limits before encoding it', async () => {
