@@ -56,7 +56,7 @@ export interface EyeStateConfig {
   closedLogitThreshold: number;
   /**
    * "Confidently closed" (the only frames that can start or carry a closure in video, the UV gate):
-   * each eye's logit above closedLogitThreshold, no cascade hit, and the more open eye's EAR below this
+   * each eye's logit above closedLogitThreshold, the face state closed, and the more open eye's EAR below this
    * (the lids must not look open either: the fused threshold).
    */
   confidentMaxEar: number;
