@@ -78,8 +78,9 @@ export interface UvClipReport {
    */
   eyesOpenAfterClosure: { sequences: number; stillClosedAfterOpening: number; worstMs: number; totalMs: number };
   /**
-   * The highest mean logit of a closure that an open-eye clip reached on a frame where every other
-   * condition for "closed" held (the frame closed, the hold, the share): EYE_SMOOTHING.closureLogit must lie above it.
+   * The highest closure logit (closureEvidence) that an open-eye clip, or the same clip with blinks,
+   * reached on a frame where every other condition for "closed" held (the frame closed, the hold, the
+   * share): EYE_SMOOTHING.closureLogit must lie above it.
    */
   highestOpenClosureLogit: number | null;
 }
@@ -186,8 +187,8 @@ export function readyAtMs(frames: (EyeStateResult | null)[]): { shipped: number 
 }
 
 /**
- * The highest mean logit of a closure's window on a frame where everything else for "closed" held (the
- * frame confidently closed, the hold, the share), the smoother never reporting; null if none.
+ * The highest logit of a closure's window (closureEvidence) on a frame where everything else for
+ * "closed" held (the frame confidently closed, the hold, the share), the smoother never reporting; null if none.
  */
 function closureLogitReached(frames: (EyeStateResult | null)[]): number | null {
   const neverReporting = { ...EYE_SMOOTHING, closureLogit: Infinity };
@@ -202,12 +203,12 @@ function closureLogitReached(frames: (EyeStateResult | null)[]): number | null {
   return highest;
 }
 
-/** The closure window's mean logit when this frame would report "closed" but for the logit margin; else null. */
+/** The closure window's logit (closureEvidence) when this frame would report "closed" but for the logit margin; else null. */
 function closureHeldWithoutMargin(smoothed: SmoothedEyeState, atMs: number, config: EyeSmoothingConfig): number | null {
   const c = smoothed.closure;
   if (smoothed.candidate !== 'closed' || !c || atMs - c.sinceMs < config.closedHoldMs) return null;
-  const { closedShare, meanClosedLogit } = closureEvidence(c);
-  return closedShare >= config.minClosedShare ? meanClosedLogit : null;
+  const { closedShare, closedLogit } = closureEvidence(c);
+  return closedShare >= config.minClosedShare ? closedLogit : null;
 }
 
 export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0]): Promise<UvClipReport> {
@@ -230,9 +231,9 @@ export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0
   });
   const blinks = blinkOutcome(openGroups.flatMap((g) => g.clips), closedGroup.clips);
   const eyesOpenAfterClosure = openingAfterClosure(closedGroup.clips, openGroups.at(-1)!.clips);
-  const openClosures = groups
-    .filter((g) => g.truth === 'open')
-    .flatMap((g) => g.clips.map((c) => closureLogitReached(c.frames)))
+  const blink = blinkFrame(closedGroup.clips);
+  const openClosures = openGroups
+    .flatMap((g) => g.clips.flatMap((c) => [closureLogitReached(c.frames), closureLogitReached(withBlinks(c.frames, blink))]))
     .filter((v): v is number => v !== null);
   return {
     split: options.split,
@@ -249,13 +250,20 @@ export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0
   };
 }
 
-/** Open clips with BLINK_FRAMES replaced by the closed clips' most closed-looking frame: how many become ready (goal 0). */
-function blinkOutcome(openClips: ClipFrames[], closedClips: ClipFrames[]): UvClipReport['blinks'] {
-  const blink = closedClips
+/** The closed clips' most closed-looking confident frame: what a blink caught by the camera reads as, at worst. */
+function blinkFrame(closedClips: ClipFrames[]): EyeStateResult | null {
+  return closedClips
     .flatMap((c) => c.frames)
     .filter((r): r is EyeStateResult => r !== null && r.confidentlyClosed)
     .reduce<EyeStateResult | null>((best, r) => (best === null || r.closedLogit > best.closedLogit ? r : best), null);
-  const ready = blink === null ? 0 : openClips.filter((c) => readyAtMs(c.frames.map((r, f) => (BLINK_FRAMES.includes(f) ? blink : r))).shipped !== null).length;
+}
+
+const withBlinks = (frames: (EyeStateResult | null)[], blink: EyeStateResult | null) => (blink ? frames.map((r, f) => (BLINK_FRAMES.includes(f) ? blink : r)) : frames);
+
+/** Open clips with BLINK_FRAMES replaced by the closed clips' most closed-looking frame: how many become ready (goal 0). */
+function blinkOutcome(openClips: ClipFrames[], closedClips: ClipFrames[]): UvClipReport['blinks'] {
+  const blink = blinkFrame(closedClips);
+  const ready = openClips.filter((c) => readyAtMs(withBlinks(c.frames, blink)).shipped !== null).length;
   return { clips: openClips.length, blinkFrames: BLINK_FRAMES.length, ready, ci95: wilsonInterval(ready, openClips.length) };
 }
 

@@ -68,7 +68,7 @@ export const INITIAL_SMOOTHED_EYE_STATE: SmoothedEyeState = {
  * - `closed` only once a closure — begun by a confidently closed frame, continued by closed or unsure
  *   frames — has lasted closedHoldMs and its last closedHoldMs of frames are a sure closure
  *   (`closureIsSure`: at least minClosedShare of them confidently closed, the latest one too, and
- *   their mean eye-crop logit reaching closureLogit). The hold counts confident frames within the
+ *   the lower quartile of their eye-crop logits reaching closureLogit). The hold counts confident frames within the
  *   window, not an unbroken run: an unsure frame or two (a lid the mesh put open) do not restart it;
  * - a reported `closed` lasts only while that window stays sure: when the eyes open narrow (frames
  *   unsure, never open) or the closure's evidence fades, it is taken back (→ uncertain) and a new
@@ -123,22 +123,26 @@ export function smoothEyeState(
   return next;
 }
 
-/** The closure's window in two numbers: the share of its frames confidently closed, and their mean eye-crop logit (null without any). */
-export function closureEvidence(closure: Closure | null): { closedShare: number; meanClosedLogit: number | null } {
-  const closed = closure?.recent.filter((f) => f.closed) ?? [];
-  if (!closure || closed.length === 0) return { closedShare: 0, meanClosedLogit: null };
-  return { closedShare: closed.length / closure.recent.length, meanClosedLogit: closed.reduce((sum, f) => sum + f.closedLogit, 0) / closed.length };
+/** Which of the window's confident logits stands for the closure: the lower quartile, so that a blink's very closed frames or two cannot lift weakly closed-looking eyes over the margin. */
+const CLOSURE_LOGIT_QUANTILE = 0.25;
+
+/** The closure's window in two numbers: the share of its frames confidently closed, and the lower quartile of their eye-crop logits (null without any). */
+export function closureEvidence(closure: Closure | null): { closedShare: number; closedLogit: number | null } {
+  const logits = (closure?.recent ?? []).filter((f) => f.closed).map((f) => f.closedLogit).sort((a, b) => a - b);
+  if (!closure || logits.length === 0) return { closedShare: 0, closedLogit: null };
+  return { closedShare: logits.length / closure.recent.length, closedLogit: logits[Math.floor(CLOSURE_LOGIT_QUANTILE * (logits.length - 1))] };
 }
 
 /**
  * Whether the closure's last closedHoldMs of frames make a sure closure: at least minClosedShare of
- * them confidently closed and their mean eye-crop logit at least closureLogit (one frame can look
- * closed by chance; a second of frames that look closed on average with margin is the confident
- * closure). The latest frame need not be confident, so one unsure frame does not end a report.
+ * them confidently closed and the lower quartile of their eye-crop logits at least closureLogit (one
+ * frame can look closed by chance, and a blink's frames look very closed; a second of frames that
+ * nearly all look closed with margin is the confident closure). The latest frame need not be
+ * confident, so one unsure frame does not end a report.
  */
 export function closureIsSure(closure: Closure | null, config: EyeSmoothingConfig = EYE_SMOOTHING): boolean {
-  const { closedShare, meanClosedLogit } = closureEvidence(closure);
-  return meanClosedLogit !== null && closedShare >= config.minClosedShare && meanClosedLogit >= config.closureLogit;
+  const { closedShare, closedLogit } = closureEvidence(closure);
+  return closedLogit !== null && closedShare >= config.minClosedShare && closedLogit >= config.closureLogit;
 }
 
 /**
