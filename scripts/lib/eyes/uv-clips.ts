@@ -212,7 +212,11 @@ function closureHeldWithoutMargin(smoothed: SmoothedEyeState, atMs: number, conf
 }
 
 export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0]): Promise<UvClipReport> {
-  const groups = await clipFramesOf(options);
+  return uvClipReport(options.split, await clipFramesOf(options), options.config);
+}
+
+/** The report of one split's clips from the detector's results per frame (pure: replays need no images). */
+export function uvClipReport(split: ClipSplit, groups: { name: string; truth: EyeLabel; clips: ClipFrames[] }[], config: EyeStateConfig): UvClipReport {
   const outcome = (times: (number | null)[]): GateOutcome => {
     const ready = times.filter((t): t is number => t !== null).sort((a, b) => a - b);
     return {
@@ -226,7 +230,7 @@ export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0
   const closedGroup = groups.find((g) => g.truth === 'closed')!;
   const openGroups = groups.filter((g) => g.truth === 'open');
   const closedNotReady = closedGroup.clips.flatMap((c) => {
-    const blocker = closedClipBlocker(c.frames, options.config);
+    const blocker = closedClipBlocker(c.frames, config);
     return blocker ? [{ path: c.source.path, blocker }] : [];
   });
   const blinks = blinkOutcome(openGroups.flatMap((g) => g.clips), closedGroup.clips);
@@ -236,7 +240,7 @@ export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0
     .flatMap((g) => g.clips.flatMap((c) => [closureLogitReached(c.frames), closureLogitReached(withBlinks(c.frames, blink))]))
     .filter((v): v is number => v !== null);
   return {
-    split: options.split,
+    split,
     highestOpenClosureLogit: openClosures.length ? Math.max(...openClosures) : null,
     fps: CLIP_FPS,
     framesPerClip: CLIP_FRAMES,
@@ -299,7 +303,7 @@ function openingAfterClosure(closedClips: ClipFrames[], narrowOpenClips: ClipFra
  * closed frames for a closure, and this cue vetoed most of the others: an eye's logit not above the
  * threshold, the more open eye's ratio not below confidentMaxEar, a cascade hit); `baseline` (the
  * person's baseline turned confident frames into unsure ones); `opened` (enough confident frames, but
- * frames read as open kept ending the closure); `margin` (a closure held long enough but its mean logit
+ * frames read as open kept ending the closure); `margin` (a closure held long enough but its logits
  * stayed below closureLogit); `hold` (none of these: the share or the hold). Null for a ready clip.
  */
 export type ClipBlocker = 'no-face' | 'eye-crop-model' | 'lids' | 'cascade' | 'baseline' | 'opened' | 'margin' | 'hold';
