@@ -475,7 +475,7 @@ function printReport(r: Result) {
   console.log(`ran on ${c.runs} of ${c.facesWithLandmarks} faces (${pct(c.runRate)} ${ci(c.runRateCi95)}); changed the state of ${c.changedState}, ${c.changedToCorrect} of them to the right answer; shipped ≠ always on ${c.shippedDiffersFromAlways} faces`);
   console.log(`where it ran it fired on ${c.hitRateInBand.open.fired}/${c.hitRateInBand.open.n} open and ${c.hitRateInBand.closed.fired}/${c.hitRateInBand.closed.n} closed faces`);
   const u = r.uvGatePerFrame;
-  console.log(`\n## UV gate, per image: "confidently closed" (each eye's logit > ${r.config.closedLogitThreshold}, more open eye's EAR < ${r.config.confidentMaxEar}, no cascade hit)`);
+  console.log(`\n## UV gate, per image: "confidently closed" (each eye's logit > ${r.config.closedLogitThreshold}, more open eye's EAR < ${r.config.confidentMaxEar}, face state closed (lids with the cascade's vote))`);
   console.log(`open eyes: ${u.open.confidentlyClosed}/${u.open.n} (${pct(u.open.rate)}, 95% CI ${ci(u.open.ci95)}) · closed eyes: ${u.closed.confidentlyClosed}/${u.closed.n} (${pct(u.closed.rate)})`);
   console.log(`\n## Leave one source out (thresholds fitted on the other sources' train images, applied to all of the held-out source)`);
   for (const [source, v] of Object.entries(r.leaveOneSourceOut ?? {})) {
@@ -502,6 +502,13 @@ function printUvClips(u: UvClipReport, pct: (v: number) => string, ci: (v: [numb
       `${g.name} (n=${g.clips}): ${g.truth === 'open' ? 'FALSE ready' : 'ready'} shipped ${g.shipped.ready}/${g.clips} (${pct(g.shipped.rate)}, 95% CI ${ci(g.shipped.ci95)}${when(g.shipped.medianSecondsToReady)}; ${g.shipped.readyInShortWindow} within 2.4 s) · frame state held 300 ms (no closure margin) ${g.before.ready}/${g.clips} (${pct(g.before.rate)}, 95% CI ${ci(g.before.ci95)}; ${g.before.readyInShortWindow} within 2.4 s)`,
     );
   }
+  const blockers = u.closedNotReady.reduce<Record<string, number>>((n, c) => ({ ...n, [c.blocker]: (n[c.blocker] ?? 0) + 1 }), {});
+  console.log(`closed clips not ready, by the check that held them back: ${JSON.stringify(blockers)}`);
+  for (const c of u.closedNotReady) console.log(`  ${c.path}: ${c.blocker}`);
+  const b = u.blinks;
+  console.log(`open clips with ${b.blinkFrames} blink frames each (observation level): FALSE ready ${b.ready}/${b.clips} (95% CI ${ci(b.ci95)})`);
+  const o = u.eyesOpenAfterClosure;
+  console.log(`closed clip that became ready, then narrow-eyed open frames (observation level): ${o.stillClosedAfterOpening}/${o.sequences} sequences still report "closed" after the eyes open, worst ${o.worstMs} ms, ${o.totalMs} ms in all`);
 }
 
 await main();

@@ -13,17 +13,27 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
-import { sampleBilinear, type RgbaImage } from '../../../src/image';
-import { createEyeStateDetector, EYE_SMOOTHING, INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type EyeState, type EyeStateConfig, type EyeStateResult } from '../../../src/model/eyes';
+import {
+  createEyeStateDetector,
+  EYE_SMOOTHING,
+  closureEvidence,
+  INITIAL_SMOOTHED_EYE_STATE,
+  smoothEyeState,
+  type SmoothedEyeState,
+  type EyeSmoothingConfig,
+  type EyeState,
+  type EyeStateConfig,
+  type EyeStateResult,
+} from '../../../src/model/eyes';
 import type { FaceLandmarks } from '../../../src/model/face';
 import { largestFace } from '../../../src/model/measures/largest-face';
-import { createSeededRandom, type SeededRandom } from '../../../src/random';
+import { createSeededRandom } from '../../../src/random';
 import { eyesAsWanted } from '../../../src/workflow/eye-check';
 import { loadLandmarks } from '../landmark-cache';
 import type { readEyeModels } from './eye-models';
 import { readRgbaImage } from '../node-io';
 import { wilsonInterval, type EyeLabel } from './eye-metrics';
+import { clipLook, degradeFrame } from './video-look';
 
 const CLIPS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../.cache/eye-clips-v2');
 const CLIP_FRAMES = 20;
@@ -37,6 +47,8 @@ const GROUP_SIZES = {
 const SHORT_WINDOW_MS = 2400;
 /** The simple gate for comparison (the rule before issue 13): the frame's state held this long is reported. */
 const BEFORE_HOLD_MS = 300;
+/** Frames of an open clip that a blink replaces (at 5 fps: 200–400 ms blinks about every 1.4 s, more often than people blink). */
+const BLINK_FRAMES = [3, 4, 10, 17, 18];
 
 export type ClipSplit = keyof typeof GROUP_SIZES;
 
@@ -52,9 +64,23 @@ export interface UvClipReport {
   fps: number;
   framesPerClip: number;
   groups: { name: string; truth: EyeLabel; clips: number; shipped: GateOutcome; before: GateOutcome }[];
+  /** Each closed-eye clip that did not become ready, with the check that held it back (closedClipBlocker). */
+  closedNotReady: { path: string; blocker: ClipBlocker }[];
   /**
-   * The highest mean logit of a closure that an open-eye clip reached on a frame where every other
-   * condition for "closed" held (the frame closed, the hold, the share): EYE_SMOOTHING.closureLogit must lie above it.
+   * Open-eye clips with blinks (observation level): frames BLINK_FRAMES replaced by the most
+   * closed-looking frame of the split's closed clips, as a blink caught by the camera reads.
+   */
+  blinks: { clips: number; blinkFrames: number; ready: number; ci95: [number, number] };
+  /**
+   * A closed clip that became ready, followed by the frames of a narrow-eyed open clip (observation
+   * level: the eyes open, reading unsure or even closed rather than open): how long "closed" is still
+   * reported after they open.
+   */
+  eyesOpenAfterClosure: { sequences: number; stillClosedAfterOpening: number; worstMs: number; totalMs: number };
+  /**
+   * The highest closure logit (closureEvidence) that an open-eye clip, or the same clip with blinks,
+   * reached on a frame where every other condition for "closed" held (the frame closed, the hold, the
+   * share): EYE_SMOOTHING.closureLogit must lie above it.
    */
   highestOpenClosureLogit: number | null;
 }
@@ -94,82 +120,6 @@ function pickClips(sources: ClipSource[], split: ClipSplit): { name: string; tru
   ];
 }
 
-/** How one clip looks: a camera, a room and a head pose, fixed for the clip; each frame jitters around it. */
-interface ClipLook {
-  /** Head roll, degrees. */
-  rollDeg: number;
-  /** Horizontal squeeze, a crude stand-in for a head turned away (yaw): 1 = frontal. */
-  squeeze: number;
-  /** Downscale of the photo (distance to the camera, the call's resolution). */
-  scale: number;
-  /** Overall gain (dim room ↔ bright), and a colour cast (white balance) per channel. */
-  gain: number;
-  cast: [number, number, number];
-  /** Light from one side: the far side is darkened by up to this share. */
-  sideLight: number;
-  /** Sensor noise σ at full gain; dim frames get more. */
-  noise: number;
-  /** JPEG quality of the call's encoder. */
-  jpegQuality: number;
-}
-
-function clipLook(random: SeededRandom): ClipLook {
-  const between = (a: number, b: number) => a + (b - a) * random.next();
-  return {
-    rollDeg: between(-12, 12),
-    squeeze: between(0.8, 1),
-    scale: between(0.35, 1),
-    gain: between(0.45, 1.25),
-    cast: [between(0.85, 1.15), between(0.9, 1.1), between(0.85, 1.15)],
-    sideLight: random.next() < 0.5 ? between(0.1, 0.5) * (random.next() < 0.5 ? -1 : 1) : 0,
-    noise: between(1, 6),
-    jpegQuality: Math.round(between(25, 85)),
-  };
-}
-
-/**
- * One frame of a clip: the photo warped (roll, squeeze, scale, a small shift, each jittered per frame
- * as a head and a hand-held camera move), lit (gain, colour cast, side light), with sensor noise, at
- * times out of focus or motion-blurred, then JPEG-compressed.
- */
-async function writeFrame(photo: RgbaImage, look: ClipLook, random: SeededRandom, out: string): Promise<void> {
-  const between = (a: number, b: number) => a + (b - a) * random.next();
-  const roll = ((look.rollDeg + between(-2, 2)) * Math.PI) / 180;
-  const scale = look.scale * between(0.95, 1.05);
-  const squeeze = Math.min(1, look.squeeze * between(0.97, 1.03));
-  const gain = look.gain * between(0.93, 1.07);
-  const width = Math.max(48, Math.round(photo.width * scale));
-  const height = Math.max(48, Math.round(photo.height * scale));
-  const shift = { x: between(-0.04, 0.04) * photo.width, y: between(-0.04, 0.04) * photo.height };
-  const cos = Math.cos(roll);
-  const sin = Math.sin(roll);
-  const noise = look.noise / Math.min(1, gain);
-  const data = Buffer.alloc(width * height * 3);
-  const rgb = [0, 0, 0];
-  for (let v = 0; v < height; v++) {
-    for (let u = 0; u < width; u++) {
-      // output pixel → photo pixel: undo scale, roll and squeeze about the centres
-      const dx = (u - width / 2) / scale;
-      const dy = (v - height / 2) / scale;
-      const x = (cos * dx + sin * dy) / squeeze + photo.width / 2 + shift.x;
-      const y = -sin * dx + cos * dy + photo.height / 2 + shift.y;
-      sampleBilinear(photo, x, y, 3, rgb);
-      const side = 1 - Math.abs(look.sideLight) * (look.sideLight > 0 ? u / width : 1 - u / width);
-      for (let c = 0; c < 3; c++) data[(v * width + u) * 3 + c] = Math.max(0, Math.min(255, Math.round(rgb[c] * gain * look.cast[c] * side + noise * random.normal())));
-    }
-  }
-  let pipeline = sharp(data, { raw: { width, height, channels: 3 } });
-  const blur = random.next();
-  if (blur < 0.35) pipeline = pipeline.blur(between(0.3, 1.5));
-  else if (blur < 0.5) {
-    // horizontal motion blur over 3–7 px (sharp's kernels are at least 3×3: the middle row only)
-    const length = 2 * Math.floor(between(1, 4)) + 1;
-    const kernel = Array.from({ length: 3 * length }, (_, k) => (Math.floor(k / length) === 1 ? 1 / length : 0));
-    pipeline = pipeline.convolve({ width: length, height: 3, kernel });
-  }
-  writeFileSync(out, await pipeline.jpeg({ quality: Math.round(Math.min(95, Math.max(15, look.jpegQuality + between(-5, 5)))) }).toBuffer());
-}
-
 /**
  * The clips of one split, made (once) and landmarked (once), each frame run through the eye detector
  * with `config`: per group, per clip, the frames' results.
@@ -193,7 +143,7 @@ export async function clipFramesOf(options: {
       const photo = await readRgbaImage(join(options.dataDir, source.path));
       const random = createSeededRandom(hashOf(`${options.split}/${source.path}`));
       const look = clipLook(random);
-      for (let f = 0; f < CLIP_FRAMES; f++) await writeFrame(photo, look, random, join(dir, frameName(f)));
+      for (let f = 0; f < CLIP_FRAMES; f++) writeFileSync(join(dir, frameName(f)), (await degradeFrame(photo, look, random)).jpeg);
     }
   }
   options.log(`  uv clips (${options.split}): landmarking ${groups.reduce((a, g) => a + g.sources.length, 0) * CLIP_FRAMES} frames (cached after the first run)`);
@@ -236,22 +186,37 @@ export function readyAtMs(frames: (EyeStateResult | null)[]): { shipped: number 
   return { shipped, before: beforeAt };
 }
 
-/** The highest mean logit of a closure on a frame that would report "closed" but for the logit margin; null if none. */
+/**
+ * The highest logit of a closure's window (closureEvidence) on a frame where everything else for
+ * "closed" held (the frame confidently closed, the hold, the share), the smoother never reporting; null if none.
+ */
 function closureLogitReached(frames: (EyeStateResult | null)[]): number | null {
+  const neverReporting = { ...EYE_SMOOTHING, closureLogit: Infinity };
   let smoothed = INITIAL_SMOOTHED_EYE_STATE;
   let highest: number | null = null;
   for (const [f, result] of frames.entries()) {
     const at = (f * 1000) / CLIP_FPS;
-    smoothed = smoothEyeState(smoothed, result, at);
-    const c = smoothed.closure;
-    const couldReport = smoothed.candidate === 'closed' && c && at - c.sinceMs >= EYE_SMOOTHING.closedHoldMs && c.closedFrames >= EYE_SMOOTHING.minClosedShare * c.frames;
-    if (couldReport) highest = Math.max(highest ?? -Infinity, c.closedLogitSum / c.closedFrames);
+    smoothed = smoothEyeState(smoothed, result, at, neverReporting);
+    const logit = closureHeldWithoutMargin(smoothed, at, EYE_SMOOTHING);
+    if (logit !== null) highest = Math.max(highest ?? -Infinity, logit);
   }
   return highest;
 }
 
+/** The closure window's logit (closureEvidence) when this frame would report "closed" but for the logit margin; else null. */
+function closureHeldWithoutMargin(smoothed: SmoothedEyeState, atMs: number, config: EyeSmoothingConfig): number | null {
+  const c = smoothed.closure;
+  if (smoothed.candidate !== 'closed' || !c || atMs - c.sinceMs < config.closedHoldMs) return null;
+  const { closedShare, closedLogit } = closureEvidence(c);
+  return closedShare >= config.minClosedShare ? closedLogit : null;
+}
+
 export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0]): Promise<UvClipReport> {
-  const groups = await clipFramesOf(options);
+  return uvClipReport(options.split, await clipFramesOf(options), options.config);
+}
+
+/** The report of one split's clips from the detector's results per frame (pure: replays need no images). */
+export function uvClipReport(split: ClipSplit, groups: { name: string; truth: EyeLabel; clips: ClipFrames[] }[], config: EyeStateConfig): UvClipReport {
   const outcome = (times: (number | null)[]): GateOutcome => {
     const ready = times.filter((t): t is number => t !== null).sort((a, b) => a - b);
     return {
@@ -262,12 +227,20 @@ export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0
       medianSecondsToReady: ready.length ? ready[Math.floor((ready.length - 1) / 2)] / 1000 : null,
     };
   };
-  const openClosures = groups
-    .filter((g) => g.truth === 'open')
-    .flatMap((g) => g.clips.map((c) => closureLogitReached(c.frames)))
+  const closedGroup = groups.find((g) => g.truth === 'closed')!;
+  const openGroups = groups.filter((g) => g.truth === 'open');
+  const closedNotReady = closedGroup.clips.flatMap((c) => {
+    const blocker = closedClipBlocker(c.frames, config);
+    return blocker ? [{ path: c.source.path, blocker }] : [];
+  });
+  const blinks = blinkOutcome(openGroups.flatMap((g) => g.clips), closedGroup.clips);
+  const eyesOpenAfterClosure = openingAfterClosure(closedGroup.clips, openGroups.at(-1)!.clips);
+  const blink = blinkFrame(closedGroup.clips);
+  const openClosures = openGroups
+    .flatMap((g) => g.clips.flatMap((c) => [closureLogitReached(c.frames), closureLogitReached(withBlinks(c.frames, blink))]))
     .filter((v): v is number => v !== null);
   return {
-    split: options.split,
+    split,
     highestOpenClosureLogit: openClosures.length ? Math.max(...openClosures) : null,
     fps: CLIP_FPS,
     framesPerClip: CLIP_FRAMES,
@@ -275,5 +248,96 @@ export async function evaluateUvClips(options: Parameters<typeof clipFramesOf>[0
       const times = g.clips.map((c) => readyAtMs(c.frames));
       return { name: g.name, truth: g.truth, clips: g.clips.length, shipped: outcome(times.map((t) => t.shipped)), before: outcome(times.map((t) => t.before)) };
     }),
+    closedNotReady,
+    blinks,
+    eyesOpenAfterClosure,
   };
+}
+
+/** The closed clips' most closed-looking confident frame: what a blink caught by the camera reads as, at worst. */
+function blinkFrame(closedClips: ClipFrames[]): EyeStateResult | null {
+  return closedClips
+    .flatMap((c) => c.frames)
+    .filter((r): r is EyeStateResult => r !== null && r.confidentlyClosed)
+    .reduce<EyeStateResult | null>((best, r) => (best === null || r.closedLogit > best.closedLogit ? r : best), null);
+}
+
+const withBlinks = (frames: (EyeStateResult | null)[], blink: EyeStateResult | null) => (blink ? frames.map((r, f) => (BLINK_FRAMES.includes(f) ? blink : r)) : frames);
+
+/** Open clips with BLINK_FRAMES replaced by the closed clips' most closed-looking frame: how many become ready (goal 0). */
+function blinkOutcome(openClips: ClipFrames[], closedClips: ClipFrames[]): UvClipReport['blinks'] {
+  const blink = blinkFrame(closedClips);
+  const ready = openClips.filter((c) => readyAtMs(withBlinks(c.frames, blink)).shipped !== null).length;
+  return { clips: openClips.length, blinkFrames: BLINK_FRAMES.length, ready, ci95: wilsonInterval(ready, openClips.length) };
+}
+
+/** Each closed clip, then the frames of a narrow-eyed open clip (paired in turn): how long "closed" outlives the opening. */
+function openingAfterClosure(closedClips: ClipFrames[], narrowOpenClips: ClipFrames[]): UvClipReport['eyesOpenAfterClosure'] {
+  let sequences = 0;
+  let stillClosedAfterOpening = 0;
+  let worstMs = 0;
+  let totalMs = 0;
+  for (const [k, closed] of closedClips.entries()) {
+    if (readyAtMs(closed.frames).shipped === null) continue;
+    sequences++;
+    let smoothed = INITIAL_SMOOTHED_EYE_STATE;
+    let lastClosedAt: number | null = null;
+    const frames = [...closed.frames, ...narrowOpenClips[k % narrowOpenClips.length].frames];
+    for (const [f, result] of frames.entries()) {
+      smoothed = smoothEyeState(smoothed, result, (f * 1000) / CLIP_FPS);
+      if (f >= closed.frames.length && smoothed.stable === 'closed') lastClosedAt = (f * 1000) / CLIP_FPS;
+    }
+    if (lastClosedAt === null) continue;
+    // reported closed until the frame after lastClosedAt
+    const ms = lastClosedAt + 1000 / CLIP_FPS - (closed.frames.length * 1000) / CLIP_FPS;
+    stillClosedAfterOpening++;
+    worstMs = Math.max(worstMs, ms);
+    totalMs += ms;
+  }
+  return { sequences, stillClosedAfterOpening, worstMs, totalMs };
+}
+
+/**
+ * Why a closed-eye clip did not become ready, from the first check that held it back: `no-face` (a
+ * face in fewer than half its frames); `eye-crop-model`, `lids` or `cascade` (too few confidently
+ * closed frames for a closure, and this cue vetoed most of the others: an eye's logit not above the
+ * threshold, the more open eye's ratio not below confidentMaxEar, a cascade hit); `baseline` (the
+ * person's baseline turned confident frames into unsure ones); `opened` (enough confident frames, but
+ * frames read as open kept ending the closure); `margin` (a closure held long enough but its logits
+ * stayed below closureLogit); `hold` (none of these: the share or the hold). Null for a ready clip.
+ */
+export type ClipBlocker = 'no-face' | 'eye-crop-model' | 'lids' | 'cascade' | 'baseline' | 'opened' | 'margin' | 'hold';
+
+export function closedClipBlocker(frames: (EyeStateResult | null)[], config: EyeStateConfig, smoothing: EyeSmoothingConfig = EYE_SMOOTHING): ClipBlocker | null {
+  let smoothed = INITIAL_SMOOTHED_EYE_STATE;
+  let confident = 0;
+  let vetoedByBaseline = 0;
+  let heldWithoutMargin = false;
+  const vetoes = { 'eye-crop-model': 0, lids: 0, cascade: 0 };
+  for (const [f, result] of frames.entries()) {
+    const at = (f * 1000) / CLIP_FPS;
+    smoothed = smoothEyeState(smoothed, result, at, smoothing);
+    if (smoothed.stable === 'closed') return null;
+    if (!result || result.state === 'uncertain') continue;
+    if (result.confidentlyClosed) {
+      confident++;
+      if (smoothed.candidate !== 'closed') vetoedByBaseline++;
+    } else {
+      const eyes = [result.right, result.left];
+      if (eyes.some((e) => e.closedLogit <= config.closedLogitThreshold)) vetoes['eye-crop-model']++;
+      if (Math.max(result.right.ear, result.left.ear) >= config.confidentMaxEar) vetoes.lids++;
+      if (eyes.some((e) => (e.haarHits?.length ?? 0) > 0)) vetoes.cascade++;
+    }
+    if (closureHeldWithoutMargin(smoothed, at, smoothing) !== null) heldWithoutMargin = true;
+  }
+  const faces = frames.filter((r) => r !== null).length;
+  if (faces < frames.length / 2) return 'no-face';
+  if (heldWithoutMargin) return 'margin';
+  // a closure needs about closedHoldMs of frames, most of them confident
+  const needed = Math.ceil(((smoothing.closedHoldMs * CLIP_FPS) / 1000 + 1) * smoothing.minClosedShare);
+  if (confident - vetoedByBaseline < needed) {
+    if (vetoedByBaseline > 0 && confident >= needed) return 'baseline';
+    return (Object.entries(vetoes).sort((a, b) => b[1] - a[1])[0][0] as ClipBlocker) ?? 'hold';
+  }
+  return frames.some((r) => r?.state === 'open') ? 'opened' : 'hold';
 }

@@ -56,7 +56,7 @@ export interface EyeStateConfig {
   closedLogitThreshold: number;
   /**
    * "Confidently closed" (the only frames that can start or carry a closure in video, the UV gate):
-   * each eye's logit above closedLogitThreshold, no cascade hit, and the more open eye's EAR below this
+   * each eye's logit above closedLogitThreshold, the face state closed, and the more open eye's EAR below this
    * (the lids must not look open either: the fused threshold).
    */
   confidentMaxEar: number;
@@ -92,10 +92,11 @@ export interface EyeSmoothingConfig {
   /** …and at least this share of its frames must have been confidently closed (the rest unsure)… */
   minClosedShare: number;
   /**
-   * …and the eye-crop model's mean logit over its confidently closed frames at least this: the margin
-   * that makes the closure confident. Calibrated on the train clips (`eval:eyes -- --uv-clips`): the
-   * highest such mean an open-eye train clip reached on a frame that could otherwise report "closed"
-   * (3.61, 2026-12-05) plus 0.5, rounded up to 0.5.
+   * …and the lower quartile of the eye-crop logits of the last second's confidently closed frames at
+   * least this: the margin that makes the closure confident. Calibrated on the train clips
+   * (`eval:eyes -- --uv-clips`), blinks included: the highest such value an open-eye train clip, or
+   * the same clip with blinks, reached on a frame that could otherwise report "closed" (4.12,
+   * 2026-12-05) plus 0.5, rounded up to 0.5.
    */
   closureLogit: number;
   /** The person's open-eye baseline is taken over the frames of this window… */
@@ -117,7 +118,7 @@ export const EYE_SMOOTHING: EyeSmoothingConfig = {
   openHoldMs: 300,
   closedHoldMs: 1000,
   minClosedShare: 0.6,
-  closureLogit: 4.5,
+  closureLogit: 5,
   baselineWindowMs: 10_000,
   baselineMinFrames: 8,
   baselinePercentile: 0.9,

@@ -38,8 +38,8 @@ export interface EyeStateResult {
   /** The eye-crop model's mean logit over the two eyes. */
   closedLogit: number;
   /**
-   * Every cue agrees on closed for both eyes: each eye's logit above closedLogitThreshold, the more
-   * open eye's EAR below confidentMaxEar, no cascade hit, the mesh confident. The only frames that can
+   * Both eyes look closed and the lids agree: each eye's logit above closedLogitThreshold, the more
+   * open eye's EAR below confidentMaxEar, the face state closed (lids with the cascade's vote), the mesh confident. The only frames that can
    * start or carry a closure in video; how sure the closure is comes from its frames' mean logit (eye-state-smoother.ts).
    */
   confidentlyClosed: boolean;
@@ -112,8 +112,9 @@ function runEyeState(models: EyeModels, config: EyeStateConfig, image: RgbaImage
   // closed needs both kinds of evidence: a lid ratio alone misreads some people's open eyes
   const state: EyeState = fused.state === 'closed' && meanLogit <= config.closedLogitThreshold ? 'open' : fused.state;
   const lowConfidence = face.meshScore < config.minMeshScore;
-  // each eye must look closed by itself, and the lids must not look open
-  const looksClosed = (e: EyeResult) => e.closedLogit > config.closedLogitThreshold && !e.haarHits?.length;
+  // each eye must look closed by itself, and the lids must not look open. The cascade is no veto here:
+  // on new faces and degraded video it fires on closed eyes too; its vote counts through the lids' score.
+  const looksClosed = (e: EyeResult) => e.closedLogit > config.closedLogitThreshold;
   const totalMs = performance.now() - started;
   return {
     state: lowConfidence ? 'uncertain' : state,
@@ -122,7 +123,7 @@ function runEyeState(models: EyeModels, config: EyeStateConfig, image: RgbaImage
     openness,
     closedLogit: meanLogit,
     confidentlyClosed:
-      !lowConfidence && looksClosed(right) && looksClosed(left) && Math.max(right.ear, left.ear) < config.confidentMaxEar,
+      !lowConfidence && state === 'closed' && looksClosed(right) && looksClosed(left) && Math.max(right.ear, left.ear) < config.confidentMaxEar,
     cascadeRan,
     right,
     left,

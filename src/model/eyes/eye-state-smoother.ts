@@ -28,7 +28,7 @@ export interface SmoothedEyeState {
   /** The latest frame's class and since when it has been observed without interruption. */
   candidate: FrameEyeClass;
   candidateSinceMs: number | null;
-  /** The current closure: a run of closed and unsure frames that began with a closed one (its start and frame counts). */
+  /** The current closure: a run of closed and unsure frames that began with a closed one (its start and its last closedHoldMs of frames). */
   closure: Closure | null;
   /** The baseline's samples: openness of the recent open and unsure frames outside a reported closure, oldest first. */
   recent: readonly { atMs: number; openness: number }[];
@@ -37,11 +37,18 @@ export interface SmoothedEyeState {
 }
 
 export interface Closure {
+  /** When the run of closed and unsure frames began (with a confidently closed frame). */
   sinceMs: number;
-  frames: number;
-  closedFrames: number;
-  /** Sum of the closed frames' eye-crop logits: their mean is how sure the closure is. */
-  closedLogitSum: number;
+  /** Its frames of the last closedHoldMs, oldest first: the evidence the report rests on now. */
+  recent: readonly ClosureFrame[];
+}
+
+export interface ClosureFrame {
+  atMs: number;
+  /** Confidently closed (class `closed`), or `unsure`. */
+  closed: boolean;
+  /** The frame's eye-crop logit (counted for closed frames only). */
+  closedLogit: number;
 }
 
 export const INITIAL_SMOOTHED_EYE_STATE: SmoothedEyeState = {
@@ -59,18 +66,21 @@ export const INITIAL_SMOOTHED_EYE_STATE: SmoothedEyeState = {
  * the UV profile's hazard is "closed" said of open eyes:
  * - `open` is reported once open frames have held for openHoldMs (a blink never reads as closure);
  * - `closed` only once a closure — begun by a confidently closed frame, continued by closed or unsure
- *   frames — has lasted closedHoldMs, at least minClosedShare of its frames were confidently closed,
- *   the latest one is, and their mean eye-crop logit reaches closureLogit (one frame can look closed
- *   by chance; a second of frames that look closed on average with margin is the confident closure);
- * - a single open frame ends a reported closure at once (→ uncertain until open has held);
+ *   frames — has lasted closedHoldMs and its last closedHoldMs of frames are a sure closure
+ *   (`closureIsSure`: at least minClosedShare of them confidently closed, the latest one too, and
+ *   the lower quartile of their eye-crop logits reaching closureLogit). The hold counts confident frames within the
+ *   window, not an unbroken run: an unsure frame or two (a lid the mesh put open) do not restart it;
+ * - a reported `closed` lasts only while that window stays sure: when the eyes open narrow (frames
+ *   unsure, never open) or the closure's evidence fades, it is taken back (→ uncertain) and a new
+ *   closure must hold again; a single open frame ends it at once;
  * - unsure frames held for openHoldMs take back a reported `open` (→ uncertain), so a half-closed
  *   face is not called open.
  * The person's baseline (a high percentile of their openness over the last seconds, confidently closed
  * frames and those of a reported closure left out) judges closure against their own eyes: a frame as open as their usual opening is
  * open even below the population threshold (narrow eyes), and a frame that is not clearly narrower
  * than it is never confidently closed.
- * Uncertain frames do not change the report. Time going backwards (a new stream) restarts from the
- * initial state.
+ * Uncertain frames (no face, mesh unsure) do not change the report. Time going backwards (a new
+ * stream) restarts from the initial state.
  */
 export function smoothEyeState(
   previous: SmoothedEyeState,
@@ -98,27 +108,55 @@ export function smoothEyeState(
     if (held >= config.openHoldMs) report('open');
   } else if (frame === 'unsure') {
     if (prev.stable === 'open' && held >= config.openHoldMs) report('uncertain');
+    if (prev.stable === 'closed' && !closureIsSure(closure, config)) {
+      report('uncertain');
+      next.closure = null; // a new closure must hold again
+    }
   } else if (frame === 'closed') {
-    const c = next.closure!;
-    const sure = c.closedFrames >= config.minClosedShare * c.frames && c.closedLogitSum / c.closedFrames >= config.closureLogit;
-    if (timestampMs - c.sinceMs >= config.closedHoldMs && sure) report('closed');
+    const c = closure!;
+    if (closureIsSure(c, config) && timestampMs - c.sinceMs >= config.closedHoldMs) report('closed');
+    else if (prev.stable === 'closed') {
+      report('uncertain');
+      next.closure = null;
+    }
   }
   return next;
 }
 
+/** Which of the window's confident logits stands for the closure: the lower quartile, so that a blink's very closed frames or two cannot lift weakly closed-looking eyes over the margin. */
+const CLOSURE_LOGIT_QUANTILE = 0.25;
+
+/** The closure's window in two numbers: the share of its frames confidently closed, and the lower quartile of their eye-crop logits (null without any). */
+export function closureEvidence(closure: Closure | null): { closedShare: number; closedLogit: number | null } {
+  const logits = (closure?.recent ?? []).filter((f) => f.closed).map((f) => f.closedLogit).sort((a, b) => a - b);
+  if (!closure || logits.length === 0) return { closedShare: 0, closedLogit: null };
+  return { closedShare: logits.length / closure.recent.length, closedLogit: logits[Math.floor(CLOSURE_LOGIT_QUANTILE * (logits.length - 1))] };
+}
+
+/**
+ * Whether the closure's last closedHoldMs of frames make a sure closure: at least minClosedShare of
+ * them confidently closed and the lower quartile of their eye-crop logits at least closureLogit (one
+ * frame can look closed by chance, and a blink's frames look very closed; a second of frames that
+ * nearly all look closed with margin is the confident closure). The latest frame need not be
+ * confident, so one unsure frame does not end a report.
+ */
+export function closureIsSure(closure: Closure | null, config: EyeSmoothingConfig = EYE_SMOOTHING): boolean {
+  const { closedShare, closedLogit } = closureEvidence(closure);
+  return closedLogit !== null && closedShare >= config.minClosedShare && closedLogit >= config.closureLogit;
+}
+
 /**
  * The current closure after this frame: a closed frame starts one, closed and unsure frames continue
- * it, an open frame ends it, and so do uncertain frames once they have lasted openHoldMs (a single
- * frame the classifier doubted is no evidence either way, and is not counted).
+ * it (its window keeps the last closedHoldMs of them), an open frame ends it, and so do uncertain
+ * frames once they have lasted openHoldMs (a single frame the classifier doubted is no evidence either
+ * way, and is not counted).
  */
 function closureAfter(closure: Closure | null, frame: FrameEyeClass, closedLogit: number, held: number, atMs: number, config: EyeSmoothingConfig): Closure | null {
   const counted = (c: Closure, closed: boolean): Closure => ({
-    ...c,
-    frames: c.frames + 1,
-    closedFrames: c.closedFrames + (closed ? 1 : 0),
-    closedLogitSum: c.closedLogitSum + (closed ? closedLogit : 0),
+    sinceMs: c.sinceMs,
+    recent: [...c.recent.filter((f) => atMs - f.atMs < config.closedHoldMs), { atMs, closed, closedLogit }],
   });
-  if (frame === 'closed') return counted(closure ?? { sinceMs: atMs, frames: 0, closedFrames: 0, closedLogitSum: 0 }, true);
+  if (frame === 'closed') return counted(closure ?? { sinceMs: atMs, recent: [] }, true);
   if (frame === 'unsure') return closure && counted(closure, false);
   if (frame === 'uncertain' && held < config.openHoldMs) return closure;
   return null;

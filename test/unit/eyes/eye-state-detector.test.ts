@@ -75,6 +75,19 @@ describe('createEyeStateDetector', () => {
     expect(looksClosed.run(flat, syntheticFace({ cx: 200, cy: 150, width: 22, halfOpening: 4 }))).toMatchObject({ state: 'open', confidentlyClosed: false });
   });
 
+  it('lets the cascade vote through the lids\' score, not veto a confident closure (it fires on closed eyes too)', async () => {
+    const always = await createEyeStateDetector({ ...MODELS, patchModel: appearance(4), cascadeRuns: 'always' });
+    // closed lids drawn over the astronaut's open eyes: the cascade finds her eyes
+    const shut = always.run(astronaut, syntheticFace({ cx: 202, cy: 101, width: 22, halfOpening: 0.3 }));
+    expect(shut.right.haarHits!.length + shut.left.haarHits!.length).toBeGreaterThan(0);
+    expect(shut).toMatchObject({ state: 'closed', confidentlyClosed: true });
+    // lids in the band where its bonus lifts the score to open: open, so never confidently closed
+    const halfOpening = ((DEFAULT_EYE_STATE_CONFIG.fusedThreshold - DEFAULT_EYE_STATE_CONFIG.haarBonus / 2) * 22) / 2;
+    const lifted = always.run(astronaut, syntheticFace({ cx: 202, cy: 101, width: 22, halfOpening }));
+    expect(lifted.right.haarHits!.length).toBeGreaterThan(0);
+    expect(lifted).toMatchObject({ state: 'open', confidentlyClosed: false });
+  });
+
   it('is never confidently closed when the more open eye\'s lids look open, whatever the appearance', async () => {
     const looksClosed = await createEyeStateDetector({ ...MODELS, patchModel: appearance(10) });
     const halfOpening = (DEFAULT_EYE_STATE_CONFIG.confidentMaxEar * 22) / 2 + 0.01; // EAR just above the ceiling

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFrame, EYE_SMOOTHING, INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type EyeObservation, type SmoothedEyeState } from '../../../src/model/eyes';
+import { classifyFrame, closureEvidence, closureIsSure, EYE_SMOOTHING, INITIAL_SMOOTHED_EYE_STATE, smoothEyeState, type EyeObservation, type SmoothedEyeState } from '../../../src/model/eyes';
 
 const SURE = EYE_SMOOTHING.closureLogit + 1;
 const open = (openness = 0.3): EyeObservation => ({ state: 'open', openness, confidentlyClosed: false, closedLogit: -5 });
@@ -25,7 +25,11 @@ describe('smoothEyeState: hold times', () => {
     expect(run(every(() => closed(), 0, 1000))).toMatchObject({ stable: 'closed', stableSinceMs: 1000 });
     // unsure frames continue a closure but cannot end it as "closed", and must stay the minority
     expect(run([...every(() => closed(), 0, 700), ...every(() => unsure(), 800, 1100)]).stable).toBe('uncertain');
-    expect(run([...every(() => closed(), 0, 700), ...every(() => unsure(), 800, 1100), [closed(), 1200]])).toMatchObject({ stable: 'closed', closure: { frames: 13, closedFrames: 9 } });
+    const ended = run([...every(() => closed(), 0, 700), ...every(() => unsure(), 800, 1100), [closed(), 1200]]);
+    expect(ended).toMatchObject({ stable: 'closed', closure: { sinceMs: 0 } });
+    // the evidence is the last second: 6 of its 10 frames confidently closed
+    expect(ended.closure!.recent.map((f) => f.atMs)).toEqual([300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200]);
+    expect(closureEvidence(ended.closure).closedShare).toBeCloseTo(0.6, 10);
     expect(run([...every(() => closed(), 0, 300), ...every(() => unsure(), 400, 1100), [closed(), 1200]]).stable).toBe('uncertain');
   });
 
@@ -46,9 +50,31 @@ describe('smoothEyeState: hold times', () => {
     expect(run(every(() => open(), 1200, 1400), peek).stable).toBe('open');
   });
 
-  it('keeps a reported closure through unsure frames', () => {
+  it('keeps a reported closure through a few unsure frames, and takes it back when they outnumber the confident ones', () => {
     const shut = run(every(() => closed(), 0, 1000));
-    expect(run(every(() => unsure(), 1100, 3000), shut).stable).toBe('closed');
+    expect(run(every(() => unsure(), 1100, 1400), shut).stable).toBe('closed'); // 6 of the last 10 frames confident
+    const opened = run(every(() => unsure(), 1100, 1500), shut);
+    expect(opened).toMatchObject({ stable: 'uncertain', stableSinceMs: 1500, closure: null });
+    // confident frames again: a new closure, which must hold a second before "closed"
+    expect(run(every(() => closed(), 1600, 2500), opened).stable).toBe('uncertain');
+    expect(run(every(() => closed(), 1600, 2600), opened)).toMatchObject({ stable: 'closed', stableSinceMs: 2600 });
+  });
+
+  it('counts the confident frames of the last second, not an unbroken run since the closure began', () => {
+    // a closure that began with mostly unsure frames is reported once its last second is confidently closed
+    // (unsure at 0.2: a baseline too low for open eyes, so it vetoes nothing)
+    const late = run([[closed(), 0], ...every(() => unsure(0.2), 100, 2000), ...every(() => closed(), 2100, 3000)]);
+    // at 2600 six of the last second's ten frames are confident (of the closure's 27, only 7)
+    expect(late).toMatchObject({ stable: 'closed', stableSinceMs: 2600, closure: { sinceMs: 0 } });
+    // confident frames with an unsure one in every three also hold
+    expect(run(every((t) => (t % 300 === 200 ? unsure() : closed()), 0, 1200)).stable).toBe('closed');
+  });
+
+  it('takes back a reported closure when eyes that opened narrow still read closed, but weakly', () => {
+    const shut = run(every(() => closed(), 0, 1000));
+    const narrow = run(every(() => closed(0.15, 1), 1100, 2100), shut);
+    expect(narrow.stable).toBe('uncertain');
+    expect(closureIsSure(narrow.closure)).toBe(false);
   });
 
   it('takes back "open" once unsure frames have held 300 ms', () => {
@@ -78,7 +104,7 @@ describe('smoothEyeState: the person’s own baseline', () => {
     const s = run(every((t) => open(0.2 + (t % 1000) / 10_000), 0, 2000));
     expect(s.baseline).toBeCloseTo(0.28, 10);
     expect(run(every(() => open(), 0, 600)).baseline).toBeNull(); // too few frames yet
-    const later = run([...every(() => closed(), 2100, 3500), ...every(() => unsure(0.15), 3600, 20_000)], s);
+    const later = run(every(() => closed(), 2100, 14_000), s);
     expect(later.stable).toBe('closed');
     expect(later.recent).toEqual([]); // frames of a closure are not samples, old ones expire
     expect(later.baseline).toBeNull();
@@ -125,15 +151,38 @@ describe('smoothEyeState: the person’s own baseline', () => {
 });
 
 describe('smoothEyeState: how sure a closure is', () => {
-  it('reports closed only when the closure\'s closed frames look closed with margin on average', () => {
+  it('reports closed only when nearly all of the last second\'s closed frames look closed with margin', () => {
     const weak = EYE_SMOOTHING.closureLogit - 0.5;
     expect(run(every(() => closed(0.1, weak), 0, 3000)).stable).not.toBe('closed');
-    // one very closed-looking frame among weak ones is not enough either, but enough sure frames are
-    const mixed = (t: number) => closed(0.1, t % 400 === 0 ? SURE + 4 : weak);
-    const s = run(every(mixed, 0, 3000));
-    const closedFrames = s.closure!.closedFrames;
-    const mean = s.closure!.closedLogitSum / closedFrames;
-    expect(s.stable === 'closed').toBe(mean >= EYE_SMOOTHING.closureLogit);
     expect(run(every(() => closed(0.1, SURE), 0, 1000)).stable).toBe('closed');
+    // one weak frame in four is tolerated (the lower quartile), two are not
+    expect(run(every((t) => closed(0.1, t % 400 === 0 ? weak : SURE), 0, 1000)).stable).toBe('closed');
+    expect(run(every((t) => closed(0.1, t % 400 < 200 ? weak : SURE), 0, 1000)).stable).not.toBe('closed');
+  });
+
+  it('never lets blinks lift eyes that look only weakly closed over the margin', () => {
+    // narrow open eyes whose frames read confidently closed but weakly, with a two-frame blink every 700 ms
+    const blink = EYE_SMOOTHING.closureLogit + 6;
+    const weak = EYE_SMOOTHING.closureLogit - 2;
+    const frames = every((t) => closed(0.1, t % 700 < 200 ? blink : weak), 0, 10_000);
+    expect(frames.filter(([o]) => o!.closedLogit === blink).length).toBeGreaterThan(20);
+    let s = INITIAL_SMOOTHED_EYE_STATE;
+    for (const [o, t] of frames) {
+      s = smoothEyeState(s, o, t);
+      expect(s.stable).not.toBe('closed');
+    }
+  });
+});
+
+describe('closureEvidence and closureIsSure', () => {
+  const frame = (atMs: number, closed: boolean, closedLogit = SURE) => ({ atMs, closed, closedLogit });
+  it('take the share of confident frames and the lower quartile of their logits over the window', () => {
+    expect(closureEvidence(null)).toEqual({ closedShare: 0, closedLogit: null });
+    const c = { sinceMs: 0, recent: [frame(0, true, 9), frame(100, false, -99), frame(200, true, 4), frame(300, true, 6), frame(400, true, 7), frame(500, true, 8)] };
+    expect(closureEvidence(c)).toEqual({ closedShare: 5 / 6, closedLogit: 6 });
+    expect(closureIsSure(c, { ...EYE_SMOOTHING, closureLogit: 6 })).toBe(true);
+    expect(closureIsSure(c, { ...EYE_SMOOTHING, closureLogit: 6.01 })).toBe(false);
+    expect(closureIsSure(c, { ...EYE_SMOOTHING, closureLogit: 6, minClosedShare: 0.9 })).toBe(false);
+    expect(closureIsSure({ sinceMs: 0, recent: [frame(0, false)] })).toBe(false);
   });
 });
