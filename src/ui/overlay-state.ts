@@ -11,7 +11,7 @@ import { largestFace } from '../model/measures/largest-face';
 import { measureName } from '../i18n/measure-messages';
 import type { CameraErrorCode, EngineState, EyeSummary, FrameAnalysis, FusedVerdict, QualitySummary, TapErrorCode } from '../protocol/messages';
 import { extendTrack, type TrackedBox } from '../workflow/face-motion';
-import { initialStable, updateStable, type Stable } from '../workflow/hysteresis';
+import { initialStable, updateShownReady, updateStable, type Stable } from '../workflow/hysteresis';
 import { DEFAULT_PROFILE_CONFIGS } from '../workflow/profiles';
 import { assessReadiness } from '../workflow/readiness';
 import type { Audience, HintId, ProfileId, Readiness } from '../workflow/types';
@@ -79,7 +79,7 @@ function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayStat
   const track = face ? extendTrack(state.track, { box: face.box, capturedAt: analysis.capturedAt }, TRACK_MS) : [];
   const readiness = assessReadiness(state.profile, { ...analysis, eyeState: analysis.eyes ? eyes.stable : null, track });
   const shown = {
-    ready: updateStable(state.shown.ready, readiness.ready, analysis.capturedAt),
+    ready: updateShownReady(state.shown.ready, readiness.ready, analysis.capturedAt, DEFAULT_PROFILE_CONFIGS[state.profile].revokeReadyAtOnce),
     hint: updateStable(state.shown.hint, readiness.hints[0] ?? null, analysis.capturedAt),
   };
   return { ...state, analysis, frameError: null, tapError: null, eyes, track, readiness, shown };

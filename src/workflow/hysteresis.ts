@@ -27,3 +27,12 @@ export function updateStable<T>(previous: Stable<T>, observed: T, at: number, ho
   const shown = !equals(observed, prev.shown) && at - candidateSince >= holdMs ? observed : prev.shown;
   return { shown, candidate: observed, candidateSince, initial: prev.initial };
 }
+
+/**
+ * The shown "ready" flag: it appears only after the hold, like any stable value, but with
+ * `revokeAtOnce` a frame that is not ready takes it back immediately (the UV profile).
+ */
+export function updateShownReady(previous: Stable<boolean>, ready: boolean, at: number, revokeAtOnce: boolean): Stable<boolean> {
+  const next = updateStable(previous, ready, at);
+  return revokeAtOnce && !ready ? { ...next, shown: false } : next;
+}

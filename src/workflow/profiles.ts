@@ -32,6 +32,11 @@ export interface ProfileConfig {
    * centring, yaw / pitch / roll the four-point pose (ICAO-style geometry for the ID photo).
    */
   measures: MeasureBands;
+  /**
+   * "Ready" is taken back on the first frame that is not ready, instead of after the usual hold: for UV
+   * imaging a "ready" that outlives closed eyes by even half a second is the hazard the gate exists for.
+   */
+  revokeReadyAtOnce: boolean;
 }
 
 export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<ProfileConfig>>> = {
@@ -46,6 +51,7 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
     pose: null,
     maxGlassesProbability: null,
     measures: DEFAULT_MEASURE_BANDS.uv,
+    revokeReadyAtOnce: true,
   },
   /** Video consult: a clear face, eyes open, adequate light, roughly centred (a webcam face sits high, so y is lenient). */
   consult: {
@@ -58,6 +64,7 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
     pose: null,
     maxGlassesProbability: null,
     measures: DEFAULT_MEASURE_BANDS.consult,
+    revokeReadyAtOnce: false,
   },
   /** ID photo: a clear face, eyes open, one face, frontal, no glasses, a neutral crop (stricter size and centring). */
   'id-photo': {
@@ -70,5 +77,6 @@ export const DEFAULT_PROFILE_CONFIGS: Readonly<Record<ProfileId, Readonly<Profil
     pose: { maxYaw: 15, maxPitch: 15, maxRoll: 10 },
     maxGlassesProbability: 0.2,
     measures: DEFAULT_MEASURE_BANDS['id-photo'],
+    revokeReadyAtOnce: false,
   },
 };

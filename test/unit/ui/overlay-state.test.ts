@@ -115,13 +115,19 @@ describe('overlay verdict', () => {
     expect(verdict(state).text).toBe('Ask the patient to close their eyes');
   });
 
-  it('does not flicker: a blink or a single odd frame leaves the verdict as it was', () => {
+  it('does not flicker: a single odd frame leaves the consult verdict as it was', () => {
+    const settled = run(ready, started(), ...frames(0, 1000, openEyed));
+    const flicker = frames(1100, 3000, (at) => (at % 200 === 0 ? analysis([face(240)], { quality: quality('blur'), at }) : openEyed(at))).reduce(reduceOverlay, settled);
+    expect(verdict(flicker).text).toBe('Ready for the consult');
+  });
+
+  it('takes "Ready for UV imaging" back on the first frame with open eyes, and holds again before showing it', () => {
     const settled = run(ready, profile('uv'), started(), ...frames(0, 1500, closedEyed));
-    // for UV an opening restarts the 1 s closure hold, but the shown verdict rides out a short one
-    const blink = [openEyed(1600), openEyed(1700), closedEyed(1800), closedEyed(1900)].reduce(reduceOverlay, settled);
-    expect(verdict(blink).text).toBe('Ready for UV imaging');
-    const flicker = frames(1600, 3000, (at) => (at % 200 === 0 ? analysis([face(240)], { quality: quality('blur'), at }) : closedEyed(at))).reduce(reduceOverlay, settled);
-    expect(verdict(flicker).text).toBe('Ready for UV imaging');
+    expect(verdict(settled).text).toBe('Ready for UV imaging');
+    const opened = [openEyed(1600)].reduce(reduceOverlay, settled);
+    expect(verdict(opened).text).not.toBe('Ready for UV imaging');
+    const closedAgain = [openEyed(1700), closedEyed(1800), closedEyed(1900)].reduce(reduceOverlay, opened);
+    expect(verdict(closedAgain).text).not.toBe('Ready for UV imaging');
   });
 
   it('changes the verdict after a steady change of 500 ms', () => {

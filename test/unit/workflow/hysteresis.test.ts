@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOLD_MS, initialStable, updateStable, type Stable } from '../../../src/workflow/hysteresis';
+import { DEFAULT_HOLD_MS, initialStable, updateShownReady, updateStable, type Stable } from '../../../src/workflow/hysteresis';
+import { DEFAULT_PROFILE_CONFIGS } from '../../../src/workflow/profiles';
 
 /** Feeds [time, value] observations and returns the shown value after each. */
 function shownAfter<T>(initial: T, observations: [number, T][], holdMs = DEFAULT_HOLD_MS): T[] {
@@ -42,5 +43,26 @@ describe('updateStable', () => {
     state = updateStable(state, ['a'], 0, 500, same);
     state = updateStable(state, ['a'], 500, 500, same);
     expect(state.shown).toEqual(['a']);
+  });
+});
+
+describe('updateShownReady', () => {
+  const shownReady = (frames: [number, boolean][], revokeAtOnce: boolean) => {
+    let state = initialStable(false);
+    return frames.map(([at, ready]) => (state = updateShownReady(state, ready, at, revokeAtOnce)).shown);
+  };
+  const readyThenNot: [number, boolean][] = [[0, true], [500, true], [600, false], [700, true], [1100, true], [1200, true]];
+
+  it('shows ready only after the hold either way', () => {
+    expect(shownReady([[0, true], [400, true], [500, true]], true)).toEqual([false, false, true]);
+  });
+  it('takes ready back on the first frame that is not ready when asked to, and holds again before showing it', () => {
+    expect(shownReady(readyThenNot, true)).toEqual([false, true, false, false, false, true]);
+  });
+  it('otherwise rides out a short interruption', () => {
+    expect(shownReady(readyThenNot, false)).toEqual([false, true, true, true, true, true]);
+  });
+  it('is what the UV profile does, and only the UV profile', () => {
+    expect(Object.entries(DEFAULT_PROFILE_CONFIGS).filter(([, config]) => config.revokeReadyAtOnce).map(([id]) => id)).toEqual(['uv']);
   });
 });
