@@ -49,8 +49,8 @@ export const DEFAULT_MEASURE_BANDS: Readonly<Record<ProfileId, Readonly<MeasureB
     'single-face': minScore(50),
     'eyes-open': minScore(50),
     'eyes-visible': maxRaw(0.72),
-    /** The fused verdict's eyeglasses threshold on the frame across the nose (fusion.json glassesFrameMax 0.1349). */
-    'glasses-frame': maxRaw(0.135),
+    /** The fused verdict's eyeglasses threshold on the frame across the nose (fusion.json glassesFrameMax 0.1413). */
+    'glasses-frame': maxRaw(0.1413),
     'mouth-closed': minScore(50),
     'mouth-occlusion': maxRaw(0.39),
     'inter-eye-distance': minScore(50),

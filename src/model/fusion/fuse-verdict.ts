@@ -2,7 +2,10 @@
  * The verdict FaceReady gives on a frame: the classifier and the quality measures together.
  * - A light problem comes first: a face too dark or blown out is not `wrong`; the label is the
  *   classifier's best face class, and the failed exposure measure leads the evidence.
- * - A defect from the classifier (blur, eyeglasses, covered) stands, sure or not: measures that agree
+ * - An unsure `covered` becomes `eyeglasses` when the glasses frame fails while neither occlusion
+ *   measure nor sharpness does (`glassesOverUnsureCovered`): glasses, not a cover, are what the
+ *   classifier half saw (the lower face is the person's own skin).
+ * - Otherwise a defect from the classifier (blur, eyeglasses, covered) stands, sure or not: measures that agree
  *   join its evidence and make an unsure one sure, and so does a defect that clearly leads the other
  *   defect classes (`defectLeadRatio`), so the person learns what to fix. (A blurred face smears its
  *   colours, so the skin measures are not allowed to turn the classifier's `blur` into `covered`.) A
@@ -12,8 +15,10 @@
  *   Sharpness → blur decides on its own (blur is the defect that matters most, and sharpness measures
  *   it directly). The skin-colour measures (face or mouth occlusion → covered, eyes not visible →
  *   eyeglasses) misread busy backgrounds, beards and shadows, so they decide only when the classifier
- *   itself ranks their defect among its two most likely classes (`defectSupportMin`). A confident
- *   `good` is overruled only at the stricter `confidentGood` thresholds (null: never).
+ *   itself ranks their defect among its two most likely classes (`defectSupportMin`). The glasses
+ *   frame (edges across the nose bridge → eyeglasses) has its own backing level
+ *   (`glassesFrameSupportMin`, null: it decides alone). A confident `good` is overruled only at the
+ *   stricter `confidentGood` thresholds (null: never).
  * - Otherwise the classifier's verdict stands (uncertain stays uncertain).
  * With no measures (no face), the classifier's verdict stands alone.
  */
@@ -39,6 +44,7 @@ export function failedMeasures(measures: QualityMeasures, config: Thresholds): {
   if (above('face-occlusion', config.faceOcclusionMax)) out.push({ id: 'face-occlusion', means: 'covered' });
   if (above('mouth-occlusion', config.mouthOcclusionMax)) out.push({ id: 'mouth-occlusion', means: 'covered' });
   if (above('eyes-visible', config.eyesVisibleMax)) out.push({ id: 'eyes-visible', means: 'eyeglasses' });
+  if (above('glasses-frame', config.glassesFrameMax)) out.push({ id: 'glasses-frame', means: 'eyeglasses' });
   return out;
 }
 
@@ -71,13 +77,19 @@ export function fuseVerdict(quality: QualitySummary, measures: QualityMeasures |
     return { label, uncertain: false, evidence: [...light.map((f) => f.id), 'classifier'] };
   }
   const agreeing = failed.filter((f) => f.means === quality.label).map((f) => f.id);
+  // an unsure `covered` whose lower face shows the person's own skin, with a frame across the nose: glasses, not a cover
+  const coverFailed = failed.some((f) => f.means === 'covered' || f.means === 'blur');
+  if (config.glassesOverUnsureCovered && quality.label === 'covered' && quality.uncertain && !coverFailed && measures['face-occlusion'] && measures['mouth-occlusion'] && failed.some((f) => f.id === 'glasses-frame')) {
+    return { label: 'eyeglasses', uncertain: false, evidence: failed.filter((f) => f.means === 'eyeglasses').map((f) => f.id) };
+  }
   // the classifier's defect stands (a measure that agrees, or a clear lead over the other defects, makes an unsure one sure)
   if (quality.label !== 'good' && (!quality.uncertain || quality.label !== 'wrong')) {
     const sure = !quality.uncertain || agreeing.length > 0 || defectLeads(quality.probabilities, quality.label, config.defectLeadRatio);
     return { label: quality.label, uncertain: !sure, evidence: ['classifier', ...agreeing] };
   }
-  // measures answer for `good` and an unsure `wrong`: sharpness alone, the skin measures with the classifier's backing
-  const decisive = failed.find((f) => f.means === 'blur' || classifierSupports(quality.probabilities, f.means as Label, config.defectSupportMin));
+  // measures answer for `good` and an unsure `wrong`: sharpness alone, the others with the classifier's backing where the fit asks for it
+  const backing = (id: MeasureId) => (id === 'glasses-frame' ? config.glassesFrameSupportMin : config.defectSupportMin);
+  const decisive = failed.find((f) => f.means === 'blur' || classifierSupports(quality.probabilities, f.means as Label, backing(f.id)));
   if (!decisive) return alone;
   const label = decisive.means as Label;
   return { label, uncertain: false, evidence: failed.filter((f) => f.means === label).map((f) => f.id) };

@@ -3,7 +3,8 @@
  * there is smooth and its edges run down the nose (the nose's sides), while a frame's bridge runs
  * across it: a row of strong vertical luma change (∂L/∂y). The band read is narrow (± 0.1 inter-eye
  * distance about the nose bridge, mesh 168, in the face patch where the eyes are level) and runs from
- * the brows' inner ends (0.4 IED above the eye line) to just below it. Raw = the largest mean |∂L/∂y|
+ * 0.2 IED above the eye line to 0.1 IED below it, where real glasses' bridges were found on validation
+ * (not higher: brows, a unibrow or a fringe also draw edges across the nose there). Raw = the largest mean |∂L/∂y|
  * of one row of the band, over the band's mean luma: a Weber contrast, so it does not depend on
  * exposure or skin tone, read at the face's own scale (the patch), so not on distance. Clear
  * prescription glasses, metal or plastic, and sunglasses all have a bridge; their lenses may be
@@ -18,13 +19,13 @@ import { FACE_PATCH, type FacePatch } from './face-patch';
 import { sigmoidScore } from './ofiq-mapping';
 
 /** The band read, in inter-eye distances: ± halfWidth about the nose bridge, from `top` to `bottom` about the eye line (negative = above). */
-export const BRIDGE_BAND = { landmark: 168, halfWidth: 0.1, top: -0.4, bottom: 0.1 } as const;
+export const BRIDGE_BAND = { landmark: 168, halfWidth: 0.1, top: -0.2, bottom: 0.1 } as const;
 /**
- * Score 50 at raw 0.13, about the fused verdict's eyeglasses threshold (fusion.json glassesFrameMax,
- * fitted on validation: the strictest value 3 % of clean faces exceed); w 0.02 puts score 80 at 0.10
- * and 20 at 0.16. Faces without glasses: median about 0.04.
+ * Score 50 at raw 0.14, the fused verdict's eyeglasses threshold (fusion.json glassesFrameMax 0.1413,
+ * fitted on validation: the value at most 3 % of clean faces exceed); w 0.02 puts score 80 at 0.11
+ * and 20 at 0.17. Validation faces without glasses: median 0.03–0.05 by source.
  */
-export const GLASSES_FRAME_MAPPING = { h: 100, a: 1, s: -1, x0: 0.13, w: 0.02 };
+export const GLASSES_FRAME_MAPPING = { h: 100, a: 1, s: -1, x0: 0.14, w: 0.02 };
 
 export function glassesFrame(patch: FacePatch, face: FaceLandmarks): MeasureValue | undefined {
   const { luma, size, inside } = patch;
