@@ -117,8 +117,6 @@ export interface FusionFit {
   /** The same per glassesFrameSupportMin tried, and per confident-good glasses-frame budget (null: never). */
   glassesSupportChoice: Record<string, { inSource: number; outOfSource: number | null }>;
   glassesConfidentChoice: Record<string, { inSource: number; outOfSource: number | null }>;
-  /** The same for glassesOverUnsureCovered (false / true). */
-  glassesCoveredChoice: Record<string, { inSource: number; outOfSource: number | null }>;
   /** Per defectLeadRatio tried: on out-of-source validation, how many unsure defects it made specific, and how many of those were right. */
   leadChoice: Record<string, { resolved: number; right: number }>;
   /** The bar a ratio has to meet: accuracy of the classifier's confident answers on out-of-source validation. */
@@ -143,8 +141,8 @@ export const LEAD_RATIOS = [1.5, 2, 3, 5, 10] as const;
  *   in-source figure alone.
  * - The glasses frame (edges across the nose): its own backing level (`glassesFrameSupportMin`, same
  *   candidates and rule as `defectSupportMin`), then whether it overrules a confident `good` (at a
- *   false-flag budget, or never), then whether it turns an unsure `covered` with passed occlusion measures
- *   into `eyeglasses`: each the best out-of-source validation macro-F1 that keeps the in-source floor.
+ *   false-flag budget, or never): each the best out-of-source validation macro-F1 that keeps the
+ *   in-source floor.
  * - `defectLeadRatio`: the smallest ratio whose specific answers are right at least as often as the
  *   classifier's own confident answers on the same out-of-source validation rows (a specific answer made
  *   from a clear lead is then as trustworthy as a sure one); null if none is, or without those rows.
@@ -199,9 +197,6 @@ export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, 
   const glassesConfident = choose<number | null>([...confidentBudgets, null], (b) => ({ ...config, confidentGood: { ...config.confidentGood, glassesFrameMax: b === null ? null : strictGlasses.get(b as (typeof FALSE_FLAG_BUDGETS)[number])! } }), glassesConfidentChoice);
   const confidentBudget = glassesConfident ? glassesConfident.value : null;
   config = { ...config, confidentGood: { ...config.confidentGood, glassesFrameMax: confidentBudget === null ? null : strictGlasses.get(confidentBudget as (typeof FALSE_FLAG_BUDGETS)[number])! } };
-  const glassesCoveredChoice: FusionFit['glassesCoveredChoice'] = {};
-  const glassesCovered = choose([true, false], (value) => ({ ...config, glassesOverUnsureCovered: value }), glassesCoveredChoice);
-  config = { ...config, glassesOverUnsureCovered: glassesCovered ? glassesCovered.value : false };
 
   const leadChoice: FusionFit['leadChoice'] = {};
   let lead: number | null = null;
@@ -221,7 +216,7 @@ export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, 
   }
   config = { ...config, defectLeadRatio: lead };
   const rules = { ...unsure.rules, 'sharpness (confident good)': confidentSharpness! };
-  return { config, rules, budget, macroF1ByBudget, supportChoice, glassesSupportChoice, glassesConfidentChoice, glassesCoveredChoice, leadChoice, leadPrecisionBar: bar };
+  return { config, rules, budget, macroF1ByBudget, supportChoice, glassesSupportChoice, glassesConfidentChoice, leadChoice, leadPrecisionBar: bar };
 }
 
 export interface SourceComparison {

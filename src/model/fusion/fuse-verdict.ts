@@ -2,10 +2,7 @@
  * The verdict FaceReady gives on a frame: the classifier and the quality measures together.
  * - A light problem comes first: a face too dark or blown out is not `wrong`; the label is the
  *   classifier's best face class, and the failed exposure measure leads the evidence.
- * - An unsure `covered` becomes `eyeglasses` when the glasses frame fails while neither occlusion
- *   measure nor sharpness does (`glassesOverUnsureCovered`): glasses, not a cover, are what the
- *   classifier half saw (the lower face is the person's own skin).
- * - Otherwise a defect from the classifier (blur, eyeglasses, covered) stands, sure or not: measures that agree
+ * - A defect from the classifier (blur, eyeglasses, covered) stands, sure or not: measures that agree
  *   join its evidence and make an unsure one sure, and so does a defect that clearly leads the other
  *   defect classes (`defectLeadRatio`), so the person learns what to fix. (A blurred face smears its
  *   colours, so the skin measures are not allowed to turn the classifier's `blur` into `covered`.) A
@@ -77,11 +74,6 @@ export function fuseVerdict(quality: QualitySummary, measures: QualityMeasures |
     return { label, uncertain: false, evidence: [...light.map((f) => f.id), 'classifier'] };
   }
   const agreeing = failed.filter((f) => f.means === quality.label).map((f) => f.id);
-  // an unsure `covered` whose lower face shows the person's own skin, with a frame across the nose: glasses, not a cover
-  const coverFailed = failed.some((f) => f.means === 'covered' || f.means === 'blur');
-  if (config.glassesOverUnsureCovered && quality.label === 'covered' && quality.uncertain && !coverFailed && measures['face-occlusion'] && measures['mouth-occlusion'] && failed.some((f) => f.id === 'glasses-frame')) {
-    return { label: 'eyeglasses', uncertain: false, evidence: failed.filter((f) => f.means === 'eyeglasses').map((f) => f.id) };
-  }
   // the classifier's defect stands (a measure that agrees, or a clear lead over the other defects, makes an unsure one sure)
   if (quality.label !== 'good' && (!quality.uncertain || quality.label !== 'wrong')) {
     const sure = !quality.uncertain || agreeing.length > 0 || defectLeads(quality.probabilities, quality.label, config.defectLeadRatio);

@@ -39,8 +39,6 @@ export interface FusionConfig extends ContentThresholds {
    * apart from the skin-colour measures' because it reads edges, not colours, and fails differently.
    */
   glassesFrameSupportMin: number | null;
-  /** An unsure `covered` with a failed glasses frame and both occlusion measures passed → eyeglasses. */
-  glassesOverUnsureCovered: boolean;
   /**
    * An unsure defect from the classifier is a specific answer when it is at least this many times as likely
    * as the next defect class (null: it stays uncertain).
@@ -65,7 +63,6 @@ export const DEFAULT_FUSION_CONFIG: FusionConfig = {
   confidentGood: { sharpnessMin: 0.3, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null, glassesFrameMax: null },
   defectSupportMin: 0.05,
   glassesFrameSupportMin: 0.05,
-  glassesOverUnsureCovered: false,
   defectLeadRatio: null,
   underExposureMax: 0.5,
   overExposureMax: 0.3,
@@ -104,7 +101,6 @@ export function validateFusionConfig(value: unknown): FusionConfig {
   for (const key of ['defectSupportMin', 'glassesFrameSupportMin'] as const) {
     if (v[key] !== null && !finiteIn01(v[key])) throw new Error(`fusion config: ${key} must be null or a number within 0..1`);
   }
-  if (typeof v.glassesOverUnsureCovered !== 'boolean') throw new Error('fusion config: glassesOverUnsureCovered must be true or false');
   if (v.defectLeadRatio !== null && !(typeof v.defectLeadRatio === 'number' && Number.isFinite(v.defectLeadRatio) && v.defectLeadRatio >= 1)) {
     throw new Error('fusion config: defectLeadRatio must be null or a number ≥ 1');
   }
@@ -114,7 +110,6 @@ export function validateFusionConfig(value: unknown): FusionConfig {
     confidentGood: validateContent(v.confidentGood, 'fusion config confidentGood', true),
     defectSupportMin: v.defectSupportMin as number | null,
     glassesFrameSupportMin: v.glassesFrameSupportMin as number | null,
-    glassesOverUnsureCovered: v.glassesOverUnsureCovered,
     defectLeadRatio: v.defectLeadRatio as number | null,
     underExposureMax: v.underExposureMax as number,
     overExposureMax: v.overExposureMax as number,

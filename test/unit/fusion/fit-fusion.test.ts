@@ -58,17 +58,16 @@ describe('fitFusion', () => {
 });
 
 describe('fitFusion: the glasses frame', () => {
-  it('lets the frame decide alone, overrule a confident good and an unsure covered only where out-of-source rows gain and in-source keeps its floor', () => {
+  it('lets the frame decide alone and overrule a confident good only where out-of-source rows gain and in-source keeps its floor', () => {
     const rows = [
       ...inSource,
       ...repeat(10, () => row('eyeglasses', [0.01, 0.95, 0.02, 0.01, 0.01], { 'glasses-frame': 0.2 })),
     ];
     const outOfSource = [
       ...rows,
-      // glasses a head without their source calls `good` (unsure, eyeglasses third), `good` (sure) or `covered` (unsure)
+      // glasses a head without their source calls `good`, unsure (eyeglasses third) or sure
       ...repeat(6, () => row('eyeglasses', [0.01, 0.04, 0.8, 0.14, 0.01], { 'glasses-frame': 0.2 })),
       ...repeat(4, () => row('eyeglasses', [0.01, 0.02, 0.95, 0.01, 0.01], { 'glasses-frame': 0.25 })),
-      ...repeat(4, () => row('eyeglasses', [0.01, 0.2, 0.04, 0.7, 0.05], { 'glasses-frame': 0.2 })),
     ];
     const fit = fitFusion(rows, DEFAULT_FUSION_CONFIG, T, outOfSource);
     expect(fit.config.glassesFrameMax).toBeLessThan(0.2);
@@ -76,12 +75,10 @@ describe('fitFusion: the glasses frame', () => {
     expect(fit.config.glassesFrameSupportMin).toBeNull();
     expect(fit.glassesSupportChoice['null'].outOfSource).toBeGreaterThan(fit.glassesSupportChoice['0.02'].outOfSource!);
     expect(fit.config.confidentGood.glassesFrameMax).not.toBeNull();
-    expect(fit.config.glassesOverUnsureCovered).toBe(true);
     // without out-of-source gains nothing changes in-source, so the strictest choices win the ties
     const alone = fitFusion(rows, DEFAULT_FUSION_CONFIG, T);
     expect(alone.config.glassesFrameSupportMin).toBe(0.2);
     expect(alone.config.confidentGood.glassesFrameMax).toBeNull();
-    expect(alone.config.glassesOverUnsureCovered).toBe(false);
   });
 });
 

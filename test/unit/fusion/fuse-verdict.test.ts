@@ -15,7 +15,6 @@ const config: FusionConfig = {
   confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: 0.8, mouthOcclusionMax: 0.9, eyesVisibleMax: null, glassesFrameMax: null },
   defectSupportMin: 0.1,
   glassesFrameSupportMin: 0.1,
-  glassesOverUnsureCovered: true,
   defectLeadRatio: 5,
   underExposureMax: 0.5,
   overExposureMax: 0.3,
@@ -74,13 +73,8 @@ describe('fuseVerdict', () => {
     expect(fuseVerdict(quality('good', 0.97, 'eyeglasses'), measures({ 'glasses-frame': 0.2 }), { ...alone, confidentGood: { ...config.confidentGood, glassesFrameMax: 0.1 } }).label).toBe('eyeglasses');
   });
 
-  it('turns an unsure covered into eyeglasses when a frame crosses the nose and nothing covers the lower face', () => {
-    expect(fuseVerdict(quality('covered', 0.6, 'eyeglasses'), measures({ 'glasses-frame': 0.2 }), config)).toEqual({ label: 'eyeglasses', uncertain: false, evidence: ['glasses-frame'] });
-    // a failed occlusion measure, a sure classifier, no frame, or the rule off: covered stands
-    expect(fuseVerdict(quality('covered', 0.6, 'eyeglasses'), measures({ 'glasses-frame': 0.2, 'face-occlusion': 0.8 }), config).label).toBe('covered');
-    expect(fuseVerdict(quality('covered', 0.95), measures({ 'glasses-frame': 0.2 }), config).label).toBe('covered');
-    expect(fuseVerdict(quality('covered', 0.6, 'eyeglasses'), measures(), config).label).toBe('covered');
-    expect(fuseVerdict(quality('covered', 0.6, 'eyeglasses'), measures({ 'glasses-frame': 0.2 }), { ...config, glassesOverUnsureCovered: false }).label).toBe('covered');
+  it('never switches the classifier\'s unsure covered to eyeglasses on a frame across the nose (a mask pulled up draws one too)', () => {
+    expect(fuseVerdict(quality('covered', 0.6, 'eyeglasses'), measures({ 'glasses-frame': 0.2 }), { ...config, glassesFrameSupportMin: null })).toEqual({ label: 'covered', uncertain: true, evidence: ['classifier'] });
   });
 
   it('overrules a confident good only at the stricter thresholds, and never where they are null', () => {
@@ -138,7 +132,6 @@ describe('validateFusionConfig', () => {
     expect(() => validateFusionConfig({ ...config, defectLeadRatio: 0.5 })).toThrow(/defectLeadRatio/);
     expect(() => validateFusionConfig({ ...config, defectSupportMin: -1 })).toThrow(/defectSupportMin/);
     expect(() => validateFusionConfig({ ...config, glassesFrameSupportMin: 'x' })).toThrow(/glassesFrameSupportMin/);
-    expect(() => validateFusionConfig({ ...config, glassesOverUnsureCovered: 1 })).toThrow(/glassesOverUnsureCovered/);
     expect(() => validateFusionConfig({ ...config, confidentGood: { ...config.confidentGood, glassesFrameMax: 3 } })).toThrow(/glassesFrameMax/);
     expect(() => validateFusionConfig(null)).toThrow();
   });
