@@ -33,7 +33,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(createImageCheckMenu);
   listenToImageCheckMenu();
-  void reconnectOpenPages();
+  void reconnectOpenPages(ensureOffscreenDocument);
   backendChoice.watch(restartOffscreenDocument);
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
     await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getUserValue(), origins));

@@ -1,19 +1,31 @@
 /**
- * npm run bench:xai [-- --json] [-- --backend wasm|cpu] [-- --batch N (skip the batch-size search)]
+ * npm run bench:xai [-- --json] [-- --backend wasm|cpu] [-- --batch N (skip the batch-size search)] [-- --images N]
  * Cost of the explanations relative to the inference they cannot avoid, measured in one run on one
  * backend (Node: wasm by default, single-threaded here): LIME ÷ 1000 batched forward passes
- * (target ≤ 1.15), Grad-CAM ÷ one forward pass (target ≤ 3), quickshift time, combined time.
+ * (target ≤ 1.15), Grad-CAM ÷ one forward pass (target ≤ 3), quickshift time, combined time; the fast
+ * LIME ÷ the 1000-sample reference on the same image (target ≤ 0.125);
+ * and LIME's top-5 agreement on held-out images (scripts/lib/xai/held-out.ts; default: those xai:eval has
+ * explained, `--images N`: the first N):
+ * fast vs reference (averaged over reference seeds 0 and 1) and reference vs reference under the other
+ * seed (target: fast ≥ seed). Agreement is a seeded, deterministic figure: images that xai:eval has
+ * already explained are read from its records; the rest are computed here (3 LIME runs each, ~2100 forwards).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { RgbaImage } from '../src/image';
 import { createCombined } from '../src/xai/combined';
 import { createGradCam } from '../src/xai/gradcam';
-import { createLime } from '../src/xai/lime';
+import { createLime, limeModeSetup } from '../src/xai/lime';
 import { measureFastestBatchSize } from '../src/xai/model';
 import { quickshift } from '../src/xai/segment/quickshift';
 import { readRgbaImage } from './lib/node-io';
 import { type NodeBackend, useNodeBackend } from './lib/tf-node-backend';
 import { loadXaiModel } from './lib/xai-model';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { agreementOf, DEFAULT_EVAL_STEPS, evalCacheDir, evalCacheFile, type EvalRecord } from './lib/xai/eval-records';
+import { faceBoxes, heldOutImages, modelInputImage } from './lib/xai/held-out';
+import { bootstrapMean, type MeanInterval } from './lib/xai/intervals';
+import { limeRuns } from './lib/xai/lime-runs';
 
 const ASTRONAUT = '/usr/lib/python3/dist-packages/skimage/data/astronaut.png';
 const args = process.argv.slice(2);
@@ -73,6 +85,40 @@ const lime = await time(() => createLime(model).explain(image));
 const forwardAfter = await time(runForward1000);
 const forward1000 = mean(forwardBefore, forwardAfter);
 const combined = await time(() => createCombined(model).explain(image));
+// the fast LIME against the reference, alternated, so both see the same load
+const fastSetup = limeModeSetup('fast');
+const fastLime = createLime(model, fastSetup.options, fastSetup.stages);
+const fastRuns: Timing[] = [];
+const referenceRuns: Timing[] = [];
+for (let round = 0; round < 2; round++) {
+  fastRuns.push(await time(() => fastLime.explain(image)));
+  referenceRuns.push(await time(() => createLime(model).explain(image)));
+}
+const fastLimeTiming = mean(fastRuns[0], fastRuns[1]);
+const referenceLimeTiming = mean(referenceRuns[0], referenceRuns[1]);
+
+// agreement on held-out images
+// --images N: the first N held-out images (computing those xai:eval has not); default: the ones it has explained
+const evalDir = evalCacheDir(probe.id, DEFAULT_EVAL_STEPS);
+const heldOut = heldOutImages(200);
+const agreementImages = args.includes('--images') ? heldOut.slice(0, Number(args[args.indexOf('--images') + 1])) : heldOut.filter(({ path }) => existsSync(evalCacheFile(evalDir, path)));
+const boxes = probe.trained ? await faceBoxes() : new Map();
+const records: Pick<EvalRecord, 'top5'>[] = [];
+let fromEval = 0;
+for (const { path } of agreementImages) {
+  const file = evalCacheFile(evalDir, path);
+  if (existsSync(file)) {
+    records.push(JSON.parse(readFileSync(file, 'utf8')) as EvalRecord);
+    fromEval++;
+    continue;
+  }
+  const input = await modelInputImage(path, boxes.get(resolve(path)), probe.preprocessConfig);
+  const runs = await limeRuns(model, input, await gradcamExplainer.explain(input));
+  records.push({ top5: { reference: runs.reference.topSegments, referenceSeed2: runs.referenceSeed2.topSegments, fast: runs.fast.topSegments, fast124: runs.fast124.topSegments, prior: runs.prior.topSegments } });
+  log(`agreement image ${records.length}/${agreementImages.length} computed`);
+}
+const agreement = agreementOf(records as EvalRecord[]);
+const interval = (values: number[]): MeanInterval => bootstrapMean(values);
 
 const result = {
   model: probe.description,
@@ -89,6 +135,14 @@ const result = {
   gradcamOverForwardOne: ratio(gradcam, forwardOne),
   quickshift: quickshiftTiming,
   combined,
+  fastLime: fastLimeTiming,
+  referenceLime: referenceLimeTiming,
+  fastLimeOverReference: ratio(fastLimeTiming, referenceLimeTiming),
+  agreementImages: records.length,
+  agreementImagesFromXaiEval: fromEval,
+  fastLimeAgreement: interval(agreement.fast),
+  referenceSeedAgreement: interval(agreement.seed),
+  fastMinusReferenceSeedAgreement: agreement.fastMinusSeed,
   tensorsLeaked: tf.memory().numTensors - tensorsBefore,
 };
 const t = (x: Timing, unit: 's' | 'ms') => (unit === 's' ? `${(x.wallMs / 1000).toFixed(2)} s wall, ${(x.cpuMs / 1000).toFixed(2)} s cpu` : `${x.wallMs.toFixed(1)} ms wall, ${x.cpuMs.toFixed(1)} ms cpu`);
@@ -101,5 +155,11 @@ else {
   console.log(`Grad-CAM                ${t(gradcam, 'ms')} → ÷ one forward = ${r(result.gradcamOverForwardOne)} (target ≤ 3)`);
   console.log(`quickshift ${image.width}×${image.height}      ${t(quickshiftTiming, "ms")}`);
   console.log(`combined                ${t(combined, 's')}`);
+  const mi = (m: MeanInterval) => `${m.mean.toFixed(3)} [${m.low.toFixed(3)}, ${m.high.toFixed(3)}]`;
+  console.log(`fast LIME               ${t(fastLimeTiming, 's')} → ÷ reference LIME ${t(referenceLimeTiming, 's')} = ${r(result.fastLimeOverReference)} (target ≤ 0.125)`);
+  console.log(`top-5 Jaccard, ${records.length} held-out images (${fromEval} from xai:eval's records), mean [95% bootstrap]:`);
+  console.log(`  fast vs reference       ${mi(result.fastLimeAgreement)}`);
+  console.log(`  reference vs other seed ${mi(result.referenceSeedAgreement)} (target: fast ≥ this)`);
+  console.log(`  paired fast − seed      ${mi(agreement.fastMinusSeed.difference)}, Wilcoxon p ${agreement.fastMinusSeed.wilcoxonP.toFixed(3)}`);
   console.log(`tensors leaked          ${result.tensorsLeaked}`);
 }

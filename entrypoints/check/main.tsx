@@ -27,7 +27,7 @@ async function main() {
         store.explainMethod.value = next;
         void explainMethod.setValue(next);
       }}
-      onExplain={() => engine.explain(store.explainMethod.value, samples)}
+      onExplain={() => engine.explain(store.explainMethod.value, store.limeMode.value, samples)}
       onCancelExplain={engine.cancelExplain}
       onCloseExplain={() => store.dispatchExplain({ type: 'explain-closed' })}
       onSave={checker.save}

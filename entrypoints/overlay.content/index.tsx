@@ -94,7 +94,7 @@ export default defineContentScript({
           store.explainMethod.value = next;
           void explainMethod.setValue(next);
         }}
-        onExplain={() => relay.explain(store.explainMethod.value, samples)}
+        onExplain={() => relay.explain(store.explainMethod.value, store.limeMode.value, samples)}
         onCancelExplain={relay.cancelExplain}
         onCloseExplain={() => dispatchExplain({ type: 'explain-closed' })}
         onProfileChange={(next) => {

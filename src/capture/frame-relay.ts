@@ -4,7 +4,8 @@
  * encodes them and forwards camera and engine events to the overlay. It also carries "Explain"
  * requests; while paused (an explanation is shown) frames are dropped so the verdict stays frozen.
  * It is where the overlay survives the engine's failures: frames are neither encoded nor sent
- * while the engine is not ready, work pending when the engine goes away is failed (never left
+ * while the engine is not ready (the freshest one is held, unencoded, and goes the moment the
+ * engine is ready, so a restarted engine sees a frame without waiting for the next sample), work pending when the engine goes away is failed (never left
  * running), a malformed engine answer still frees the in-flight slot, and when the extension
  * itself goes away the page's tap is told to stop sampling.
  */
@@ -20,7 +21,7 @@ import { decodeExplanation, decodeImage } from '../protocol/explanation-wire';
 import { FRAME_LIMITS, OVERLAY_CHANNEL, TAP_CHANNEL, tapMessage, type EngineEvent, type EngineState, type FrameAnalysis, type TapConfig, type TapFrameMessage, type TapSelectSource, type TapErrorCode, type CameraErrorCode, type TapStop, type VideoSourceInfo } from '../protocol/messages';
 import { audienceOf, type PreferredSource } from './video-sources';
 import type { Audience } from '../workflow/types';
-import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
+import type { ExplainMethod, ExplanationSet, LimeMode } from '../xai/explain-set';
 import type { ExplainProgress } from '../xai/types';
 
 /** What the relay reports about the engine, the page's videos and each analysed frame (the overlay's state reduces these). */
@@ -36,9 +37,10 @@ export type RelayEvent =
 
 /** What the relay reports about an explanation, its payload decoded. `engineLost`: the engine went away before answering. */
 export type RelayExplainEvent =
-  | { type: 'explain-requested'; requestId: number; method: ExplainMethod }
+  | { type: 'explain-requested'; requestId: number; method: ExplainMethod; limeMode: LimeMode }
   | { type: 'explain-started'; requestId: number; frame: RgbaImage }
   | { type: 'explain-progress'; requestId: number; method: Exclude<ExplainMethod, 'all'>; progress: ExplainProgress }
+  | { type: 'explain-partial'; requestId: number; set: ExplanationSet }
   | { type: 'explanation'; requestId: number; set: ExplanationSet; predicted: { name: string; probability: number }; ms: number }
   | { type: 'explain-error'; requestId: number; error: string; cancelled: boolean; engineLost?: boolean };
 
@@ -62,7 +64,7 @@ export interface FrameRelayOptions {
 
 export interface FrameRelay {
   /** Asks the engine to explain the last analysed frame; returns the request id. */
-  explain(method: ExplainMethod, limeSamples: number): number;
+  explain(method: ExplainMethod, limeMode: LimeMode, limeSamples: number): number;
   cancelExplain(requestId: number): void;
   /** While paused, sampled frames are dropped and the last verdict stays. */
   setPaused(paused: boolean): void;
@@ -79,7 +81,7 @@ export const fitsFrameLimits = (bitmap: { width: number; height: number }): bool
   bitmap.width >= 1 && bitmap.height >= 1 && bitmap.width <= FRAME_LIMITS.maxSide && bitmap.height <= FRAME_LIMITS.maxSide;
 
 /** Engine event types that do not answer a frame: a malformed one of any other type (or of none) frees the slot. */
-const NON_FRAME_EVENT_TYPES: ReadonlySet<unknown> = new Set(['explain-started', 'explain-progress', 'explanation', 'explain-error', 'engine-state', 'memory']);
+const NON_FRAME_EVENT_TYPES: ReadonlySet<unknown> = new Set(['explain-started', 'explain-progress', 'explain-partial', 'explanation', 'explain-error', 'engine-state', 'memory']);
 
 
 /** Turns an engine event about an explanation into the overlay's event, decoding its payload. */
@@ -91,6 +93,8 @@ export function explainEventOf(event: Exclude<EngineEvent, { type: 'engine-state
         return { type: 'explain-started', requestId, frame: decodeImage(event.frame, 'explained frame') };
       case 'explain-progress':
         return { type: 'explain-progress', requestId, method: event.method, progress: { stage: event.stage, fraction: event.fraction } };
+      case 'explain-partial':
+        return { type: 'explain-partial', requestId, set: decodeExplanation(event.explanation) };
       case 'explanation':
         return { type: 'explanation', requestId, set: decodeExplanation(event.explanation), predicted: event.predicted, ms: event.ms };
       case 'explain-error':
@@ -111,6 +115,20 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
   /** The frame the engine is working on (its answer frees the slot), and the explanation it is computing. */
   let inFlight: number | null = null;
   let explaining: number | null = null;
+  /** The freshest frame sampled while the engine was not ready (not encoded yet). */
+  let held: TapFrameMessage | null = null;
+
+  function hold(frame: TapFrameMessage | null) {
+    held?.bitmap.close();
+    held = frame;
+  }
+
+  /** Offers a frame to the engine: sent now if none is in flight, else it waits (replacing the waiting one). */
+  function offer(frame: TapFrameMessage) {
+    const offered = slot.offer(frame);
+    offered.dropped?.bitmap.close();
+    if (offered.send) void send(offered.send);
+  }
 
   /** The in-flight frame is answered (or will never be): send the waiting one, if any. */
   function release() {
@@ -132,14 +150,22 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     engineReady = false;
     inFlight = null;
     slot.reset()?.bitmap.close();
+    hold(null);
   }
 
   const engine = options.connectEngine({
     onEvent(event) {
       switch (event.type) {
-        case 'engine-state':
+        case 'engine-state': {
           engineReady = event.state.state === 'ready';
-          return options.onEvent({ type: 'engine-state', state: event.state });
+          options.onEvent({ type: 'engine-state', state: event.state });
+          const waiting = held;
+          held = null;
+          if (engineReady && waiting) offer(waiting);
+          else if (event.state.state === 'error') waiting?.bitmap.close();
+          else held = waiting;
+          return;
+        }
         case 'analysis':
         case 'analysis-error': {
           options.onEvent(event.type === 'analysis' ? { type: 'analysis', analysis: event.analysis } : { type: 'frame-error', error: event.error });
@@ -215,10 +241,9 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     switch (message.type) {
       case 'frame': {
         // Nothing is encoded that the engine cannot take now, nor a bitmap over the frame limits.
-        if (paused || !engineReady || !fitsFrameLimits(message.bitmap)) return message.bitmap.close();
-        const offered = slot.offer(message);
-        offered.dropped?.bitmap.close();
-        if (offered.send) void send(offered.send);
+        if (paused || !fitsFrameLimits(message.bitmap)) return message.bitmap.close();
+        if (!engineReady) return hold(message);
+        offer(message);
         break;
       }
       case 'camera-started':
@@ -247,6 +272,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     win.postMessage(stop, win.location.origin);
     engine.close();
     slot.reset()?.bitmap.close();
+    hold(null);
   }
 
   win.addEventListener('message', onMessage);
@@ -256,10 +282,10 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
   };
   configure(options.prefer);
   return {
-    explain(method, limeSamples) {
+    explain(method, limeMode, limeSamples) {
       const id = ++requestId;
-      options.onExplainEvent({ type: 'explain-requested', requestId: id, method });
-      if (!engine.send({ type: 'explain', requestId: id, method, limeSamples })) {
+      options.onExplainEvent({ type: 'explain-requested', requestId: id, method, limeMode });
+      if (!engine.send({ type: 'explain', requestId: id, method, limeMode, limeSamples })) {
         options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false, engineLost: true });
       } else {
         explaining = id;
@@ -271,6 +297,7 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
     },
     setPaused(value) {
       paused = value;
+      if (paused) hold(null);
     },
     preferSource: configure,
     selectSource(sourceId) {

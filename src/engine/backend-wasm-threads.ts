@@ -8,9 +8,14 @@
  */
 import { WASM_THREAD_FILES } from './backend-wasm-files';
 
-/** Threads for XNNPACK: one per core, at most 4 (beyond that the small face models gain little and the video call loses cores). */
+/**
+ * Threads for XNNPACK: one per two logical cores, 1 to 4, so half the machine stays with the page and its
+ * video call. tfjs-backend-wasm caps its pool there too (hardwareConcurrency / 2, read as its module starts).
+ * Two threads on two busy cores made every model several times slower (the pool's threads wait on each other
+ * at every operation; docs/live-pipeline.md), so a 2-core machine runs the single-threaded SIMD build.
+ */
 export function wasmThreadCount(hardwareConcurrency: number | undefined): number {
-  return Math.max(1, Math.min(4, Math.floor(hardwareConcurrency ?? 1)));
+  return Math.max(1, Math.min(4, Math.floor((hardwareConcurrency ?? 1) / 2)));
 }
 
 /** The script a Worker is started from: a blob: URL (tfjs's pthread worker) becomes the shipped worker file. */

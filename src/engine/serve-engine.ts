@@ -160,7 +160,9 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
       send(port, { type: 'explain-started', requestId, frame: encodeImage(image) });
       const set = await ready().explain(image, {
         method: request.method,
-        lime: { numSamples: Math.round(request.limeSamples) },
+        limeMode: request.limeMode,
+        limeSamples: Math.round(request.limeSamples),
+        onPartial: (partial) => send(port, { type: 'explain-partial', requestId, explanation: encodeExplanation(partial) }),
         signal: controller.signal,
         onProgress: (method, p) => send(port, { type: 'explain-progress', requestId, method, stage: p.stage, fraction: p.fraction }),
       });

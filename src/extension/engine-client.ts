@@ -23,8 +23,15 @@ export const ENSURE_TIMEOUT_MS = 5_000;
 /**
  * A dropped port is reported this long after the fact, unless the extension turned out to be gone:
  * then the user hears "FaceReady stopped" straight after the last verdict, with no "Loading…" between.
+ * (The reconnect does not wait for it; a reconnect within the grace reports the drop first.)
  */
 export const DISCONNECT_GRACE_MS = 300;
+/**
+ * A connection that lasted this long and then dropped was a working engine that went away (closed by
+ * the browser, or its settings changed): the first reconnect goes at once, without a back-off wait.
+ * One that drops sooner is failing, and reconnects back off as after any failure.
+ */
+export const STABLE_CONNECTION_MS = 1_000;
 
 /** Whether this content script still belongs to a live extension (Chrome clears runtime.id when it does not). */
 export const extensionContextAlive = (): boolean => {
@@ -41,20 +48,37 @@ export const connectEngine: ConnectEngine = (options) => {
   let lost = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A dropped port not reported yet (the grace), and its timer. */
+  let dropPending = false;
+  let dropTimer: ReturnType<typeof setTimeout> | undefined;
   let contextPoll: ReturnType<typeof setInterval> | undefined;
 
   function contextLost(): boolean {
     if (lost) return true;
     if (extensionContextAlive()) return false;
+    markLost();
+    return true;
+  }
+  /** Nothing can reconnect now: stop every timer, and say so (never "disconnected" first). */
+  function markLost() {
     lost = true;
     stopContextPoll();
     clearTimeout(timer);
+    cancelDropReport();
     options.onContextLost();
-    return true;
   }
   function stopContextPoll() {
     clearInterval(contextPoll);
     contextPoll = undefined;
+  }
+  function cancelDropReport() {
+    clearTimeout(dropTimer);
+    dropPending = false;
+  }
+  function reportDrop() {
+    if (!dropPending) return;
+    cancelDropReport();
+    options.onConnectionChange(false);
   }
 
   async function open() {
@@ -67,8 +91,9 @@ export const connectEngine: ConnectEngine = (options) => {
       });
       const reply = (await Promise.race([browser.runtime.sendMessage({ type: 'ensure-engine' }), silence]).finally(() => clearTimeout(waited))) as BackgroundReply | undefined;
       if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
-      if (closed) return;
+      if (closed || lost) return;
       const opened = browser.runtime.connect({ name: ENGINE_PORT });
+      const openedAt = Date.now();
       port = opened;
       opened.onMessage.addListener((message: unknown) => {
         attempt = 0;
@@ -88,13 +113,14 @@ export const connectEngine: ConnectEngine = (options) => {
         // A crash that takes the extension down clears runtime.id a moment after the port drops; calls may hang meanwhile.
         if (contextLost()) return;
         contextPoll ??= setInterval(contextLost, CONTEXT_POLL_MS);
-        timer = setTimeout(() => {
-          if (closed || lost) return;
-          options.onConnectionChange(false);
-          retry('the analysis engine closed');
-        }, DISCONNECT_GRACE_MS);
+        dropPending = true;
+        dropTimer = setTimeout(reportDrop, DISCONNECT_GRACE_MS);
+        if (Date.now() - openedAt >= STABLE_CONNECTION_MS) void open();
+        else retry('the analysis engine closed');
       });
       stopContextPoll();
+      // Said in order: a drop still in its grace, then the new connection.
+      reportDrop();
       options.onConnectionChange(true);
     } catch (error) {
       retry(errorText(error));
@@ -103,10 +129,7 @@ export const connectEngine: ConnectEngine = (options) => {
 
   function retry(reason: string) {
     // Some Chrome versions reject calls before clearing runtime.id; the words are Chrome's own.
-    if (/extension context invalidated/i.test(reason) && !lost) {
-      lost = true;
-      options.onContextLost();
-    }
+    if (/extension context invalidated/i.test(reason) && !lost) markLost();
     if (closed || contextLost()) return;
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
     attempt++;
@@ -130,6 +153,7 @@ export const connectEngine: ConnectEngine = (options) => {
     close() {
       closed = true;
       clearTimeout(timer);
+      cancelDropReport();
       stopContextPoll();
       const open = port;
       port = null;

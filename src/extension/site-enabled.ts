@@ -29,15 +29,20 @@ const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
  * Injects the overlay into open pages of enabled sites, once per extension instance. The page's
  * tap (MAIN world) outlives the extension, so only the overlay is injected; a page opened before
  * FaceReady was first installed shows "Waiting for the camera" until its camera starts again.
+ * When there are pages to reconnect, `startEngine` runs alongside the injection, so the engine is
+ * loading before the overlays ask for it.
  */
-export async function reconnectOpenPages(): Promise<void> {
+export async function reconnectOpenPages(startEngine: () => Promise<void>): Promise<void> {
   if ((await browser.storage.session.get(RECONNECTED_KEY))[RECONNECTED_KEY]) return;
   await browser.storage.session.set({ [RECONNECTED_KEY]: true });
   const tabs = await browser.tabs.query({ url: contentScriptMatches(await enabledOrigins.getValue()) });
-  await Promise.all(
-    tabs.map((tab) =>
+  if (tabs.length === 0) return;
+  // An engine that fails to start is reported to each overlay when it asks (ensure-engine) again.
+  await Promise.all([
+    startEngine().catch(() => undefined),
+    ...tabs.map((tab) =>
       // A tab may close, or show an error page, meanwhile: nothing to reconnect there.
       tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [OVERLAY_SCRIPT] }).catch(() => undefined),
     ),
-  );
+  ]);
 }

@@ -8,7 +8,7 @@ import { errorText } from '../error-text';
 import { encodeFrame } from '../capture/encode-frame';
 import { explainEventOf, type RelayExplainEvent } from '../capture/frame-relay';
 import { STILL_STREAM_ID, type EngineState, type FrameAnalysis } from '../protocol/messages';
-import type { ExplainMethod } from '../xai/explain-set';
+import type { ExplainMethod, LimeMode } from '../xai/explain-set';
 import { connectEngine } from './engine-client';
 
 /** How long one still may take once sent (model warm-up on software WebGL included). */
@@ -22,7 +22,7 @@ export interface StillEngineOptions {
 export interface StillEngine {
   /** Analyses one still (the caller keeps and closes the bitmap); rejects with the engine's error in words. */
   analyze(bitmap: ImageBitmap): Promise<FrameAnalysis>;
-  explain(method: ExplainMethod, limeSamples: number): void;
+  explain(method: ExplainMethod, limeMode: LimeMode, limeSamples: number): void;
   cancelExplain(requestId: number): void;
   close(): void;
 }
@@ -136,10 +136,10 @@ export function connectStillEngine(options: StillEngineOptions): StillEngine {
         void sendPending();
       });
     },
-    explain(method, limeSamples) {
+    explain(method, limeMode, limeSamples) {
       const id = ++requestId;
-      options.onExplainEvent({ type: 'explain-requested', requestId: id, method });
-      if (!engine.send({ type: 'explain', requestId: id, method, limeSamples })) {
+      options.onExplainEvent({ type: 'explain-requested', requestId: id, method, limeMode });
+      if (!engine.send({ type: 'explain', requestId: id, method, limeMode, limeSamples })) {
         options.onExplainEvent({ type: 'explain-error', requestId: id, error: 'the analysis engine is not connected', cancelled: false, engineLost: true });
       } else {
         explaining = id;

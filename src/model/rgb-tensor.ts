@@ -12,6 +12,9 @@ export function toRgbTensor(image: ImageInput): tf.Tensor3D {
   if (image instanceof tf.Tensor) {
     const [, , channels] = image.shape;
     if (channels !== 3 && channels !== 4) throw new Error(`expected an RGB(A) tensor, got shape [${image.shape}]`);
+    // Shared, not copied: a frame's tensor passes through here once per model, and on WASM a cast (or a clone) copies it
+    // while a reshape only counts one more reference.
+    if (channels === 3 && image.dtype === 'float32') return tf.reshape(image, image.shape);
     return tf.tidy(() => tf.cast(channels === 4 ? tf.slice(image, [0, 0, 0], [-1, -1, 3]) : image, 'float32'));
   }
   const { width, height, data } = image;

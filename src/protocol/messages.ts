@@ -153,12 +153,13 @@ export type WireFrame = Checked<typeof wireFrame>;
 export const STILL_STREAM_ID = 'still';
 
 const explainMethod = literal('combined', 'gradcam', 'lime', 'all');
+const limeMode = literal('fast', 'reference');
 export const EXPLAIN_LIMITS = { minSamples: 10, maxSamples: 5000 } as const;
 
 export const engineRequest = tagged('type', {
   analyze: object({ type: literal('analyze'), frame: wireFrame }),
   /** Explain the last frame this port had analysed (the one whose verdict the user sees). */
-  explain: object({ type: literal('explain'), requestId: num, method: explainMethod, limeSamples: num }),
+  explain: object({ type: literal('explain'), requestId: num, method: explainMethod, limeMode, limeSamples: num }),
   'cancel-explain': object({ type: literal('cancel-explain'), requestId: num }),
   /** How much memory the engine holds (for `npm run soak`). */
   memory: object({ type: literal('memory') }),
@@ -241,6 +242,8 @@ export const engineEvent = tagged('type', {
   /** The frozen frame being explained (the classifier's crop), sent first so the panel shows it at once. */
   'explain-started': object({ type: literal('explain-started'), requestId: num, frame: wireImage }),
   'explain-progress': object({ type: literal('explain-progress'), requestId: num, method: literal('combined', 'gradcam', 'lime'), stage: literal('segment', 'gradcam', 'overlay', 'sample', 'predict', 'fit'), fraction: num }),
+  /** The explanations ready so far (Grad-CAM first), while the rest are computed. */
+  'explain-partial': object({ type: literal('explain-partial'), requestId: num, explanation: explanationWire }),
   explanation: object({
     type: literal('explanation'),
     requestId: num,

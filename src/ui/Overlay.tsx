@@ -138,6 +138,8 @@ export function Overlay({ store, locale, onExplainMethodChange, onExplain, onCan
         <ExplainSection
           state={explain}
           method={store.explainMethod.value}
+          limeMode={store.limeMode.value}
+          onLimeModeChange={(mode) => (store.limeMode.value = mode)}
           live={analysis && { name: analysis.quality.label, probability: analysis.quality.confidence }}
           locale={locale}
           onMethodChange={onExplainMethodChange}

@@ -1,11 +1,11 @@
 /**
  * The "Explain" flow of the overlay as a pure reducer: requested → started (the frozen frame
- * arrives) → progress → done, failed or cancelled. Events of any other request are ignored, so a
+ * arrives) → progress and partial results (Grad-CAM first) → done, failed or cancelled. Events of any other request are ignored, so a
  * late reply to a cancelled request cannot overwrite a newer one.
  */
 import type { RelayExplainEvent } from '../capture/frame-relay';
 import type { RgbaImage } from '../image';
-import type { ExplainMethod, ExplanationSet } from '../xai/explain-set';
+import type { ExplainMethod, ExplanationSet, LimeMode } from '../xai/explain-set';
 import type { ExplainProgress } from '../xai/types';
 
 export interface PredictedClass {
@@ -15,8 +15,9 @@ export interface PredictedClass {
 
 export type ExplainUiState =
   | { status: 'idle' }
-  | { status: 'running'; requestId: number; method: ExplainMethod; frame: RgbaImage | null; progress: ExplainProgress | null; step: string | null }
-  | { status: 'done'; requestId: number; set: ExplanationSet; predicted: PredictedClass; ms: number }
+  /** `partial`: the explanations ready so far, shown while the rest are computed. */
+  | { status: 'running'; requestId: number; method: ExplainMethod; limeMode: LimeMode; frame: RgbaImage | null; partial: ExplanationSet | null; progress: ExplainProgress | null; step: string | null }
+  | { status: 'done'; requestId: number; method: ExplainMethod; limeMode: LimeMode; set: ExplanationSet; predicted: PredictedClass; ms: number }
   /** `engineLost`: the engine went away before answering; the panel offers Retry. */
   | { status: 'failed'; requestId: number; error: string; engineLost: boolean };
 
@@ -29,15 +30,19 @@ const METHOD_NAMES: Record<Exclude<ExplainMethod, 'all'>, string> = { combined: 
 
 export function reduceExplain(state: ExplainUiState, event: ExplainEvent): ExplainUiState {
   if (event.type === 'explain-closed') return IDLE_EXPLAIN;
-  if (event.type === 'explain-requested') return { status: 'running', requestId: event.requestId, method: event.method, frame: null, progress: null, step: null };
+  if (event.type === 'explain-requested') {
+    return { status: 'running', requestId: event.requestId, method: event.method, limeMode: event.limeMode, frame: null, partial: null, progress: null, step: null };
+  }
   if (state.status !== 'running' || state.requestId !== event.requestId) return state;
   switch (event.type) {
     case 'explain-started':
       return { ...state, frame: event.frame };
     case 'explain-progress':
       return { ...state, progress: event.progress, step: METHOD_NAMES[event.method] };
+    case 'explain-partial':
+      return { ...state, partial: event.set };
     case 'explanation':
-      return { status: 'done', requestId: event.requestId, set: event.set, predicted: event.predicted, ms: event.ms };
+      return { status: 'done', requestId: event.requestId, method: state.method, limeMode: state.limeMode, set: event.set, predicted: event.predicted, ms: event.ms };
     case 'explain-error':
       return event.cancelled ? IDLE_EXPLAIN : { status: 'failed', requestId: event.requestId, error: event.error, engineLost: event.engineLost ?? false };
   }

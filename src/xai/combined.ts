@@ -20,6 +20,8 @@ export const DEFAULT_COMBINED_OPTIONS: CombinedOptions = { imageWeight: 0.5, lim
 export interface CombinedCallOptions extends ExplainCallOptions {
   /** Class to explain; default the class predicted for the image. */
   target?: number;
+  /** Grad-CAM of this image computed beforehand (step 1 is then skipped; its target is the one explained). */
+  gradcam?: CamResult;
 }
 
 export interface CombinedResult {
@@ -51,7 +53,7 @@ export function createCombined(model: ExplainableModel, options: Partial<Combine
   return {
     async explain(image, call = {}) {
       const { signal, onProgress } = call;
-      const cam = await gradcam.explain(image, { target: call.target, signal, onProgress });
+      const cam = call.gradcam ?? (await gradcam.explain(image, { target: call.target, signal, onProgress }));
       onProgress?.({ stage: 'overlay', fraction: 0 });
       const overlay = overlayHeatmap(image, cam.map, o.imageWeight, o.colormap);
       onProgress?.({ stage: 'overlay', fraction: 1 });

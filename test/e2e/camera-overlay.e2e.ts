@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openDemo, overlayStatus, waitForStatus, type Session } from './harness';
+import { cpus } from 'node:os';
+import { wasmThreadCount } from '../../src/engine/backend-wasm-threads';
+import { inOverlay, launch, openDemo, overlayStatus, waitForStatus, type Session } from './harness';
 
 describe('demo consult page with a face on the camera', () => {
   let session: Session;
@@ -20,6 +22,13 @@ describe('demo consult page with a face on the camera', () => {
 
     await page.click('#stop');
     await waitForStatus(page, /camera stopped/i, 5_000);
+  });
+
+  it('names the backend and its threads: WASM with SIMD, one thread per two logical cores', async () => {
+    const page = (await session.browser.pages()).at(-1)!;
+    const badge = await inOverlay(page, (root) => root.querySelector('.badge')?.textContent ?? null);
+    const threads = wasmThreadCount(cpus().length);
+    expect(badge).toBe(`wasm · SIMD · ${threads === 1 ? '1 thread' : `${threads} threads`}`);
   });
 
   it('sends no request anywhere but the local demo server and the extension itself', () => {

@@ -276,7 +276,8 @@ describe('a lost WebGL context', () => {
         const text = (await overlayStatus(page)) ?? '(no overlay)';
         if (seen.at(-1) !== text) seen.push(text);
         if (STOPPED.test(text)) return 'stopped';
-        if (LIVE.test(text) && (await inOverlay(page, (root) => root.querySelector('.badge')?.textContent)) === 'wasm') return 'wasm';
+        // The badge names the backend and how it runs, e.g. "wasm · SIMD · 1 thread".
+        if (LIVE.test(text) && /^wasm\b/.test((await inOverlay(page, (root) => root.querySelector('.badge')?.textContent)) ?? '')) return 'wasm';
       }
       throw new Error(`neither live on WASM nor "FaceReady stopped" within 60 s; seen ${JSON.stringify(seen)}`);
     })();

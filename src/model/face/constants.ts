@@ -21,8 +21,12 @@ export const DEFAULT_FACE_LANDMARKER_CONFIG = {
    * found); in between, the mesh region comes from the previous frame's landmarks. 1 = every frame.
    */
   redetectEvery: 10,
-  /** A stream whose previous frame finished longer ago than this (ms) starts again from the detector. */
-  maxTrackGapMs: 1000,
+  /**
+   * A stream whose previous frame finished longer ago than this (ms) starts again from the detector. Not
+   * shorter: on a busy 2-core machine one frame can take most of a second, and a track dropped for that made
+   * the next frame slower still; a face that moved away meanwhile fails the mesh's presence and region checks.
+   */
+  maxTrackGapMs: 2000,
   /** Streams tracked at once (one engine serves every tab); the least recently used is forgotten first. */
   maxTrackedStreams: 16,
 } as const;

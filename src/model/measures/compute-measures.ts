@@ -13,7 +13,7 @@ import { dynamicRange } from './dynamic-range';
 import { overExposure, underExposure } from './exposure';
 import { eyesOpen } from './eyes-open';
 import { eyeGeometry } from './face-geometry';
-import { facePatch } from './face-patch';
+import { facePatch, maskOr } from './face-patch';
 import { faceRegions } from './face-regions';
 import { glassesFrame } from './glasses-frame';
 import { headSize } from './head-size';
@@ -57,7 +57,7 @@ export function computeMeasures(image: RgbaImage, face: FaceLandmarks, faces: re
     out['illumination-uniformity'] = illuminationUniformity(patch, regions.cheekRight, regions.cheekLeft);
     out['background-uniformity'] = backgroundUniformity(patch, regions.background);
     out['glasses-frame'] = glassesFrame(patch, face);
-    out['natural-colour'] = naturalColour(patch, regions.cheekRight.map((v, i) => v | regions.cheekLeft[i]));
+    out['natural-colour'] = naturalColour(patch, maskOr(regions.cheekRight, regions.cheekLeft));
     const skin = skinModel(patch, regions.skinReference);
     if (skin) {
       out['eyes-visible'] = eyesVisible(skin, regions.periocular);

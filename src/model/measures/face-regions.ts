@@ -6,7 +6,7 @@
  */
 import type { FaceLandmarks } from '../face/types';
 import { MESH } from './face-geometry';
-import { FACE_PATCH, polygonMask, rectMask, scalePolygon, type FacePatch } from './face-patch';
+import { FACE_PATCH, maskAnd as and, maskMinus as minus, maskOr as or, polygonMask, rectMask, scalePolygon, type FacePatch } from './face-patch';
 
 export interface FaceRegions {
   oval: Uint8Array;
@@ -18,10 +18,6 @@ export interface FaceRegions {
   skinReference: Uint8Array;
   background: Uint8Array;
 }
-
-const minus = (a: Uint8Array, b: Uint8Array) => a.map((v, i) => (v && !b[i] ? 1 : 0));
-const and = (a: Uint8Array, b: Uint8Array) => a.map((v, i) => (v && b[i] ? 1 : 0));
-const or = (a: Uint8Array, b: Uint8Array) => a.map((v, i) => (v || b[i] ? 1 : 0));
 
 export function faceRegions(patch: FacePatch, face: FaceLandmarks): FaceRegions {
   const { interEyePx: d, eyeMid } = FACE_PATCH;

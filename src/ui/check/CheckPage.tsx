@@ -76,6 +76,8 @@ export function CheckPage({ store, locale, onFile, onUrl, onExplainMethodChange,
         <ExplainSection
           state={explain}
           method={store.explainMethod.value}
+          limeMode={store.limeMode.value}
+          onLimeModeChange={(mode) => (store.limeMode.value = mode)}
           live={{ name: still.analysis.quality.label, probability: still.analysis.quality.confidence }}
           locale={locale}
           onMethodChange={onExplainMethodChange}

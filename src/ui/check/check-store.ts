@@ -7,7 +7,7 @@ import type { CaptureController, ExportOptions, HeldFrame } from '../../capture/
 import type { StillEngine } from '../../extension/still-engine';
 import type { PageImage } from '../../still-image/check-page-url';
 import { readPageImage, readStillFile, StillImageError, type DecodedStill } from '../../still-image/read-still';
-import type { ExplainMethod } from '../../xai/explain-set';
+import type { ExplainMethod, LimeMode } from '../../xai/explain-set';
 import { IDLE_EXPLAIN, reduceExplain, type ExplainEvent } from '../explain-state';
 import { INITIAL_CHECK_STATE, reduceCheck, type CheckEvent, type StillSource } from './check-state';
 import { errorText } from '../../error-text';
@@ -16,6 +16,8 @@ export function createCheckStore(initialMethod: ExplainMethod) {
   const state = signal(INITIAL_CHECK_STATE);
   const explain = signal(IDLE_EXPLAIN);
   const explainMethod = signal(initialMethod);
+  /** Fast LIME unless the user ticks "reference" for this page; not remembered, so every visit starts fast. */
+  const limeMode = signal<LimeMode>('fast');
   /** What the page shows of the image being checked (an object URL or the page image's URL). */
   const preview = signal<string | null>(null);
   /** The analysed still's pixels and findings, what Save exports; null until an image has been analysed. */
@@ -24,6 +26,7 @@ export function createCheckStore(initialMethod: ExplainMethod) {
     state,
     explain,
     explainMethod,
+    limeMode,
     preview,
     held,
     dispatch(event: CheckEvent) {

@@ -11,6 +11,8 @@ export interface RidgeFit {
  * sample_weight=w) solves it: centre X and y on their weighted means, solve
  * (Xcᵀ W Xc + αI) β = Xcᵀ W yc by Cholesky, intercept = ȳ − x̄·β.
  * x is row-major, numSamples × numFeatures (any numeric typed array, e.g. LIME's 0/1 bytes).
+ * With `priorMean` the penalty is α‖β − priorMean‖² (a Gaussian prior centred there, as BayLIME puts
+ * it) instead of α‖β‖²: the right-hand side gains α·priorMean.
  */
 export function fitWeightedRidge(
   x: ArrayLike<number>,
@@ -19,6 +21,7 @@ export function fitWeightedRidge(
   y: ArrayLike<number>,
   weights: ArrayLike<number>,
   alpha: number,
+  priorMean?: ArrayLike<number>,
 ): RidgeFit {
   const p = numFeatures;
   let wSum = 0;
@@ -51,6 +54,7 @@ export function fitWeightedRidge(
   }
   for (let i = 0; i < p; i++) {
     a[i * p + i] += alpha;
+    if (priorMean) b[i] += alpha * priorMean[i];
     for (let j = 0; j < i; j++) a[i * p + j] = a[j * p + i];
   }
   const coefficients = Array.from(solveSymmetricPositiveDefinite(a, b, p));

@@ -67,24 +67,53 @@ describe('startFrameRelay', () => {
     encoder.calls = 0;
   });
 
-  it('encodes nothing while the engine is not ready, and keeps one frame in flight once it is', async () => {
+  it('encodes nothing while the engine is not ready, holds the freshest frame for it, and keeps one frame in flight once it is', async () => {
     const { frame } = start();
     const early = frame();
+    const fresher = frame();
     await flush();
     expect(encoder.calls).toBe(0);
-    expect(early.close).toHaveBeenCalled();
+    expect(early.close).toHaveBeenCalled(); // replaced by the fresher one
+    expect(fresher.close).not.toHaveBeenCalled();
+    emit({ type: 'engine-state', state: { state: 'loading' } });
+    await flush();
+    expect(encoder.calls).toBe(0);
+    // Ready: the held frame goes at once, without waiting for the tap's next sample.
     ready();
+    await flush();
+    expect(encoder.calls).toBe(1);
+    expect(sentFrames()).toEqual([1]);
+    emit({ type: 'analysis', analysis: { frameId: 1, streamId: 'camera:1' } as FrameAnalysis });
+    port.sent = [];
+    await flush();
     frame();
     frame(); // waits
     const dropped = frame(); // replaces the waiting one
     const waiting = frame();
     await flush();
-    expect(sentFrames()).toEqual([1]);
+    expect(sentFrames()).toEqual([2]);
     expect(dropped.close).toHaveBeenCalled();
-    emit({ type: 'analysis', analysis: { frameId: 1, streamId: 'camera:1' } as FrameAnalysis });
+    emit({ type: 'analysis', analysis: { frameId: 2, streamId: 'camera:1' } as FrameAnalysis });
     await flush();
-    expect(sentFrames()).toEqual([1, 2]);
+    expect(sentFrames()).toEqual([2, 3]);
     expect(waiting.close).toHaveBeenCalled(); // released after encoding (no retention)
+  });
+
+  it('releases a held frame when the engine fails, goes away or the relay pauses, and never sends it later', async () => {
+    const { frame, relay } = start();
+    const beforeError = frame();
+    emit({ type: 'engine-state', state: { state: 'error', error: 'Could not load the face mesh model' } });
+    expect(beforeError.close).toHaveBeenCalled();
+    const beforeDrop = frame();
+    port.options!.onConnectionChange(false);
+    expect(beforeDrop.close).toHaveBeenCalled();
+    const beforePause = frame();
+    relay.setPaused(true);
+    expect(beforePause.close).toHaveBeenCalled();
+    relay.setPaused(false);
+    ready();
+    await flush();
+    expect(encoder.calls).toBe(0);
   });
 
   it('refuses a bitmap over the frame limits before encoding it', async () => {
@@ -119,7 +148,7 @@ describe('startFrameRelay', () => {
   it('fails an explanation pending when the engine goes away (Retry), and resumes live frames on the new engine', async () => {
     const { relay, explains, events, frame } = start();
     ready();
-    const id = relay.explain('combined', 1000);
+    const id = relay.explain('combined', 'fast', 1000);
     port.options!.onConnectionChange(false);
     expect(explains.at(-1)).toEqual({ type: 'explain-error', requestId: id, error: 'the analysis engine stopped while explaining', cancelled: false, engineLost: true });
     expect(events.at(-1)).toEqual({ type: 'engine-state', state: { state: 'loading' } });
@@ -132,17 +161,31 @@ describe('startFrameRelay', () => {
     await flush();
     expect(sentFrames()).toEqual([1]);
     // An explanation that finished is not failed again by a later disconnect.
-    const second = relay.explain('gradcam', 10);
+    const second = relay.explain('gradcam', 'fast', 10);
     emit({ type: 'explain-error', requestId: second, error: 'cancelled', cancelled: true });
     const before = explains.length;
     port.options!.onConnectionChange(false);
     expect(explains.length).toBe(before);
   });
 
+  it('asks for the LIME mode chosen, and passes on partial explanations decoded without ending the request', () => {
+    const { relay, explains } = start();
+    ready();
+    const id = relay.explain('combined', 'reference', 1000);
+    expect(port.sent.at(-1)).toEqual({ type: 'explain', requestId: id, method: 'combined', limeMode: 'reference', limeSamples: 1000 });
+    expect(explains.at(-1)).toEqual({ type: 'explain-requested', requestId: id, method: 'combined', limeMode: 'reference' });
+    const frame = { width: 1, height: 1, rgba: btoa(String.fromCharCode(1, 2, 3, 255)) };
+    emit({ type: 'explain-partial', requestId: id, explanation: { frame } });
+    expect(explains.at(-1)).toEqual({ type: 'explain-partial', requestId: id, set: { frame: { width: 1, height: 1, data: new Uint8ClampedArray([1, 2, 3, 255]) } } });
+    // still pending: losing the engine now fails it
+    port.options!.onConnectionChange(false);
+    expect(explains.at(-1)).toMatchObject({ type: 'explain-error', requestId: id, engineLost: true });
+  });
+
   it('when the extension goes away: says FaceReady stopped, fails the explanation, stops the tap and itself', async () => {
     const { relay, explains, events, toTap, frame } = start();
     ready();
-    relay.explain('combined', 1000);
+    relay.explain('combined', 'fast', 1000);
     port.options!.onContextLost();
     expect(events.at(-1)).toEqual({ type: 'extension-stopped' });
     expect(explains.at(-1)).toMatchObject({ type: 'explain-error', engineLost: true });

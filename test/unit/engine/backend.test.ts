@@ -30,8 +30,11 @@ describe('backendLabel', () => {
 });
 
 describe('threaded WASM in the extension', () => {
-  it('uses one thread per core, 1 to 4', () => {
-    expect(wasmThreadCount(2)).toBe(2);
+  it('uses one thread per two logical cores, 1 to 4', () => {
+    expect(wasmThreadCount(2)).toBe(1);
+    expect(wasmThreadCount(3)).toBe(1);
+    expect(wasmThreadCount(4)).toBe(2);
+    expect(wasmThreadCount(8)).toBe(4);
     expect(wasmThreadCount(16)).toBe(4);
     expect(wasmThreadCount(undefined)).toBe(1);
     expect(wasmThreadCount(0)).toBe(1);

@@ -51,7 +51,7 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-const { connectEngine, RETRY_DELAYS_MS, ATTEMPTS_BEFORE_FAILURE, CONTEXT_POLL_MS, DISCONNECT_GRACE_MS } = await import('../../../src/extension/engine-client');
+const { connectEngine, RETRY_DELAYS_MS, ATTEMPTS_BEFORE_FAILURE, CONTEXT_POLL_MS, DISCONNECT_GRACE_MS, STABLE_CONNECTION_MS } = await import('../../../src/extension/engine-client');
 
 function recorder() {
   const log: string[] = [];
@@ -141,15 +141,45 @@ describe('connectEngine', () => {
     expect(log).toEqual(['connected', 'context-lost']);
   });
 
-  it('reports a drop once the grace has passed with the extension alive', async () => {
+  it('reports a drop once the grace has passed with the extension alive and the engine not back', async () => {
     const { log, options } = recorder();
     connectEngine(options);
     await vi.advanceTimersByTimeAsync(0);
+    runtime.reply = { ok: false, error: 'offscreen document could not be created' };
     dropPort(lastPort());
     await vi.advanceTimersByTimeAsync(DISCONNECT_GRACE_MS - 1);
     expect(log).toEqual(['connected']);
     await vi.advanceTimersByTimeAsync(1);
     expect(log).toEqual(['connected', 'disconnected']);
+  });
+
+  it('reconnects at once when a working connection drops, reporting the drop before the new connection', async () => {
+    const { log, options } = recorder();
+    connectEngine(options);
+    await vi.advanceTimersByTimeAsync(STABLE_CONNECTION_MS);
+    dropPort(lastPort());
+    // No back-off wait: the engine was closed, not failing, and the background recreates it on ensure-engine.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runtime.ports).toHaveLength(2);
+    expect(log).toEqual(['connected', 'disconnected', 'connected']);
+    // The drop is said once, not again when its grace would have ended.
+    await vi.advanceTimersByTimeAsync(DISCONNECT_GRACE_MS);
+    expect(log).toEqual(['connected', 'disconnected', 'connected']);
+  });
+
+  it('backs off instead when a connection drops soon after it opened (a failing engine is not hammered)', async () => {
+    const { log, options } = recorder();
+    connectEngine(options);
+    await vi.advanceTimersByTimeAsync(0);
+    for (let round = 0; round < 3; round++) {
+      const ports = runtime.ports.length;
+      dropPort(lastPort());
+      await vi.advanceTimersByTimeAsync(0);
+      expect(runtime.ports).toHaveLength(ports);
+      await vi.advanceTimersByTimeAsync(RETRY_DELAYS_MS[round]);
+      expect(runtime.ports).toHaveLength(ports + 1);
+    }
+    expect(log.filter((entry) => entry === 'disconnected')).toHaveLength(3);
   });
 
   it('takes Chrome\'s "Extension context invalidated" rejection as the context lost, once', async () => {

@@ -114,9 +114,9 @@ describe('connectStillEngine', () => {
     const events: unknown[] = [];
     const engine = connectStillEngine({ onEngineState: () => undefined, onExplainEvent: (e) => events.push(e) });
     port.connected = false;
-    engine.explain('gradcam', 24);
+    engine.explain('gradcam', 'reference', 24);
     expect(events).toEqual([
-      { type: 'explain-requested', requestId: 1, method: 'gradcam' },
+      { type: 'explain-requested', requestId: 1, method: 'gradcam', limeMode: 'reference' },
       { type: 'explain-error', requestId: 1, error: 'the analysis engine is not connected', cancelled: false, engineLost: true },
     ]);
   });

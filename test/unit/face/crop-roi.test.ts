@@ -37,6 +37,16 @@ for (const backend of ['cpu', 'wasm'] as NodeBackend[]) {
       fromTensor.dispose();
     });
 
+    it('imageToTensor of a float32 RGB tensor keeps its values and leaves the caller\'s tensor alive', async () => {
+      const rgb = tf.tensor3d([[[1.5, 2, 3]]], [1, 1, 3]);
+      const batched = imageToTensor(rgb);
+      expect([...(await batched.data())]).toEqual([1.5, 2, 3]);
+      batched.dispose();
+      expect(rgb.isDisposed).toBe(false);
+      expect([...(await rgb.data())]).toEqual([1.5, 2, 3]);
+      rgb.dispose();
+    });
+
     it('reproduces the image through the identity region, rescaled to the range', async () => {
       const m = roiToAffine({ centerX: 2, centerY: 2, width: 4, height: 4, angle: 0 }, 4);
       const crop = cropRoi(image, m, 4, [0, 255], 'constant');

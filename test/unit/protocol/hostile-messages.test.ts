@@ -58,7 +58,7 @@ const VALID: { name: string; check: Check<unknown>; examples: () => unknown[] }[
     check: engineRequest,
     examples: () => [
       { type: 'analyze', frame: validWireFrame },
-      { type: 'explain', requestId: 3, method: 'combined', limeSamples: 1000 },
+      { type: 'explain', requestId: 3, method: 'combined', limeMode: 'fast', limeSamples: 1000 },
       { type: 'cancel-explain', requestId: 3 },
     ],
   },
@@ -72,6 +72,7 @@ const VALID: { name: string; check: Check<unknown>; examples: () => unknown[] }[
       { type: 'analysis-error', frameId: 1, error: 'Frame is not a decodable JPEG' },
       { type: 'explain-started', requestId: 1, frame: explanation.frame },
       { type: 'explain-progress', requestId: 1, method: 'lime', stage: 'sample', fraction: 0.5 },
+      { type: 'explain-partial', requestId: 1, explanation: { frame: explanation.frame, gradcam: explanation.gradcam } },
       { type: 'explanation', requestId: 1, explanation, predicted: { name: 'good', probability: 0.9 }, ms: 12 },
       { type: 'explain-error', requestId: 1, error: 'cancelled', cancelled: true },
     ],

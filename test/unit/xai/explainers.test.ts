@@ -2,9 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCombined } from '../../../src/xai/combined';
 import { createGradCam, gradCamWeights } from '../../../src/xai/gradcam';
-import { createLime } from '../../../src/xai/lime';
+import { createLime, DEFAULT_LIME_OPTIONS, FAST_LIME_OPTIONS } from '../../../src/xai/lime';
+import { explainSet } from '../../../src/xai/explain-set';
 import { explainableFromLayersModel, type ExplainableModel } from '../../../src/xai/model';
 import { combinedSaliency, limeSaliency } from '../../../src/xai/saliency';
+import { fitWeightedRidge } from '../../../src/xai/lime/weighted-ridge';
 import { REGION, SIZE, buildRegionModel, gridSegmentation, inRegion, regionImage, toyPreprocess } from './toy-models';
 import { useCpuBackend } from './setup-tf';
 
@@ -188,6 +190,21 @@ describe('LIME', () => {
     expect(fitted).toBe(true);
   });
 
+  it('fits towards a saliency prior only when given a prior weight and a map', async () => {
+    const cam = await createGradCam(model).explain(image);
+    const seen: [number, ArrayLike<number> | undefined][] = [];
+    const recording = { ...gridStage, fitSurrogate: (x: Uint8Array, n: number, p: number, y: Float64Array, w: Float64Array, alpha: number, prior?: ArrayLike<number>) => (seen.push([alpha, prior]), fitWeightedRidge(x, n, p, y, w, alpha, prior)) };
+    await createLime(model, { numSamples: 40 }, recording).explain(image, { prior: cam.map });
+    await createLime(model, { numSamples: 40, priorWeight: 5 }, recording).explain(image);
+    const withPrior = await createLime(model, { numSamples: 40, priorWeight: 5 }, recording).explain(image, { prior: cam.map });
+    expect(seen.map(([alpha, prior]) => [alpha, prior === undefined])).toEqual([[1, true], [1, true], [5, false]]);
+    // Grad-CAM's mass is all in the region's cell, so the prior is zero elsewhere and positive there
+    const prior = Array.from(seen[2][1]!);
+    expect(prior[regionCell]).toBeGreaterThan(0);
+    expect(prior.filter((v, i) => i !== regionCell && v > 1e-3 * prior[regionCell])).toEqual([]);
+    expect(withPrior.topSegments[0]).toBe(regionCell);
+  });
+
   it('leaks no tensor; cancels between batches and still leaks nothing', async () => {
     await expectNoLeak(() => createLime(model, limeOptions, gridStage).explain(image));
     const controller = new AbortController();
@@ -231,6 +248,51 @@ describe('combined Grad-CAM + LIME', () => {
       signal: controller.signal,
       onProgress: (p) => p.stage === 'overlay' && controller.abort(),
     });
+    await expect(run).rejects.toThrow(/abort/i);
+  });
+});
+
+describe('explainSet (what Explain runs)', () => {
+  const counting = () => {
+    const counts = { images: 0, gradients: 0 };
+    const wrapped: ExplainableModel = {
+      ...model,
+      predict: (images) => ((counts.images += images.length), model.predict(images)),
+      convGradients: (img, target) => (counts.gradients++, model.convGradients(img, target)),
+    };
+    return { counts, wrapped };
+  };
+
+  it('shows Grad-CAM first, then LIME, then finishes with the combined view; fast mode runs a tenth of the forwards', async () => {
+    const partials: string[][] = [];
+    const fast = counting();
+    const set = await explainSet(fast.wrapped, image, { method: 'all', limeMode: 'fast', onPartial: (s) => partials.push(Object.keys(s).sort()) });
+    expect(partials).toEqual([['frame', 'gradcam'], ['frame', 'gradcam', 'lime']]);
+    expect(Object.keys(set).sort()).toEqual(['combined', 'frame', 'gradcam', 'lime']);
+    expect(set.combined!.gradcam).toBe(set.gradcam); // Grad-CAM computed once
+    expect(fast.counts.gradients).toBe(1);
+    expect(set.lime!.numSamples).toBe(FAST_LIME_OPTIONS.numSamples);
+    const reference = counting();
+    await explainSet(reference.wrapped, image, { method: 'all', limeMode: 'reference' });
+    expect(reference.counts.images).toBe(2 * DEFAULT_LIME_OPTIONS.numSamples);
+    expect(fast.counts.images * 10).toBeLessThanOrEqual(reference.counts.images);
+  });
+
+  it('fast LIME ranks first the superpixel that holds the region the model looks at, as the reference does', async () => {
+    const regionCentre = ((REGION.y0 + REGION.y1) / 2) * SIZE + (REGION.x0 + REGION.x1) / 2;
+    for (const limeMode of ['fast', 'reference'] as const) {
+      const { lime } = await explainSet(model, image, { method: 'lime', limeMode });
+      expect(lime!.topSegments[0]).toBe(lime!.segmentation.labels[regionCentre]);
+    }
+  });
+
+  it('Grad-CAM alone has no partial result; a cancelled run stops', async () => {
+    const partials: unknown[] = [];
+    const set = await explainSet(model, image, { method: 'gradcam', limeMode: 'fast', onPartial: (s) => partials.push(s) });
+    expect(partials).toEqual([]);
+    expect(Object.keys(set).sort()).toEqual(['frame', 'gradcam']);
+    const controller = new AbortController();
+    const run = explainSet(model, image, { method: 'combined', limeMode: 'fast', signal: controller.signal, onPartial: () => controller.abort() });
     await expect(run).rejects.toThrow(/abort/i);
   });
 });
