@@ -3,9 +3,10 @@
  *
  * Fits the fused verdict's thresholds (src/model/fusion) on the VALIDATION split of the shared set:
  * the quality measures of every validation sample; each measure's threshold flags at most a budget of the
- * clean faces; the classifier-backing and defect-lead rules are chosen on the validation samples scored
- * by the leave-one-source-out heads (data/classifier/loso-probabilities.json) without losing in-source
- * validation macro-F1 (scripts/lib/fusion/fit-fusion.ts); the committed classifier's probabilities give
+ * clean faces; the classifier-backing rules (the skin measures', the glasses frame's), the glasses frame's
+ * confident-good level and the defect-lead rule are chosen on the
+ * validation samples scored by the leave-one-source-out heads (data/classifier/loso-probabilities.json)
+ * without losing in-source validation macro-F1 (scripts/lib/fusion/fit-fusion.ts); the committed classifier's probabilities give
  * the fused validation figures it prints. Writes public/models/classifier/fusion.json. The
  * exposure thresholds are not fitted (the set has no light defects): they are fixed in
  * DEFAULT_FUSION_CONFIG and checked on degraded frames (npm run measure-bands, docs/measures.md).
@@ -42,9 +43,11 @@ async function main() {
   const realBlurRoot = resolve(REAL_BLUR_DIR);
   const heldOut = await fusedFigures(model, config, fusion, held, { root: realBlurRoot, landmarks: existsSync(realBlurRoot) ? await loadLandmarks(realBlurRoot) : undefined });
   console.log(fusedText(heldOut, fusion));
-  writeFileSync(join(MODEL_DIR, FUSION_FILE), `${JSON.stringify({ ...fusion, heldOut: { macroF1: heldOut.macroF1, realBlurRecall: heldOut.realBlur?.recall }, fittedOn: { split: 'val', samples: rows.length, falseFlagBudget: fit.budget, macroF1ByBudget: fit.macroF1ByBudget, supportChoice: fit.supportChoice, leadChoice: fit.leadChoice, leadPrecisionBar: fit.leadPrecisionBar, rules: fit.rules, classifierMacroF1: classifier, fusedMacroF1: fused } }, null, 2)}\n`);
+  writeFileSync(join(MODEL_DIR, FUSION_FILE), `${JSON.stringify({ ...fusion, heldOut: { macroF1: heldOut.macroF1, realBlurRecall: heldOut.realBlur?.recall }, fittedOn: { split: 'val', samples: rows.length, falseFlagBudget: fit.budget, macroF1ByBudget: fit.macroF1ByBudget, supportChoice: fit.supportChoice, glassesSupportChoice: fit.glassesSupportChoice, glassesConfidentChoice: fit.glassesConfidentChoice, leadChoice: fit.leadChoice, leadPrecisionBar: fit.leadPrecisionBar, rules: fit.rules, classifierMacroF1: classifier, fusedMacroF1: fused } }, null, 2)}\n`);
   console.log(`validation (n ${rows.length}): classifier macro-F1 ${classifier.toFixed(4)}, fused ${fused.toFixed(4)}; confident-good sharpness budget ${fit.budget} (validation macro-F1 per budget ${JSON.stringify(fit.macroF1ByBudget)})`);
   console.log(`defectSupportMin ${fit.config.defectSupportMin} (validation macro-F1 in-source / out-of-source per candidate ${JSON.stringify(fit.supportChoice)})`);
+  console.log(`glassesFrameSupportMin ${fit.config.glassesFrameSupportMin} (validation macro-F1 in-source / out-of-source per candidate ${JSON.stringify(fit.glassesSupportChoice)})`);
+  console.log(`confidentGood.glassesFrameMax ${fit.config.confidentGood.glassesFrameMax} (per false-flag budget, null = never: ${JSON.stringify(fit.glassesConfidentChoice)})`);
   console.log(`defectLeadRatio ${fit.config.defectLeadRatio} (out-of-source validation: unsure defects made specific / right per ratio ${JSON.stringify(fit.leadChoice)}; bar: confident answers right ${fit.leadPrecisionBar?.toFixed(3)})`);
   for (const [id, r] of Object.entries(fit.rules)) console.log(`  ${id.padEnd(16)} threshold ${r.threshold}: flags ${(100 * r.recall).toFixed(1)} % of its defect (n ${r.nDefect}), ${(100 * r.falseFlagRate).toFixed(1)} % of clean faces (n ${r.nClean})`);
   console.log(`wrote ${join(MODEL_DIR, FUSION_FILE)}: ${JSON.stringify(fusion)}`);

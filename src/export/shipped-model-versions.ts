@@ -37,7 +37,7 @@ export function shippedModelVersions(): ModelVersions {
       {
         "name": "fused verdict thresholds",
         "file": "models/classifier/fusion.json",
-        "sha256": "2e491941cd7191c6fcb6aad07f9cd86f1f1fb10b8e7cc20cb15e9b4cc7713562"
+        "sha256": "e98a6a041214f05c570d6eb48d776e9f387a635985ea91d7c9c09ec8a89ea71c"
       },
       {
         "name": "eye-crop model",

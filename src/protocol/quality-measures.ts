@@ -21,6 +21,7 @@ export const MEASURE_IDS = [
   'single-face',
   'eyes-open',
   'eyes-visible',
+  'glasses-frame',
   'mouth-closed',
   'mouth-occlusion',
   'face-occlusion',

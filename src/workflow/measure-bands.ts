@@ -39,7 +39,7 @@ export const DEFAULT_MEASURE_BANDS: Readonly<Record<ProfileId, Readonly<MeasureB
   uv: { ...CAPTURE },
   /** Compression is not checked in a consult: the doctor sees the compressed call anyway. */
   consult: { ...CAPTURE, 'illumination-uniformity': minScore(40) },
-  /** ICAO-style portrait: frontal, eyes open and visible, mouth closed and uncovered, even light, plain background, margins on every side. */
+  /** ICAO-style portrait: frontal, eyes open and visible, no glasses, mouth closed and uncovered, even light, plain background, margins on every side. */
   'id-photo': {
     ...CAPTURE,
     'illumination-uniformity': minScore(50),
@@ -49,6 +49,8 @@ export const DEFAULT_MEASURE_BANDS: Readonly<Record<ProfileId, Readonly<MeasureB
     'single-face': minScore(50),
     'eyes-open': minScore(50),
     'eyes-visible': maxRaw(0.72),
+    /** The fused verdict's eyeglasses threshold on the frame across the nose (fusion.json glassesFrameMax 0.1413). */
+    'glasses-frame': maxRaw(0.1413),
     'mouth-closed': minScore(50),
     'mouth-occlusion': maxRaw(0.39),
     'inter-eye-distance': minScore(50),

@@ -33,6 +33,7 @@ export const MEASURE_HINTS: Readonly<Record<MeasureId, MeasureHint>> = {
   'single-face': 'one-person',
   'eyes-open': 'open-eyes',
   'eyes-visible': 'show-eyes',
+  'glasses-frame': 'remove-glasses',
   'mouth-closed': 'close-mouth',
   'mouth-occlusion': 'uncover-face',
   'face-occlusion': 'uncover-face',

@@ -9,6 +9,7 @@ import type { QualitySummary } from '../../../src/protocol/messages';
 import type { MeasureId } from '../../../src/protocol/quality-measures';
 import { argmax } from '../../../src/stats';
 import { classificationReport, type ClassificationReport } from '../classifier/metrics';
+import { pairedMacroF1Bootstrap, type PairedMacroF1 } from './intervals';
 import { scoredOutOfSource, scoredWithout, type LosoHeads } from './loso-probabilities';
 import type { SampleEvidence } from './sample-evidence';
 
@@ -46,7 +47,7 @@ export function classifierReport(rows: readonly SampleEvidence[]): Classificatio
 /** The budgets tried: a measure rule's threshold flags at most this fraction of clean validation faces. */
 export const FALSE_FLAG_BUDGETS = [0.005, 0.01, 0.02, 0.03] as const;
 
-type FittedKey = 'sharpnessMin' | 'faceOcclusionMax' | 'mouthOcclusionMax' | 'eyesVisibleMax';
+type FittedKey = 'sharpnessMin' | 'faceOcclusionMax' | 'mouthOcclusionMax' | 'eyesVisibleMax' | 'glassesFrameMax';
 interface Rule {
   key: FittedKey;
   measure: MeasureId;
@@ -62,6 +63,7 @@ export const FUSION_RULES: readonly Rule[] = [
   { key: 'faceOcclusionMax', measure: 'face-occlusion', defect: 'covered', clean: ['good', 'eyeglasses'], low: false },
   { key: 'mouthOcclusionMax', measure: 'mouth-occlusion', defect: 'covered', clean: ['good', 'eyeglasses'], low: false },
   { key: 'eyesVisibleMax', measure: 'eyes-visible', defect: 'eyeglasses', clean: ['good'], low: false },
+  { key: 'glassesFrameMax', measure: 'glasses-frame', defect: 'eyeglasses', clean: ['good'], low: false },
 ];
 
 export interface RuleFit {
@@ -112,6 +114,9 @@ export interface FusionFit {
   macroF1ByBudget: Record<string, number>;
   /** Per defectSupportMin tried: validation macro-F1 in-source and scored by heads that never saw the source. */
   supportChoice: Record<string, { inSource: number; outOfSource: number | null }>;
+  /** The same per glassesFrameSupportMin tried, and per confident-good glasses-frame budget (null: never). */
+  glassesSupportChoice: Record<string, { inSource: number; outOfSource: number | null }>;
+  glassesConfidentChoice: Record<string, { inSource: number; outOfSource: number | null }>;
   /** Per defectLeadRatio tried: on out-of-source validation, how many unsure defects it made specific, and how many of those were right. */
   leadChoice: Record<string, { resolved: number; right: number }>;
   /** The bar a ratio has to meet: accuracy of the classifier's confident answers on out-of-source validation. */
@@ -134,13 +139,17 @@ export const LEAD_RATIOS = [1.5, 2, 3, 5, 10] as const;
  *   sample's source (`outOfSource`, the leave-one-source-out heads), among those that keep the in-source
  *   validation macro-F1 at least the classifier's own; ties: the stricter. Without out-of-source rows, the
  *   in-source figure alone.
+ * - The glasses frame (edges across the nose): its own backing level (`glassesFrameSupportMin`, same
+ *   candidates and rule as `defectSupportMin`), then whether it overrules a confident `good` (at a
+ *   false-flag budget, or never): each the best out-of-source validation macro-F1 that keeps the
+ *   in-source floor.
  * - `defectLeadRatio`: the smallest ratio whose specific answers are right at least as often as the
  *   classifier's own confident answers on the same out-of-source validation rows (a specific answer made
  *   from a clear lead is then as trustworthy as a sure one); null if none is, or without those rows.
  */
 export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, uncertaintyThreshold: number, outOfSource: readonly SampleEvidence[] | null = null): FusionFit {
   const unsure = fitRules(rows, fixed, UNSURE_BUDGET);
-  const base: FusionConfig = { ...unsure.config, confidentGood: { sharpnessMin: 0, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null } };
+  const base: FusionConfig = { ...unsure.config, confidentGood: { sharpnessMin: 0, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null, glassesFrameMax: null } };
   let budget: number = FALSE_FLAG_BUDGETS[0];
   let confidentSharpness: RuleFit | null = null;
   const macroF1ByBudget: Record<string, number> = {};
@@ -156,18 +165,38 @@ export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, 
   let config: FusionConfig = { ...base, confidentGood: { ...base.confidentGood, sharpnessMin: confidentSharpness!.threshold } };
 
   const floor = classifierReport(rows).macro.f1 - 1e-9;
+  /**
+   * The candidate with the best out-of-source validation macro-F1 (in-source without those rows) among
+   * those that keep the in-source validation macro-F1 at least the classifier's own; candidates run from
+   * laxest to strictest, so `>=` keeps the stricter on a tie. Null when none keeps the floor.
+   */
+  const choose = <T>(candidates: readonly T[], apply: (value: T) => FusionConfig, record: Record<string, { inSource: number; outOfSource: number | null }>): { value: T } | null => {
+    let best: { value: T; score: number } | null = null;
+    for (const value of candidates) {
+      const candidate = apply(value);
+      const inSource = fusedReport(rows, candidate, uncertaintyThreshold).macro.f1;
+      const oos = outOfSource ? fusedReport(outOfSource, candidate, uncertaintyThreshold).macro.f1 : null;
+      record[String(value)] = { inSource, outOfSource: oos };
+      const score = oos ?? inSource;
+      if (inSource >= floor && (!best || score >= best.score - 1e-9)) best = { value, score };
+    }
+    return best;
+  };
+  // the glasses frame is left out while the skin measures' backing is chosen, then chosen on its own
+  const withoutGlasses = { ...config, glassesFrameSupportMin: 1 };
   const supportChoice: FusionFit['supportChoice'] = {};
-  let support: { value: number | null; score: number } | null = null;
-  for (const value of SUPPORT_CANDIDATES) {
-    const candidate = { ...config, defectSupportMin: value };
-    const inSource = fusedReport(rows, candidate, uncertaintyThreshold).macro.f1;
-    const oos = outOfSource ? fusedReport(outOfSource, candidate, uncertaintyThreshold).macro.f1 : null;
-    supportChoice[String(value)] = { inSource, outOfSource: oos };
-    const score = oos ?? inSource;
-    // candidates run from laxest to strictest, so `>=` keeps the stricter on a tie
-    if (inSource >= floor && (!support || score >= support.score - 1e-9)) support = { value, score };
-  }
-  config = { ...config, defectSupportMin: support ? support.value : 1 };
+  const support = choose(SUPPORT_CANDIDATES, (value) => ({ ...withoutGlasses, defectSupportMin: value }), supportChoice);
+  config = { ...withoutGlasses, defectSupportMin: support ? support.value : 1 };
+  const glassesSupportChoice: FusionFit['glassesSupportChoice'] = {};
+  const glassesSupport = choose(SUPPORT_CANDIDATES, (value) => ({ ...config, glassesFrameSupportMin: value }), glassesSupportChoice);
+  config = { ...config, glassesFrameSupportMin: glassesSupport ? glassesSupport.value : 1 };
+  // a confident `good` overruled by the glasses frame at a stricter budget, or never (null)
+  const glassesConfidentChoice: FusionFit['glassesConfidentChoice'] = {};
+  const strictGlasses = new Map(FALSE_FLAG_BUDGETS.map((b) => [b, fitRules(rows, fixed, b).config.glassesFrameMax] as const));
+  const confidentBudgets = [...FALSE_FLAG_BUDGETS].reverse();
+  const glassesConfident = choose<number | null>([...confidentBudgets, null], (b) => ({ ...config, confidentGood: { ...config.confidentGood, glassesFrameMax: b === null ? null : strictGlasses.get(b as (typeof FALSE_FLAG_BUDGETS)[number])! } }), glassesConfidentChoice);
+  const confidentBudget = glassesConfident ? glassesConfident.value : null;
+  config = { ...config, confidentGood: { ...config.confidentGood, glassesFrameMax: confidentBudget === null ? null : strictGlasses.get(confidentBudget as (typeof FALSE_FLAG_BUDGETS)[number])! } };
 
   const leadChoice: FusionFit['leadChoice'] = {};
   let lead: number | null = null;
@@ -187,7 +216,7 @@ export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, 
   }
   config = { ...config, defectLeadRatio: lead };
   const rules = { ...unsure.rules, 'sharpness (confident good)': confidentSharpness! };
-  return { config, rules, budget, macroF1ByBudget, supportChoice, leadChoice, leadPrecisionBar: bar };
+  return { config, rules, budget, macroF1ByBudget, supportChoice, glassesSupportChoice, glassesConfidentChoice, leadChoice, leadPrecisionBar: bar };
 }
 
 export interface SourceComparison {
@@ -199,6 +228,10 @@ export interface SourceComparison {
   classifier: { accuracy: number; macroF1: number } | null;
   /** The fused verdict on that head's probabilities (on the committed classifier's without the file), fitted without this source. */
   fused: { accuracy: number; macroF1: number };
+  /** Paired bootstrap over the source's rows of macro-F1 (classes present): classifier (a; the LOSO head, else the committed one), fused (b), fused − classifier. */
+  macroF1Interval: PairedMacroF1;
+  /** Per row: true class, the classifier's and the fused verdict's class (CLASS_NAMES indices), for pooled tables. */
+  predictions: { truth: number[]; classifier: number[]; fused: number[] };
   /** The rules fitted without this source. */
   config: FusionConfig;
 }
@@ -227,13 +260,17 @@ export function leaveOneSourceOut(val: readonly SampleEvidence[], heldOut: reado
     const { config } = fitFusion(loso ? scoredWithout(others, source, loso) : others, fixed, uncertaintyThreshold, loso ? scoredOutOfSource(others, loso) : null);
     const inSource = presentScores(own, own.map((r) => argmax(r.probabilities)));
     const c = presentScores(rows, rows.map((r) => argmax(r.probabilities)));
-    const f = presentScores(rows, fusedOutcomes(rows, config, uncertaintyThreshold).map((o) => o.label));
+    const fused = fusedOutcomes(rows, config, uncertaintyThreshold).map((o) => o.label);
+    const f = presentScores(rows, fused);
+    const classifier = rows.map((r) => argmax(r.probabilities));
     out[source] = {
       n: rows.length,
       classesPresent: c.present,
       inSource: { accuracy: inSource.accuracy, macroF1: inSource.macroF1 },
       classifier: loso ? { accuracy: c.accuracy, macroF1: c.macroF1 } : null,
       fused: { accuracy: f.accuracy, macroF1: f.macroF1 },
+      macroF1Interval: pairedMacroF1Bootstrap(truthOf(rows), classifier, fused, CLASSES, undefined, undefined, c.present),
+      predictions: { truth: truthOf(rows), classifier, fused },
       config,
     };
   }

@@ -11,7 +11,7 @@ import { CLASS_NAMES, type ClassifierConfig } from '../../../src/model/classifie
 import type { FaceLandmarks } from '../../../src/model/face/types';
 import { DEFAULT_FUSION_CONFIG, type FusionConfig } from '../../../src/model/fusion/fusion-config';
 import { argmax } from '../../../src/stats';
-import type { ClassificationReport } from '../classifier/metrics';
+import { classificationReport, type ClassificationReport } from '../classifier/metrics';
 import { paintOccluder } from '../classifier/occluders';
 import type { SampleSpec } from '../classifier/samples';
 import { classifierReport, fusedOutcomes, fusedReport, leaveOneSourceOut, type SourceComparison } from './fit-fusion';
@@ -38,6 +38,8 @@ export interface FusedFigures {
   classifier: ClassificationReport;
   realBlur?: { n: number; recall: number; classifierRecall: number; fusedRecall: Rate; classifierRecallRate: Rate; uncertain: { classifier: Rate; fused: Rate }; predicted: Record<string, number> };
   leaveOneSourceOut: Record<string, SourceComparison>;
+  /** Every source's LOSO rows pooled (each scored by the head without its source, fused with rules fitted without it): Table 1 and the paired bootstrap. */
+  leaveOneSourceOutPooled: { classifier: ClassificationReport; fused: ClassificationReport; macroF1Interval: PairedMacroF1 };
   /** Among test samples that are not `good`: how many verdicts are "uncertain", classifier vs fused (rates kept as numbers for older readers). */
   uncertainOnDefective: { n: number; classifier: number; fused: number; classifierRate: Rate; fusedRate: Rate };
   /** Fraction of test verdicts decided by a measure rather than the classifier. */
@@ -55,13 +57,22 @@ export async function fusedFigures(model: tf.LayersModel, config: ClassifierConf
   const classifierUncertain = rate(defective.filter(({ r }) => unsure(r)).length, defective.length);
   const fusedUncertain = rate(defective.filter(({ o }) => o.uncertain).length, defective.length);
   const truth = test.map((r) => CLASS_NAMES.indexOf(r.spec.label));
+  const loso = leaveOneSourceOut(val, [...val, ...test], DEFAULT_FUSION_CONFIG, threshold, readLosoHeads());
+  const pooled = Object.values(loso).map((s) => s.predictions);
+  const pool = (key: 'truth' | 'classifier' | 'fused') => pooled.flatMap((p) => p[key]);
+  const classes = [...CLASS_NAMES];
   const figures: FusedFigures = {
     macroF1: fusedReport(test, fusion, threshold).macro.f1,
     classifierMacroF1: classifierReport(test).macro.f1,
     macroF1Interval: pairedMacroF1Bootstrap(truth, test.map((r) => argmax(r.probabilities)), outcomes.map((o) => o.label), [...CLASS_NAMES]),
     report: fusedReport(test, fusion, threshold),
     classifier: classifierReport(test),
-    leaveOneSourceOut: leaveOneSourceOut(val, [...val, ...test], DEFAULT_FUSION_CONFIG, threshold, readLosoHeads()),
+    leaveOneSourceOut: loso,
+    leaveOneSourceOutPooled: {
+      classifier: classificationReport(pool('truth'), pool('classifier'), classes),
+      fused: classificationReport(pool('truth'), pool('fused'), classes),
+      macroF1Interval: pairedMacroF1Bootstrap(pool('truth'), pool('classifier'), pool('fused'), classes),
+    },
     uncertainOnDefective: { n: defective.length, classifier: classifierUncertain.rate, fused: fusedUncertain.rate, classifierRate: classifierUncertain, fusedRate: fusedUncertain },
     decidedByMeasure: outcomes.filter((o) => o.byMeasure).length / outcomes.length,
   };

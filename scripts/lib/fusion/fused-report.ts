@@ -27,7 +27,12 @@ export function fusedText(f: FusedFigures, fusion: FusionConfig): string {
   );
   const pair = (x: { accuracy: number; macroF1: number }) => `${x.accuracy.toFixed(3)} / ${x.macroF1.toFixed(3)}`;
   for (const [source, r] of Object.entries(f.leaveOneSourceOut)) {
-    lines.push(`  ${source.padEnd(14)} n ${String(r.n).padStart(3)}  classes ${r.classesPresent.join('/')}: in-source classifier ${pair(r.inSource)}; ${r.classifier ? `LOSO classifier ${pair(r.classifier)}; ` : ''}fused ${pair(r.fused)}`);
+    const d = r.fused.macroF1 - (r.classifier ?? r.inSource).macroF1;
+    lines.push(`  ${source.padEnd(14)} n ${String(r.n).padStart(3)}  classes ${r.classesPresent.join('/')}: in-source classifier ${pair(r.inSource)}; ${r.classifier ? `LOSO classifier ${pair(r.classifier)}; ` : ''}fused ${pair(r.fused)}; fused − classifier macro-F1 ${d.toFixed(3)} (${ci(r.macroF1Interval.difference)})`);
   }
+  const p = f.leaveOneSourceOutPooled;
+  lines.push(`leave-one-source-out, every source's rows pooled (n ${p.classifier.total}; each class's rows come from the sources that have it):`);
+  lines.push(table1({ [held ? 'LOSO classifier' : 'classifier']: p.classifier, 'fused (LOSO)': p.fused }));
+  lines.push(`pooled macro-F1 classifier ${p.classifier.macro.f1.toFixed(4)} (${ci(p.macroF1Interval.a)}), fused ${p.fused.macro.f1.toFixed(4)} (${ci(p.macroF1Interval.b)}); fused − classifier ${(p.fused.macro.f1 - p.classifier.macro.f1).toFixed(4)} (paired bootstrap, ${ci(p.macroF1Interval.difference)}); accuracy ${p.classifier.accuracy.toFixed(3)} → ${p.fused.accuracy.toFixed(3)}`);
   return lines.join('\n');
 }

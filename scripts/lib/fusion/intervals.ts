@@ -18,8 +18,15 @@ export interface PairedMacroF1 {
 
 const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
 
-/** Paired percentile bootstrap of two predictions' macro-F1 over the same truth (seeded: reproducible). */
-export function pairedMacroF1Bootstrap(truth: readonly number[], a: readonly number[], b: readonly number[], classes: readonly string[], replicates = 2000, seed = 13): PairedMacroF1 {
+/**
+ * Paired percentile bootstrap of two predictions' macro-F1 over the same truth (seeded: reproducible).
+ * `averaged`: the classes the macro average runs over (default all; a source's LOSO rows use the classes present in it).
+ */
+export function pairedMacroF1Bootstrap(truth: readonly number[], a: readonly number[], b: readonly number[], classes: readonly string[], replicates = 2000, seed = 13, averaged: readonly string[] = classes): PairedMacroF1 {
+  const macro = (t: number[], p: number[]) => {
+    const report = classificationReport(t, p, classes);
+    return averaged.reduce((sum, c) => sum + report.perClass[c].f1, 0) / averaged.length;
+  };
   const random = createSeededRandom(seed).next;
   const n = truth.length;
   const fa: number[] = [];
@@ -35,8 +42,8 @@ export function pairedMacroF1Bootstrap(truth: readonly number[], a: readonly num
       pa[i] = a[j];
       pb[i] = b[j];
     }
-    const x = classificationReport(t, pa, classes).macro.f1;
-    const y = classificationReport(t, pb, classes).macro.f1;
+    const x = macro(t, pa);
+    const y = macro(t, pb);
     fa.push(x);
     fb.push(y);
     diff.push(y - x);

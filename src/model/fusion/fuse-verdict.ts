@@ -12,8 +12,10 @@
  *   Sharpness → blur decides on its own (blur is the defect that matters most, and sharpness measures
  *   it directly). The skin-colour measures (face or mouth occlusion → covered, eyes not visible →
  *   eyeglasses) misread busy backgrounds, beards and shadows, so they decide only when the classifier
- *   itself ranks their defect among its two most likely classes (`defectSupportMin`). A confident
- *   `good` is overruled only at the stricter `confidentGood` thresholds (null: never).
+ *   itself ranks their defect among its two most likely classes (`defectSupportMin`). The glasses
+ *   frame (edges across the nose bridge → eyeglasses) has its own backing level
+ *   (`glassesFrameSupportMin`, null: it decides alone). A confident `good` is overruled only at the
+ *   stricter `confidentGood` thresholds (null: never).
  * - Otherwise the classifier's verdict stands (uncertain stays uncertain).
  * With no measures (no face), the classifier's verdict stands alone.
  */
@@ -39,6 +41,7 @@ export function failedMeasures(measures: QualityMeasures, config: Thresholds): {
   if (above('face-occlusion', config.faceOcclusionMax)) out.push({ id: 'face-occlusion', means: 'covered' });
   if (above('mouth-occlusion', config.mouthOcclusionMax)) out.push({ id: 'mouth-occlusion', means: 'covered' });
   if (above('eyes-visible', config.eyesVisibleMax)) out.push({ id: 'eyes-visible', means: 'eyeglasses' });
+  if (above('glasses-frame', config.glassesFrameMax)) out.push({ id: 'glasses-frame', means: 'eyeglasses' });
   return out;
 }
 
@@ -76,8 +79,9 @@ export function fuseVerdict(quality: QualitySummary, measures: QualityMeasures |
     const sure = !quality.uncertain || agreeing.length > 0 || defectLeads(quality.probabilities, quality.label, config.defectLeadRatio);
     return { label: quality.label, uncertain: !sure, evidence: ['classifier', ...agreeing] };
   }
-  // measures answer for `good` and an unsure `wrong`: sharpness alone, the skin measures with the classifier's backing
-  const decisive = failed.find((f) => f.means === 'blur' || classifierSupports(quality.probabilities, f.means as Label, config.defectSupportMin));
+  // measures answer for `good` and an unsure `wrong`: sharpness alone, the others with the classifier's backing where the fit asks for it
+  const backing = (id: MeasureId) => (id === 'glasses-frame' ? config.glassesFrameSupportMin : config.defectSupportMin);
+  const decisive = failed.find((f) => f.means === 'blur' || classifierSupports(quality.probabilities, f.means as Label, backing(f.id)));
   if (!decisive) return alone;
   const label = decisive.means as Label;
   return { label, uncertain: false, evidence: failed.filter((f) => f.means === label).map((f) => f.id) };

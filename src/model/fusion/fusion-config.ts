@@ -9,6 +9,7 @@ export interface ContentThresholds {
   faceOcclusionMax: number | null;
   mouthOcclusionMax: number | null;
   eyesVisibleMax: number | null;
+  glassesFrameMax: number | null;
 }
 
 export interface FusionConfig extends ContentThresholds {
@@ -21,6 +22,8 @@ export interface FusionConfig extends ContentThresholds {
   mouthOcclusionMax: number;
   /** Skin around the eyes not visible above this → eyeglasses; null = not used. */
   eyesVisibleMax: number | null;
+  /** Edge contrast across the nose bridge (a glasses frame's bridge) above this → eyeglasses; null = not used. */
+  glassesFrameMax: number | null;
   /**
    * Stricter thresholds that overrule a CONFIDENT `good` from the classifier; the ones above decide when
    * it is unsure. A measure that fails clearly is a specific answer even then; null = never.
@@ -31,6 +34,11 @@ export interface FusionConfig extends ContentThresholds {
    * the measure's defect among its two most likely classes with at least this probability (null: always).
    */
   defectSupportMin: number | null;
+  /**
+   * The same backing for the glasses-frame measure (null: it decides alone, as sharpness does). Chosen
+   * apart from the skin-colour measures' because it reads edges, not colours, and fails differently.
+   */
+  glassesFrameSupportMin: number | null;
   /**
    * An unsure defect from the classifier is a specific answer when it is at least this many times as likely
    * as the next defect class (null: it stays uncertain).
@@ -51,8 +59,10 @@ export const DEFAULT_FUSION_CONFIG: FusionConfig = {
   faceOcclusionMax: 0.5,
   mouthOcclusionMax: 0.6,
   eyesVisibleMax: null,
-  confidentGood: { sharpnessMin: 0.3, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null },
+  glassesFrameMax: null,
+  confidentGood: { sharpnessMin: 0.3, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null, glassesFrameMax: null },
   defectSupportMin: 0.05,
+  glassesFrameSupportMin: 0.05,
   defectLeadRatio: null,
   underExposureMax: 0.5,
   overExposureMax: 0.3,
@@ -68,8 +78,16 @@ function validateContent(value: unknown, where: string, nullable: boolean): Cont
   for (const key of ['faceOcclusionMax', 'mouthOcclusionMax'] as const) {
     if (!finiteIn01(v[key]) && !(nullable && v[key] === null)) throw new Error(`${where}: ${key} must be ${nullable ? 'null or ' : ''}a number within 0..1`);
   }
-  if (v.eyesVisibleMax !== null && !finiteIn01(v.eyesVisibleMax)) throw new Error(`${where}: eyesVisibleMax must be null or a number within 0..1`);
-  return { sharpnessMin: v.sharpnessMin, faceOcclusionMax: v.faceOcclusionMax as number | null, mouthOcclusionMax: v.mouthOcclusionMax as number | null, eyesVisibleMax: v.eyesVisibleMax as number | null };
+  for (const key of ['eyesVisibleMax', 'glassesFrameMax'] as const) {
+    if (v[key] !== null && !finiteIn01(v[key])) throw new Error(`${where}: ${key} must be null or a number within 0..1`);
+  }
+  return {
+    sharpnessMin: v.sharpnessMin,
+    faceOcclusionMax: v.faceOcclusionMax as number | null,
+    mouthOcclusionMax: v.mouthOcclusionMax as number | null,
+    eyesVisibleMax: v.eyesVisibleMax as number | null,
+    glassesFrameMax: v.glassesFrameMax as number | null,
+  };
 }
 
 /** Checks a loaded fusion.json; throws naming the first bad field. Unknown fields (the fit's record) are dropped. */
@@ -80,7 +98,9 @@ export function validateFusionConfig(value: unknown): FusionConfig {
   for (const key of ['underExposureMax', 'overExposureMax', 'luminanceMeanMin'] as const) {
     if (!finiteIn01(v[key])) throw new Error(`fusion config: ${key} must be a number within 0..1`);
   }
-  if (v.defectSupportMin !== null && !finiteIn01(v.defectSupportMin)) throw new Error('fusion config: defectSupportMin must be null or a number within 0..1');
+  for (const key of ['defectSupportMin', 'glassesFrameSupportMin'] as const) {
+    if (v[key] !== null && !finiteIn01(v[key])) throw new Error(`fusion config: ${key} must be null or a number within 0..1`);
+  }
   if (v.defectLeadRatio !== null && !(typeof v.defectLeadRatio === 'number' && Number.isFinite(v.defectLeadRatio) && v.defectLeadRatio >= 1)) {
     throw new Error('fusion config: defectLeadRatio must be null or a number ≥ 1');
   }
@@ -89,6 +109,7 @@ export function validateFusionConfig(value: unknown): FusionConfig {
     ...(validateContent(v, 'fusion config', false) as ContentThresholds & { faceOcclusionMax: number; mouthOcclusionMax: number }),
     confidentGood: validateContent(v.confidentGood, 'fusion config confidentGood', true),
     defectSupportMin: v.defectSupportMin as number | null,
+    glassesFrameSupportMin: v.glassesFrameSupportMin as number | null,
     defectLeadRatio: v.defectLeadRatio as number | null,
     underExposureMax: v.underExposureMax as number,
     overExposureMax: v.overExposureMax as number,

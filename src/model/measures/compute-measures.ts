@@ -15,6 +15,7 @@ import { eyesOpen } from './eyes-open';
 import { eyeGeometry } from './face-geometry';
 import { facePatch, maskOr } from './face-patch';
 import { faceRegions } from './face-regions';
+import { glassesFrame } from './glasses-frame';
 import { headSize } from './head-size';
 import { poseMeasures } from './head-pose';
 import { illuminationUniformity } from './illumination-uniformity';
@@ -55,6 +56,7 @@ export function computeMeasures(image: RgbaImage, face: FaceLandmarks, faces: re
     out.sharpness = sharpness(patch, regions.oval);
     out['illumination-uniformity'] = illuminationUniformity(patch, regions.cheekRight, regions.cheekLeft);
     out['background-uniformity'] = backgroundUniformity(patch, regions.background);
+    out['glasses-frame'] = glassesFrame(patch, face);
     out['natural-colour'] = naturalColour(patch, maskOr(regions.cheekRight, regions.cheekLeft));
     const skin = skinModel(patch, regions.skinReference);
     if (skin) {

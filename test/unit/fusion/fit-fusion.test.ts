@@ -10,7 +10,7 @@ const T = 0.86;
 // probabilities in CLASS_NAMES order: blur, eyeglasses, good, covered, wrong
 let next = 0;
 function row(label: QualityClass, probabilities: number[], raw: Partial<Record<string, number>> = {}, source = 'a'): SampleEvidence {
-  const values = { sharpness: 0.6, 'face-occlusion': 0.1, 'mouth-occlusion': 0.1, 'eyes-visible': 0.1, 'under-exposure': 0, 'over-exposure': 0, 'luminance-mean': 0.5, ...raw };
+  const values = { sharpness: 0.6, 'face-occlusion': 0.1, 'mouth-occlusion': 0.1, 'eyes-visible': 0.1, 'glasses-frame': 0.04, 'under-exposure': 0, 'over-exposure': 0, 'luminance-mean': 0.5, ...raw };
   return {
     spec: { relPath: `${label}/${next++}.jpg`, split: 'val', label, baseLabel: label, source },
     probabilities,
@@ -54,6 +54,31 @@ describe('fitFusion', () => {
     expect(fit.leadChoice['1.5']).toEqual({ resolved: 6, right: 5 });
     expect(fit.leadChoice['2']).toEqual({ resolved: 5, right: 5 });
     expect(fit.config.defectLeadRatio).toBe(2);
+  });
+});
+
+describe('fitFusion: the glasses frame', () => {
+  it('lets the frame decide alone and overrule a confident good only where out-of-source rows gain and in-source keeps its floor', () => {
+    const rows = [
+      ...inSource,
+      ...repeat(10, () => row('eyeglasses', [0.01, 0.95, 0.02, 0.01, 0.01], { 'glasses-frame': 0.2 })),
+    ];
+    const outOfSource = [
+      ...rows,
+      // glasses a head without their source calls `good`, unsure (eyeglasses third) or sure
+      ...repeat(6, () => row('eyeglasses', [0.01, 0.04, 0.8, 0.14, 0.01], { 'glasses-frame': 0.2 })),
+      ...repeat(4, () => row('eyeglasses', [0.01, 0.02, 0.95, 0.01, 0.01], { 'glasses-frame': 0.25 })),
+    ];
+    const fit = fitFusion(rows, DEFAULT_FUSION_CONFIG, T, outOfSource);
+    expect(fit.config.glassesFrameMax).toBeLessThan(0.2);
+    // backing at ≥ 0.02 refuses the unsure goods (eyeglasses third): no backing gains most
+    expect(fit.config.glassesFrameSupportMin).toBeNull();
+    expect(fit.glassesSupportChoice['null'].outOfSource).toBeGreaterThan(fit.glassesSupportChoice['0.02'].outOfSource!);
+    expect(fit.config.confidentGood.glassesFrameMax).not.toBeNull();
+    // without out-of-source gains nothing changes in-source, so the strictest choices win the ties
+    const alone = fitFusion(rows, DEFAULT_FUSION_CONFIG, T);
+    expect(alone.config.glassesFrameSupportMin).toBe(0.2);
+    expect(alone.config.confidentGood.glassesFrameMax).toBeNull();
   });
 });
 

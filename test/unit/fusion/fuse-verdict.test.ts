@@ -11,8 +11,10 @@ const config: FusionConfig = {
   faceOcclusionMax: 0.5,
   mouthOcclusionMax: 0.6,
   eyesVisibleMax: 0.7,
-  confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: 0.8, mouthOcclusionMax: 0.9, eyesVisibleMax: null },
+  glassesFrameMax: 0.06,
+  confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: 0.8, mouthOcclusionMax: 0.9, eyesVisibleMax: null, glassesFrameMax: null },
   defectSupportMin: 0.1,
+  glassesFrameSupportMin: 0.1,
   defectLeadRatio: 5,
   underExposureMax: 0.5,
   overExposureMax: 0.3,
@@ -27,8 +29,8 @@ function quality(label: QualitySummary['label'], confidence: number, runnerUp?: 
   return { label, confidence, uncertain: confidence < 0.86, probabilities };
 }
 /** Measures of a clean face; `over` replaces some raw values. */
-function measures(over: Partial<Record<'sharpness' | 'face-occlusion' | 'mouth-occlusion' | 'eyes-visible' | 'under-exposure' | 'over-exposure' | 'luminance-mean', number>> = {}): QualityMeasures {
-  const raw = { 'luminance-mean': 0.55, sharpness: 0.55, 'face-occlusion': 0.05, 'mouth-occlusion': 0.05, 'eyes-visible': 0.05, 'under-exposure': 0, 'over-exposure': 0, ...over };
+function measures(over: Partial<Record<'sharpness' | 'face-occlusion' | 'mouth-occlusion' | 'eyes-visible' | 'glasses-frame' | 'under-exposure' | 'over-exposure' | 'luminance-mean', number>> = {}): QualityMeasures {
+  const raw = { 'luminance-mean': 0.55, sharpness: 0.55, 'face-occlusion': 0.05, 'mouth-occlusion': 0.05, 'eyes-visible': 0.05, 'glasses-frame': 0.04, 'under-exposure': 0, 'over-exposure': 0, ...over };
   return Object.fromEntries(Object.entries(raw).map(([id, r]) => [id, { raw: r, score: 50 }]));
 }
 
@@ -57,11 +59,29 @@ describe('fuseVerdict', () => {
     expect(fuseVerdict(quality('good', 0.7, 'blur'), measures({ 'face-occlusion': 0.8 }), { ...config, defectSupportMin: null }).label).toBe('covered');
   });
 
+  it('lets the glasses frame overrule an unsure good at its own backing level, alone when that is null', () => {
+    expect(fuseVerdict(quality('good', 0.7, 'eyeglasses'), measures({ 'glasses-frame': 0.2 }), config)).toEqual({ label: 'eyeglasses', uncertain: false, evidence: ['glasses-frame'] });
+    // not backed (eyeglasses not ranked second): stands only where the glasses frame needs no backing
+    expect(fuseVerdict(quality('good', 0.7, 'covered'), measures({ 'glasses-frame': 0.2 }), config).label).toBe('good');
+    expect(fuseVerdict(quality('good', 0.7, 'covered'), measures({ 'glasses-frame': 0.2 }), { ...config, glassesFrameSupportMin: null }).label).toBe('eyeglasses');
+    // its backing level is its own: the skin measures' stays as it was
+    expect(fuseVerdict(quality('good', 0.7, 'blur'), measures({ 'face-occlusion': 0.8 }), { ...config, glassesFrameSupportMin: null }).label).toBe('good');
+    expect(fuseVerdict(quality('good', 0.7, 'eyeglasses'), measures({ 'glasses-frame': 0.05 }), config).label).toBe('good');
+    // a confident good: only at the confident threshold (and its backing)
+    const alone = { ...config, glassesFrameSupportMin: null };
+    expect(fuseVerdict(quality('good', 0.97, 'eyeglasses'), measures({ 'glasses-frame': 0.2 }), alone).label).toBe('good');
+    expect(fuseVerdict(quality('good', 0.97, 'eyeglasses'), measures({ 'glasses-frame': 0.2 }), { ...alone, confidentGood: { ...config.confidentGood, glassesFrameMax: 0.1 } }).label).toBe('eyeglasses');
+  });
+
+  it('never switches the classifier\'s unsure covered to eyeglasses on a frame across the nose (a mask pulled up draws one too)', () => {
+    expect(fuseVerdict(quality('covered', 0.6, 'eyeglasses'), measures({ 'glasses-frame': 0.2 }), { ...config, glassesFrameSupportMin: null })).toEqual({ label: 'covered', uncertain: true, evidence: ['classifier'] });
+  });
+
   it('overrules a confident good only at the stricter thresholds, and never where they are null', () => {
     expect(fuseVerdict(quality('good', 0.97), measures({ sharpness: 0.25 }), config).label).toBe('good');
     expect(fuseVerdict(quality('good', 0.97), measures({ sharpness: 0.15 }), config)).toEqual({ label: 'blur', uncertain: false, evidence: ['sharpness'] });
     expect(fuseVerdict(quality('good', 0.97), measures({ 'eyes-visible': 1 }), config).label).toBe('good');
-    const sharpnessOnly = { ...config, confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null } };
+    const sharpnessOnly = { ...config, confidentGood: { sharpnessMin: 0.2, faceOcclusionMax: null, mouthOcclusionMax: null, eyesVisibleMax: null, glassesFrameMax: null } };
     expect(fuseVerdict(quality('good', 0.97, 'covered'), measures({ 'face-occlusion': 0.99, 'mouth-occlusion': 0.99 }), sharpnessOnly).label).toBe('good');
   });
 
@@ -97,7 +117,7 @@ describe('fuseVerdict', () => {
   });
 
   it('a threshold at null never fires, and failedMeasures lists light first', () => {
-    expect(failedMeasures(measures({ 'eyes-visible': 1 }), { ...config, eyesVisibleMax: null })).toEqual([]);
+    expect(failedMeasures(measures({ 'eyes-visible': 1 }), { ...config, eyesVisibleMax: null, glassesFrameMax: null })).toEqual([]);
     expect(failedMeasures(measures({ 'under-exposure': 0.9, sharpness: 0 }), config).map((f) => f.id)).toEqual(['under-exposure', 'sharpness']);
   });
 });
@@ -111,6 +131,8 @@ describe('validateFusionConfig', () => {
     expect(validateFusionConfig({ ...config, confidentGood: { ...config.confidentGood, faceOcclusionMax: null } }).confidentGood.faceOcclusionMax).toBeNull();
     expect(() => validateFusionConfig({ ...config, defectLeadRatio: 0.5 })).toThrow(/defectLeadRatio/);
     expect(() => validateFusionConfig({ ...config, defectSupportMin: -1 })).toThrow(/defectSupportMin/);
+    expect(() => validateFusionConfig({ ...config, glassesFrameSupportMin: 'x' })).toThrow(/glassesFrameSupportMin/);
+    expect(() => validateFusionConfig({ ...config, confidentGood: { ...config.confidentGood, glassesFrameMax: 3 } })).toThrow(/glassesFrameMax/);
     expect(() => validateFusionConfig(null)).toThrow();
   });
 });

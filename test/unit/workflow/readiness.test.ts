@@ -176,6 +176,12 @@ describe('assessReadiness', () => {
     expect(checkOf(r, 'yaw')).toMatchObject({ passed: true, value: 0, score: 90, threshold: 'value -8° to 8°' });
   });
 
+  it('ID photo: a frame across the nose fails the glasses-frame band and asks to take the glasses off', () => {
+    const framed = assessReadiness('id-photo', input({ measures: goodMeasures('id-photo', { 'glasses-frame': { raw: 0.25, score: 0 } }) }));
+    expect(checkOf(framed, 'glasses-frame')).toMatchObject({ passed: false, value: 0.25, hint: 'remove-glasses' });
+    expect(framed.hints).toEqual(['remove-glasses']);
+  });
+
   it('ID photo: ICAO-style geometry from the measures replaces the box-based size, centring and pose checks', () => {
     const icao = { ...DEFAULT_PROFILE_CONFIGS['id-photo'], measures: { ...DEFAULT_MEASURE_BANDS['id-photo'], 'inter-eye-distance': { on: 'raw', min: 90 }, 'head-size': { on: 'score', min: 50 } } } as const;
     // A face the box checks would call far too small and off centre: the measures decide.
