@@ -8,11 +8,34 @@ export const DEMO_PORT = 5174;
 /** Host permissions that only development and test builds carry (src/extension/site-matches.ts). */
 const LOCAL_HOST_PERMISSIONS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
+/** Firefox's extension ID (fixed, so that its storage, enterprise policies and tests can name it). */
+export const FIREFOX_EXTENSION_ID = 'faceready@faceready.org';
+
+/**
+ * The Firefox build from the same manifest: no offscreen documents (the background page hosts the engine,
+ * src/extension/background-page-engine.ts); Chrome-only keys dropped: Firefox has no cross-origin isolation keys for
+ * extension pages (so WASM runs single-threaded there) and reads managed storage from enterprise policies
+ * (policies.json `3rdparty`), without a schema file.
+ */
+function firefoxManifest(manifest: Record<string, any>): void {
+  manifest.permissions = manifest.permissions?.filter((permission: string) => permission !== 'offscreen');
+  for (const key of ['minimum_chrome_version', 'cross_origin_embedder_policy', 'cross_origin_opener_policy', 'storage']) delete manifest[key];
+  manifest.browser_specific_settings = {
+    // 128: content scripts registered at run time in the MAIN world and with matchOriginAsFallback (src/extension/content-scripts.ts).
+    gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+  };
+}
+
 export default defineConfig({
   srcDir: '.',
+  // MV3 for every browser (WXT would build MV2 for Firefox).
+  manifestVersion: 3,
   // Separate builds (e.g. several end-to-end runs side by side) set FACEREADY_OUT_DIR; tests read the same variable.
   outDir: process.env.FACEREADY_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  // The Firefox sources archive (AMO reviews bundled code from it): what git tracks, not the files `npm run assets` and
+  // `npm run fixtures` regenerate.
+  zip: { excludeSources: ['public/models/vendor/**', 'public/wasm/**', 'dev-assets/**', 'test/fixtures/generated/**'] },
   // `npm run dev`: Debian's Chromium with the extension loaded, the fake-free real camera, and the demo page open.
   webExt: {
     binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
@@ -23,6 +46,7 @@ export default defineConfig({
     // The runtime-registered content scripts declare local pages for the demo and the tests; a production build runs on
     // no site until a user or an administrator enables it.
     'build:manifestGenerated'(wxt, manifest) {
+      if (wxt.config.browser === 'firefox') firefoxManifest(manifest);
       if (wxt.config.mode !== 'production') return;
       manifest.host_permissions = manifest.host_permissions?.filter((pattern: string) => !LOCAL_HOST_PERMISSIONS.includes(pattern));
       if (manifest.host_permissions?.length === 0) delete manifest.host_permissions;

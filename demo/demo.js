@@ -8,10 +8,43 @@ const status = document.getElementById('page-status');
 let stream = null;
 let consult = null;
 
+/**
+ * ?camera=fixture:NAME plays the test picture /images/NAME.png as the camera, through a canvas stream (Firefox, unlike
+ * Chromium, cannot play a .y4m file as a fake camera). It does not go through getUserMedia, so FaceReady sees it as a
+ * page video until the consult (?loopback) sends it over WebRTC, where it is the remote participant's video.
+ */
+async function fixtureCamera(name) {
+  const image = new Image();
+  image.src = `/images/${encodeURIComponent(name)}.png`;
+  await image.decode();
+  const canvas = Object.assign(document.createElement('canvas'), { width: 640, height: 480 });
+  const context = canvas.getContext('2d');
+  const scale = Math.min(canvas.width / image.width, canvas.height / image.height);
+  const [width, height] = [image.width * scale, image.height * scale];
+  // Redrawn at 10 fps: a canvas that does not change yields no new frames.
+  const draw = () => {
+    context.fillStyle = '#404040';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, (canvas.width - width) / 2, (canvas.height - height) / 2, width, height);
+  };
+  draw();
+  const fixture = canvas.captureStream(10);
+  const timer = setInterval(draw, 100);
+  fixture.getVideoTracks()[0].addEventListener('ended', () => clearInterval(timer));
+  return fixture;
+}
+
 async function start() {
   try {
+    const camera = new URLSearchParams(location.search).get('camera') ?? '';
+    if (camera.startsWith('fixture:')) {
+      stream = await fixtureCamera(camera.slice('fixture:'.length));
+      video.srcObject = stream;
+      status.textContent = 'Camera on (test picture)';
+      return;
+    }
     // ?camera=absent asks for a camera no machine has (as when none is plugged in): getUserMedia fails.
-    const absent = new URLSearchParams(location.search).get('camera') === 'absent';
+    const absent = camera === 'absent';
     const constraints = absent ? { deviceId: { exact: 'no-such-camera' } } : { width: 640, height: 480 };
     stream = await navigator.mediaDevices.getUserMedia({ video: constraints, audio: false });
     video.srcObject = stream;

@@ -1,7 +1,8 @@
 import { listenToBackgroundRequests } from '@/src/extension/background-requests';
 import { syncContentScripts } from '@/src/extension/content-scripts';
 import { createImageCheckMenu, listenToImageCheckMenu } from '@/src/extension/image-check-menu';
-import { ensureOffscreenDocument, restartOffscreenDocument } from '@/src/extension/offscreen-document';
+import type { EngineHost } from '@/src/extension/engine-host';
+import { offscreenEngineHost } from '@/src/extension/offscreen-document';
 import { watchManagedPolicy } from '@/src/extension/policy-item';
 import { backendChoice, enabledOrigins } from '@/src/extension/settings';
 import { reconnectOpenPages } from '@/src/extension/site-enabled';
@@ -10,10 +11,10 @@ import { watchToolbar } from '@/src/extension/toolbar-badge';
 import { docPagePath } from '@/src/ui/doc-page-path';
 import { TOGGLE_PANEL_COMMAND, type BackgroundRequest, type BackgroundToOverlay } from '@/src/protocol/messages';
 
-async function handle(request: BackgroundRequest): Promise<void> {
+async function handle(engineHost: Promise<EngineHost>, request: BackgroundRequest): Promise<void> {
   switch (request.type) {
     case 'ensure-engine':
-      return ensureOffscreenDocument();
+      return (await engineHost).ensure();
     case 'open-help':
       return void (await browser.tabs.create({ url: browser.runtime.getURL(docPagePath('help')) }));
     case 'set-site-enabled': {
@@ -28,13 +29,18 @@ async function handle(request: BackgroundRequest): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // Chromium runs the engine in an offscreen document; Firefox, which has none, in this background page. The import is
+  // dynamic so that Chromium's service worker does not bundle TensorFlow.js.
+  const engineHost: Promise<EngineHost> = import.meta.env.FIREFOX
+    ? import('@/src/extension/background-page-engine').then(({ backgroundPageEngineHost }) => backgroundPageEngineHost())
+    : Promise.resolve(offscreenEngineHost);
   const resync = async () => syncContentScripts(await enabledOrigins.getValue());
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(createImageCheckMenu);
   listenToImageCheckMenu();
-  void reconnectOpenPages(ensureOffscreenDocument);
-  backendChoice.watch(restartOffscreenDocument);
+  void reconnectOpenPages(async () => (await engineHost).ensure());
+  backendChoice.watch(async () => (await engineHost).restart());
   browser.permissions.onRemoved.addListener(async ({ origins = [] }) => {
     await enabledOrigins.setValue(originsStillPermitted(await enabledOrigins.getUserValue(), origins));
     await resync();
@@ -47,5 +53,5 @@ export default defineBackground(() => {
     // Every frame's overlay gets it (a call may sit in an iframe); a tab without FaceReady has no listener.
     if (command === TOGGLE_PANEL_COMMAND && tab?.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   });
-  listenToBackgroundRequests(handle);
+  listenToBackgroundRequests((request) => handle(engineHost, request));
 });

@@ -7,6 +7,8 @@
 export interface StorePackageLimits {
   /** The whole unpacked extension, bytes. */
   maxTotalBytes: number;
+  /** Which store: the Chrome Web Store (default) or Firefox Add-ons (AMO). */
+  browser?: 'chrome' | 'firefox';
 }
 
 export const STORE_ICON_SIZES = [16, 32, 48, 128] as const;
@@ -36,7 +38,14 @@ export function storePackageProblems(files: ReadonlyMap<string, Uint8Array>, lim
 
   if (manifest.manifest_version !== 3) problems.push(`manifest_version is ${manifest.manifest_version}, not 3`);
   if (typeof manifest.version !== 'string' || !/^\d+(\.\d+){0,3}$/.test(manifest.version)) problems.push(`version "${manifest.version}" is not 1–4 dot-separated integers`);
-  for (const field of ['name', 'short_name', 'description', 'minimum_chrome_version']) if (typeof manifest[field] !== 'string' || manifest[field] === '') problems.push(`${field} is missing`);
+  const firefox = limits.browser === 'firefox';
+  for (const field of ['name', 'short_name', 'description', ...(firefox ? [] : ['minimum_chrome_version'])]) if (typeof manifest[field] !== 'string' || manifest[field] === '') problems.push(`${field} is missing`);
+  // AMO: a fixed add-on ID, the oldest Firefox the APIs used exist in, and no Chrome-only permission.
+  if (firefox) {
+    const gecko = manifest.browser_specific_settings?.gecko;
+    for (const field of ['id', 'strict_min_version']) if (typeof gecko?.[field] !== 'string' || gecko[field] === '') problems.push(`browser_specific_settings.gecko.${field} is missing`);
+    if ((manifest.permissions ?? []).includes('offscreen')) problems.push('the Firefox package asks for "offscreen", which Firefox does not have');
+  }
   if ('key' in manifest) problems.push('the manifest carries a "key" (stores assign their own)');
 
   // Localised strings: every __MSG_x__ in the manifest has a message in the default locale.
@@ -61,6 +70,7 @@ export function storePackageProblems(files: ReadonlyMap<string, Uint8Array>, lim
 
   // Files the manifest names.
   if (manifest.background?.service_worker) need(manifest.background.service_worker, 'background.service_worker');
+  for (const script of manifest.background?.scripts ?? []) need(script, 'background.scripts');
   if (manifest.action?.default_popup) need(manifest.action.default_popup, 'action.default_popup');
   // The toolbar button: its own icon and a tooltip (stores show an extension without them as unfinished).
   if (typeof manifest.action?.default_title !== 'string' || manifest.action.default_title === '') problems.push('action.default_title is missing');

@@ -36,8 +36,14 @@ export interface ServeEngineOptions {
 
 export const START_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 30000] as const;
 
+/** A running server. Its host stops it to start afresh (Firefox's background page, where no document can be closed instead). */
+export interface ServedEngine {
+  /** Disconnects every client (they reconnect), disposes the engine and abandons its work and retries. */
+  stop(): void;
+}
 
-export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: ServeEngineOptions): void {
+export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: ServeEngineOptions): ServedEngine {
+  let stopped = false;
   const ports = new Set<Port>();
   const lastSubject = new WeakMap<Port, ExplainSubject>();
   // Face tracks are kept per sender: two tabs may both call their camera stream "camera-1".
@@ -72,6 +78,7 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
   };
 
   function launch() {
+    if (stopped) return;
     let lost = false;
     const onWebglContextLost = () => {
       if (lost) return;
@@ -92,6 +99,7 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
     };
     start({ avoidWebgl, onWebglContextLost }).then(
       (started) => {
+        if (stopped) return started.dispose();
         failedStarts = 0;
         engine = started;
         setState({ state: 'ready', backend: started.backend, ...(avoidWebgl ? { webglLost: true } : {}) });
@@ -177,7 +185,7 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
   }
 
   const extension = ownExtension(browser.runtime);
-  browser.runtime.onConnect.addListener((port) => {
+  const onConnect = (port: Port) => {
     // Only FaceReady's own pages and content scripts may use the engine.
     if (port.name !== ENGINE_PORT || senderRole(port.sender, extension) === 'foreign') return;
     ports.add(port);
@@ -214,5 +222,26 @@ export function serveEngine({ start, retryDelaysMs = START_RETRY_DELAYS_MS }: Se
         }
       }
     });
-  });
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+  return {
+    stop() {
+      stopped = true;
+      browser.runtime.onConnect.removeListener(onConnect);
+      for (const port of ports) {
+        explaining.get(port)?.controller.abort();
+        port.disconnect();
+      }
+      ports.clear();
+      waiting.clear();
+      pumping = null;
+      current = null;
+      try {
+        engine?.dispose();
+      } catch {
+        // Work still running on it fails, unanswered: its ports are gone.
+      }
+      engine = null;
+    },
+  };
 }

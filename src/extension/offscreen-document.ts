@@ -4,6 +4,7 @@
  * its URL (offscreen documents cannot read storage), so changing it means recreating the document.
  */
 import { browser } from 'wxt/browser';
+import type { EngineHost } from './engine-host';
 import { backendChoice } from './settings';
 
 const OFFSCREEN_PATH = '/offscreen.html';
@@ -32,3 +33,6 @@ export async function ensureOffscreenDocument(): Promise<void> {
 export async function restartOffscreenDocument(): Promise<void> {
   if ((await existingDocuments()).length > 0) await browser.offscreen.closeDocument();
 }
+
+/** Chromium's engine host: the offscreen document. */
+export const offscreenEngineHost: EngineHost = { ensure: ensureOffscreenDocument, restart: restartOffscreenDocument };

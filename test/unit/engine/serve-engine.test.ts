@@ -10,7 +10,10 @@ vi.mock('wxt/browser', () => ({
     runtime: {
       id: 'faceready-id',
       getURL: (path: string) => `chrome-extension://faceready-id${path}`,
-      onConnect: { addListener: (f: (port: unknown) => void) => (runtime.connect = f) },
+      onConnect: {
+        addListener: (f: (port: unknown) => void) => (runtime.connect = f),
+        removeListener: (f: (port: unknown) => void) => runtime.connect === f && (runtime.connect = null),
+      },
     },
   },
 }));
@@ -23,15 +26,18 @@ function openPort(name = 'faceready/engine', sender: object = OWN_CONTENT_SCRIPT
   const received: EngineEvent[] = [];
   const listeners: ((m: unknown) => void)[] = [];
   const disconnects: (() => void)[] = [];
+  const closedByServer = vi.fn();
   runtime.connect!({
     name,
     sender,
+    disconnect: closedByServer,
     postMessage: (event: EngineEvent) => received.push(event),
     onMessage: { addListener: (f: (m: unknown) => void) => listeners.push(f) },
     onDisconnect: { addListener: (f: () => void) => disconnects.push(f) },
   });
   return {
     received,
+    closedByServer,
     post: (message: unknown) => listeners.forEach((f) => f(message)),
     disconnect: () => disconnects.forEach((f) => f()),
     analysed: () => received.flatMap((e) => (e.type === 'analysis' ? [e.analysis.streamId + ':' + e.analysis.frameId] : [])),
@@ -59,6 +65,27 @@ function fakeEngine(backend: 'webgl' | 'wasm' = 'wasm') {
 describe('serveEngine', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
+
+  it('stops: disconnects its clients, disposes the engine, takes no new port, and disposes an engine that starts too late', async () => {
+    const fake = fakeEngine();
+    const served = serveEngine({ start: async () => fake.engine });
+    await vi.advanceTimersByTimeAsync(0);
+    const client = openPort();
+    client.post(analyze('camera', 1));
+    served.stop();
+    expect(client.closedByServer).toHaveBeenCalledOnce();
+    expect(fake.engine.dispose).toHaveBeenCalledOnce();
+    expect(runtime.connect).toBeNull();
+    await fake.finishNext();
+    expect(client.analysed()).toEqual([]);
+
+    let resolveStart!: (engine: AnalysisEngine) => void;
+    const slow = fakeEngine();
+    serveEngine({ start: () => new Promise((resolve) => (resolveStart = resolve)) }).stop();
+    resolveStart(slow.engine);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(slow.engine.dispose).toHaveBeenCalledOnce();
+  });
 
   it('analyses one frame at a time, round-robin over ports, one waiting frame per port (a flood cannot starve a tab)', async () => {
     const fake = fakeEngine();

@@ -77,4 +77,18 @@ describe('store package check', () => {
       expect.arrayContaining([expect.stringMatching(/background.js, which is not in the archive/), expect.stringMatching(/allows remote sources/), expect.stringMatching(/over its 1.0 MB budget/)]),
     );
   });
+
+  it('holds a Firefox package to AMO’s rules: a gecko ID and minimum version, its background scripts, no offscreen permission', () => {
+    const firefox = { ...limits, browser: 'firefox' as const };
+    const gecko = { browser_specific_settings: { gecko: { id: 'faceready@faceready.org', strict_min_version: '128.0' } }, minimum_chrome_version: undefined, background: { scripts: ['background.js'] } };
+    expect(storePackageProblems(archive(gecko), firefox)).toEqual([]);
+    expect(storePackageProblems(archive({ ...gecko, browser_specific_settings: undefined, background: { scripts: ['missing.js'] }, permissions: ['offscreen'] }), firefox)).toEqual([
+      'browser_specific_settings.gecko.id is missing',
+      'browser_specific_settings.gecko.strict_min_version is missing',
+      'the Firefox package asks for "offscreen", which Firefox does not have',
+      'background.scripts refers to missing.js, which is not in the archive',
+    ]);
+    // The Chrome Web Store still wants its minimum version.
+    expect(storePackageProblems(archive(gecko), limits)).toEqual(['minimum_chrome_version is missing']);
+  });
 });
