@@ -217,13 +217,15 @@ function preSoftmax(last: Layer): (input: tf.Tensor) => tf.Tensor {
 
 /**
  * Times `predict` on `images` (repeated to a few batches per candidate) and returns the batch size
- * with the lowest time per image on the current backend. One warm-up batch per candidate.
+ * with the lowest time per image on the current backend. One warm-up batch per candidate. `now` is
+ * the clock (tests pass a simulated one).
  */
 export async function measureFastestBatchSize(
   predict: (images: readonly RgbaImage[]) => Promise<Float32Array>,
   image: RgbaImage,
   candidates: readonly number[] = [1, 4, 8, 16, 32, 64],
   imagesPerCandidate = 64,
+  now: () => number = () => performance.now(),
 ): Promise<{ batchSize: number; msPerImage: Record<number, number> }> {
   const msPerImage: Record<number, number> = {};
   let best = candidates[0];
@@ -231,9 +233,9 @@ export async function measureFastestBatchSize(
     const batch = new Array<RgbaImage>(size).fill(image);
     await predict(batch);
     const rounds = Math.max(1, Math.round(imagesPerCandidate / size));
-    const start = performance.now();
+    const start = now();
     for (let r = 0; r < rounds; r++) await predict(batch);
-    msPerImage[size] = (performance.now() - start) / (rounds * size);
+    msPerImage[size] = (now() - start) / (rounds * size);
     if (msPerImage[size] < msPerImage[best]) best = size;
   }
   return { batchSize: best, msPerImage };
