@@ -6,6 +6,15 @@ export function median(values: readonly number[]): number {
   return sorted[sorted.length >> 1];
 }
 
+/**
+ * The element at fraction q (0..1) of an ascending list: index q·(n − 1), rounded to the nearest
+ * (`nearest`, the bootstrap intervals' percentiles) or down (`lower`, never above the true quantile).
+ */
+export function quantileOfSorted(sorted: readonly number[], q: number, rank: 'nearest' | 'lower' = 'nearest'): number {
+  const at = q * (sorted.length - 1);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank === 'lower' ? Math.floor(at) : Math.round(at)))];
+}
+
 /** The index of the largest value (the first one on a tie); 0 for an empty list. */
 export function argmax(values: ArrayLike<number>): number {
   let best = 0;

@@ -159,11 +159,11 @@ export function startFrameRelay(win: Window, options: FrameRelayOptions): FrameR
         case 'engine-state': {
           engineReady = event.state.state === 'ready';
           options.onEvent({ type: 'engine-state', state: event.state });
-          const waiting = held;
-          held = null;
-          if (engineReady && waiting) offer(waiting);
-          else if (event.state.state === 'error') waiting?.bitmap.close();
-          else held = waiting;
+          if (engineReady && held) {
+            const waiting = held;
+            held = null;
+            offer(waiting);
+          } else if (event.state.state === 'error') hold(null);
           return;
         }
         case 'analysis':

@@ -136,10 +136,9 @@ export function createLime(model: ExplainableModel, options: Partial<LimeOptions
       const y = new Float64Array(samples.numSamples);
       for (let i = 0; i < y.length; i++) y[i] = probabilities[i * k + target];
       const weights = s.kernel(s.distances(samples), o.kernelWidth);
-      const fit =
-        call.prior && o.priorWeight
-          ? s.fitSurrogate(samples.on, samples.numSamples, samples.numFeatures, y, weights, o.priorWeight, scaledPriorMean(samples.on, samples.numSamples, samples.numFeatures, y, weights, superpixelMass(call.prior, segmentation)))
-          : s.fitSurrogate(samples.on, samples.numSamples, samples.numFeatures, y, weights, o.alpha);
+      const { on, numSamples, numFeatures } = samples;
+      const priorMean = call.prior && o.priorWeight ? scaledPriorMean(on, numSamples, numFeatures, y, weights, superpixelMass(call.prior, segmentation)) : undefined;
+      const fit = s.fitSurrogate(on, numSamples, numFeatures, y, weights, priorMean ? o.priorWeight! : o.alpha, priorMean);
       onProgress?.({ stage: 'fit', fraction: 1 });
       return {
         target,

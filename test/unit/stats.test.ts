@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../src/error-text';
-import { argmax, median } from '../../src/stats';
+import { argmax, median, quantileOfSorted } from '../../src/stats';
 
 describe('median', () => {
   it('is the middle value, the upper one of an even count, without sorting the input in place', () => {
@@ -27,5 +27,20 @@ describe('errorText', () => {
     expect(errorText(new TypeError('bad frame'))).toBe('bad frame');
     expect(errorText('offline')).toBe('offline');
     expect(errorText(undefined)).toBe('undefined');
+  });
+});
+
+describe('quantileOfSorted', () => {
+  const sorted = [1, 2, 3, 4, 5, 6];
+  it('takes the element at q·(n − 1), rounded to the nearest by default and down with "lower"', () => {
+    expect(quantileOfSorted(sorted, 0.5)).toBe(4); // index 2.5 → 3
+    expect(quantileOfSorted(sorted, 0.5, 'lower')).toBe(3); // index 2.5 → 2
+    expect(quantileOfSorted(sorted, 0.25, 'lower')).toBe(2); // index 1.25 → 1
+    expect(quantileOfSorted(sorted, 0.975)).toBe(6);
+  });
+  it('stays within the list at its ends', () => {
+    expect(quantileOfSorted(sorted, 0)).toBe(1);
+    expect(quantileOfSorted(sorted, 1, 'lower')).toBe(6);
+    expect(quantileOfSorted([7], 0.9)).toBe(7);
   });
 });

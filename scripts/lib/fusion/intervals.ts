@@ -4,6 +4,7 @@
  * reflects that both were scored on the same samples). Proportions use the Wilson interval.
  */
 import { createSeededRandom } from '../../../src/random';
+import { quantileOfSorted as percentile } from '../../../src/stats';
 import { classificationReport } from '../classifier/metrics';
 
 export { wilsonInterval } from '../eyes/eye-metrics';
@@ -16,7 +17,6 @@ export interface PairedMacroF1 {
   replicates: number;
 }
 
-const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
 
 /**
  * Paired percentile bootstrap of two predictions' macro-F1 over the same truth (seeded: reproducible).

@@ -4,6 +4,7 @@
  * Wilcoxon signed-rank test). Seeded, so a report is reproducible.
  */
 import { createSeededRandom } from '../../../src/random';
+import { quantileOfSorted as percentile } from '../../../src/stats';
 
 export interface MeanInterval {
   mean: number;
@@ -12,7 +13,6 @@ export interface MeanInterval {
   n: number;
 }
 
-const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
 export const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** The mean of `values` and its 95 % percentile-bootstrap interval. */

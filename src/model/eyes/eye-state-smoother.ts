@@ -1,3 +1,4 @@
+import { quantileOfSorted } from '../../stats';
 import { EYE_SMOOTHING, type EyeSmoothingConfig } from './constants';
 import type { EyeState } from './fuse-eye-state';
 
@@ -130,7 +131,7 @@ const CLOSURE_LOGIT_QUANTILE = 0.25;
 export function closureEvidence(closure: Closure | null): { closedShare: number; closedLogit: number | null } {
   const logits = (closure?.recent ?? []).filter((f) => f.closed).map((f) => f.closedLogit).sort((a, b) => a - b);
   if (!closure || logits.length === 0) return { closedShare: 0, closedLogit: null };
-  return { closedShare: logits.length / closure.recent.length, closedLogit: logits[Math.floor(CLOSURE_LOGIT_QUANTILE * (logits.length - 1))] };
+  return { closedShare: logits.length / closure.recent.length, closedLogit: quantileOfSorted(logits, CLOSURE_LOGIT_QUANTILE, 'lower') };
 }
 
 /**
@@ -179,5 +180,5 @@ export function classifyFrame(observation: EyeObservation | null, baseline: numb
 function baselineOf(samples: SmoothedEyeState['recent'], config: EyeSmoothingConfig): number | null {
   if (samples.length < config.baselineMinFrames) return null;
   const sorted = samples.map((s) => s.openness).sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(config.baselinePercentile * (sorted.length - 1)))];
+  return quantileOfSorted(sorted, config.baselinePercentile, 'lower');
 }

@@ -40,7 +40,7 @@ export interface FaceLandmarkerOptions {
   loadTimeoutMs?: number;
   /** A tracked stream runs the detector at least every this many frames. Default 10; 1 turns tracking off. */
   redetectEvery?: number;
-  /** A tracked stream idle for longer than this (ms) starts again from the detector. Default 1000. */
+  /** A tracked stream idle for longer than this (ms) starts again from the detector. Default 2000. */
   maxTrackGapMs?: number;
   /** Streams tracked at once. Default 16. */
   maxTrackedStreams?: number;
