@@ -26,6 +26,7 @@ import { heldOutSamples } from './lib/fusion/held-out-samples';
 import { tensorToRgba } from './lib/fusion/sample-evidence';
 import { readRgbaImage } from './lib/node-io';
 import { createSeededRandom } from '../src/random';
+import { quantileOfSorted } from '../src/stats';
 import { useNodeBackend } from './lib/tf-node-backend';
 
 const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
@@ -58,7 +59,7 @@ export const CONDITIONS: Record<string, Degrade> = {
 };
 
 const KEY_MEASURES: MeasureId[] = ['sharpness', 'luminance-mean', 'under-exposure', 'compression-artefacts', 'face-occlusion', 'eyes-visible'];
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))];
+const percentile = (xs: number[], p: number) => quantileOfSorted([...xs].sort((a, b) => a - b), p, 'lower');
 const median = (xs: number[]) => percentile(xs, 0.5);
 
 async function main() {

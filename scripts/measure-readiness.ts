@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { faceLuminance } from '../src/model/measures/face-luminance';
 import { largestFace } from '../src/model/measures/largest-face';
 import { faceOffset } from '../src/workflow/face-centring';
+import { quantileOfSorted } from '../src/stats';
 import { headPose } from '../src/workflow/head-pose';
 import { loadLandmarks } from './lib/landmark-cache';
 import { readRgbaImage } from './lib/node-io';
@@ -30,7 +31,7 @@ for (const [path, faces] of landmarks) {
   byClass.set(cls, [...(byClass.get(cls) ?? []), row]);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round((p / 100) * (sorted.length - 1))))];
+const percentile = (sorted: number[], p: number) => quantileOfSorted(sorted, p / 100);
 const PERCENTILES = [1, 5, 25, 50, 75, 95, 99];
 console.log(`dataset ${values.data}; percentiles ${PERCENTILES.join('/')} per class (faces found)`);
 for (const [cls, rows] of byClass) {
