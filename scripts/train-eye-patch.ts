@@ -10,7 +10,7 @@
  * Prints the held-out test accuracy and leave-one-source-out, and writes
  * public/models/eyes/eye-patch-model.json (weights, the leave-one-source-out models' weights and
  * the figures; no image data).
- *   npm run train:eye-patch [-- --dry-run] [--hidden N]
+ *   npm run train:eye-patch [-- --dry-run] [--hidden N] [--out FILE (a candidate, instead of the shipped file)]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -44,7 +44,7 @@ const AUGMENT_COPIES = 8;
 const EYE_WIDTH_PX: [number, number] = [8, 24];
 /** The eye corners of an augmented copy move by this share of the eye width (σ, per coordinate). */
 const CORNER_JITTER = 0.05;
-const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, hidden: { type: 'string', default: String(HIDDEN_UNITS) } } });
+const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, hidden: { type: 'string', default: String(HIDDEN_UNITS) }, out: { type: 'string', default: OUT } } });
 const hiddenUnits = Number(values.hidden);
 
 interface Sample {
@@ -144,9 +144,10 @@ async function main() {
   };
   console.log(JSON.stringify(report, (key, v) => (key === 'hidden' ? `[hidden layer]` : key === 'weights' ? `[${v.length} weights]` : v), 2));
   if (values['dry-run']) return;
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, `${JSON.stringify({ patch: PATCH, ...roundedModel(model), trained: report })}\n`);
-  console.error(`wrote ${OUT}`);
+  const out = resolve(values.out!);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ patch: PATCH, ...roundedModel(model), trained: report })}\n`);
+  console.error(`wrote ${out}`);
 }
 
 await main();
