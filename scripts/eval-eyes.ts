@@ -210,11 +210,11 @@ async function measure(xml: string, config: EyeStateConfig, items: Item[]): Prom
 /** The eye-crop models trained without one source each, stored beside the shipped one by train:eye-patch. */
 function readLosoPatchModels(shipped: EyePatchModel): Record<string, EyePatchModel> {
   const file = JSON.parse(readFileSync(resolve(REPO, 'public/models/eyes/eye-patch-model.json'), 'utf8')) as {
-    trained?: { leaveOneSourceOut?: Record<string, { weights?: number[]; bias?: number }> };
+    trained?: { leaveOneSourceOut?: Record<string, Partial<Pick<EyePatchModel, 'hidden' | 'weights' | 'bias'>>> };
   };
   const out: Record<string, EyePatchModel> = {};
   for (const [source, m] of Object.entries(file.trained?.leaveOneSourceOut ?? {})) {
-    if (m.weights) out[source] = validateEyePatchModel({ patch: shipped.patch, weights: m.weights, bias: m.bias });
+    if (m.weights) out[source] = validateEyePatchModel({ patch: shipped.patch, hidden: m.hidden, weights: m.weights, bias: m.bias });
   }
   return out;
 }

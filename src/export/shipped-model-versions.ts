@@ -42,7 +42,7 @@ export function shippedModelVersions(): ModelVersions {
       {
         "name": "eye-crop model",
         "file": "models/eyes/eye-patch-model.json",
-        "sha256": "c30cf37ed2fb0e4c897b10fc2badf5c4e264e2c009b69550f28c440b31a96204"
+        "sha256": "52ed93e9a96c81b654fb7955febca0c5086b7f8cabfd7c5564b9165e16bee79b"
       }
     ]
   };

@@ -1,8 +1,8 @@
 /**
  * What a webcam call does to a face photo, drawn at random: a head pose, a room's light and a call's
  * compression per clip (`clipLook`), jittered per frame and at times out of focus or motion-blurred
- * (`degradeFrame`), for the UV-gate clips (uv-clips.ts). `project` lets landmarks follow the warp (an
- * exploratory run trained the eye-crop model on such copies: no gain on the clips, not shipped).
+ * (`degradeFrame`), for the UV-gate clips (uv-clips.ts) and as the eye-crop model's training
+ * augmentation (train-eye-patch.ts), where `project` lets the landmarks follow the warp.
  */
 import sharp from 'sharp';
 import { sampleBilinear, type RgbaImage } from '../../../src/image';

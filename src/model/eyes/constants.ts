@@ -95,8 +95,8 @@ export interface EyeSmoothingConfig {
    * …and the lower quartile of the eye-crop logits of the last second's confidently closed frames at
    * least this: the margin that makes the closure confident. Calibrated on the train clips
    * (`eval:eyes -- --uv-clips`), blinks included: the highest such value an open-eye train clip, or
-   * the same clip with blinks, reached on a frame that could otherwise report "closed" (4.12,
-   * 2026-12-05) plus 0.5, rounded up to 0.5.
+   * the same clip with blinks, reached on a frame that could otherwise report "closed" (5.92 with the
+   * perceptron eye-crop model, 2026-12-06) plus 0.5, rounded up to 0.5.
    */
   closureLogit: number;
   /** The person's open-eye baseline is taken over the frames of this window… */
@@ -118,7 +118,7 @@ export const EYE_SMOOTHING: EyeSmoothingConfig = {
   openHoldMs: 300,
   closedHoldMs: 1000,
   minClosedShare: 0.6,
-  closureLogit: 5,
+  closureLogit: 6.5,
   baselineWindowMs: 10_000,
   baselineMinFrames: 8,
   baselinePercentile: 0.9,

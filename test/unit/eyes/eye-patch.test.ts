@@ -53,3 +53,26 @@ describe('patchLogit', () => {
     expect(patchLogit(model, Float32Array.from([1, 3]))).toBeCloseTo(0.5 + 2 - 3, 10);
   });
 });
+
+describe('patchLogit with a hidden layer', () => {
+  const model = validateEyePatchModel({
+    patch: { ...CONFIG, cols: 2, rows: 1 },
+    hidden: { weights: [1, 0, 0, 1], bias: [0, -1] },
+    weights: [2, -3],
+    bias: 0.5,
+  });
+
+  it('sums the output weights over the active ReLU units only', () => {
+    // units: relu(x0) = 1.5, relu(x1 - 1) = 1 → 0.5 + 2·1.5 − 3·1
+    expect(patchLogit(model, Float32Array.from([1.5, 2]))).toBeCloseTo(0.5 + 3 - 3, 10);
+    // both units inactive: the bias alone
+    expect(patchLogit(model, Float32Array.from([-1, 0.5]))).toBeCloseTo(0.5, 10);
+  });
+
+  it('rejects a hidden layer whose shape does not fit the patch or the output', () => {
+    const patch = { ...CONFIG, cols: 2, rows: 1 };
+    expect(() => validateEyePatchModel({ patch, hidden: { weights: [1, 0, 0], bias: [0, 0] }, weights: [1, 1], bias: 0 })).toThrow(/hidden layer/);
+    expect(() => validateEyePatchModel({ patch, hidden: { weights: [1, 0, 0, 1], bias: [0, 0] }, weights: [1, 1, 1], bias: 0 })).toThrow(/2 finite weights/);
+    expect(() => validateEyePatchModel({ patch, hidden: { weights: [1, 0, 0, Number.NaN], bias: [0, 0] }, weights: [1, 1], bias: 0 })).toThrow(/hidden layer/);
+  });
+});

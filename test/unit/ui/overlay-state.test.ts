@@ -1,3 +1,4 @@
+import { EYE_SMOOTHING } from '../../../src/model/eyes';
 import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import { describe, expect, it } from 'vitest';
 import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
@@ -34,7 +35,8 @@ const eyesOf = (state: EyeSummary['state']): EyeSummary => ({
   landmarkState: state,
   haarState: state,
   openness: state === 'closed' ? 0.1 : 0.3,
-  closedLogit: state === 'closed' ? 6 : -5,
+  // closed frames look closed with margin to the eye-crop model (the UV gate's closure margin)
+  closedLogit: state === 'closed' ? EYE_SMOOTHING.closureLogit + 1 : -5,
   confidentlyClosed: state === 'closed',
   cascadeRan: false,
   right: { state, ear: state === 'closed' ? 0.1 : 0.3 },
