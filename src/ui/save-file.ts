@@ -1,12 +1,13 @@
 /** Browser glue for saving files on the user's action: canvas encoding and a blob-URL download. */
 import type { RgbaImage } from '../image';
+import { putRgba } from './put-rgba';
 
 /** Encodes an RgbaImage (PNG, or JPEG at `quality` 0–1) via an OffscreenCanvas. */
 export async function encodeImage(image: RgbaImage, type: 'image/png' | 'image/jpeg', quality?: number): Promise<Blob> {
   const canvas = new OffscreenCanvas(image.width, image.height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('encodeImage: no 2D canvas context');
-  context.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+  putRgba(context, image);
   return canvas.convertToBlob({ type, quality });
 }
 

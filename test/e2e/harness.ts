@@ -2,7 +2,7 @@
  * Shared set-up for end-to-end tests: Debian's Chromium with the built extension, a fake camera
  * playing a project fixture, the demo consult page, and helpers that read the overlay's live region.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page, Target, WebWorker } from 'puppeteer-core';
@@ -82,13 +82,15 @@ export async function waitForText(read: () => Promise<string | null>, pattern: R
 export const waitForStatus = (page: Page, pattern: RegExp, timeoutMs = 20_000): Promise<string> =>
   waitForText(() => overlayStatus(page), pattern, timeoutMs, 'overlay status');
 
-/** Waits until `count` finished downloads (no partial files) are in `dir`; returns their names, sorted. */
+/** Waits until `count` finished downloads (no partial files: Chromium's .crdownload, Firefox's .part and empty placeholder) are in `dir`; returns their names, sorted. */
 export async function waitForDownloads(dir: string, count: number, timeoutMs = 20_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   let names: string[] = [];
   while (Date.now() < deadline) {
     names = readdirSync(dir).sort();
-    if (names.length >= count && !names.some((n) => n.endsWith('.crdownload'))) return names;
+    // A file renamed away between the listing and its size counts as partial: the next poll sees the result.
+    const partial = names.some((n) => n.endsWith('.crdownload') || n.endsWith('.part') || (statSync(join(dir, n), { throwIfNoEntry: false })?.size ?? 0) === 0);
+    if (names.length >= count && !partial) return names;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`expected ${count} downloads in ${dir} within ${timeoutMs} ms; found ${JSON.stringify(names)}`);

@@ -7,6 +7,7 @@ import type { CombinedResult } from '../../xai/combined';
 import type { LimeResult } from '../../xai/lime';
 import type { ExplainProgress } from '../../xai/types';
 import { legendImage } from '../../xai/render';
+import { putRgba } from '../put-rgba';
 import { composePanelImage } from './compose-panel';
 import { explanationViews } from './explanation-views';
 
@@ -30,7 +31,7 @@ function ImageCanvas({ image, label }: { image: RgbaImage; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
-    context?.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+    if (context) putRgba(context, image);
   }, [image]);
   return <canvas ref={ref} width={image.width} height={image.height} role="img" aria-label={label} style={{ width: '100%', height: 'auto', imageRendering: 'pixelated' }} />;
 }
