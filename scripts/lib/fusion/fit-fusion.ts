@@ -4,7 +4,7 @@
  */
 import { CLASS_NAMES, type QualityClass } from '../../../src/model/classifier/constants';
 import { defectLeads, fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
-import type { DefectCleared, FusionConfig } from '../../../src/model/fusion/fusion-config';
+import type { FusionConfig } from '../../../src/model/fusion/fusion-config';
 import type { QualitySummary } from '../../../src/protocol/messages';
 import type { MeasureId } from '../../../src/protocol/quality-measures';
 import { argmax } from '../../../src/stats';
@@ -121,8 +121,6 @@ export interface FusionFit {
   leadChoice: Record<string, { resolved: number; right: number }>;
   /** The bar a ratio has to meet: accuracy of the classifier's confident answers on out-of-source validation. */
   leadPrecisionBar: number | null;
-  /** Per defectCleared candidate tried ("factor/goodMin", null = the defect stands): validation macro-F1 in-source and out-of-source. */
-  clearedChoice: Record<string, { inSource: number; outOfSource: number | null }>;
 }
 
 /** When the classifier is unsure, a measure decides at this false-flag level (a fixed policy, not fitted). */
@@ -131,14 +129,6 @@ export const UNSURE_BUDGET = 0.03;
 export const SUPPORT_CANDIDATES = [null, 0, 0.02, 0.05, 0.1, 0.2] as const;
 /** How clearly an unsure defect must lead the other defects to be a specific answer. */
 export const LEAD_RATIOS = [1.5, 2, 3, 5, 10] as const;
-/** How far below its threshold each measure of the defect must be, and how likely `good` must be, to clear an unsure defect. */
-export const CLEARED_FACTORS = [1, 0.8, 0.6, 0.4] as const;
-export const CLEARED_GOOD_MINS = [0.05, 0.1, 0.2, 0.3] as const;
-/** The candidates from laxest to strictest (a higher good floor first, then a smaller factor), the rule off last. */
-export const CLEARED_CANDIDATES: readonly (DefectCleared | null)[] = [
-  ...CLEARED_GOOD_MINS.flatMap((goodMin) => CLEARED_FACTORS.map((thresholdFactor) => ({ thresholdFactor, goodMin }))),
-  null,
-];
 
 /**
  * - The thresholds for an unsure classifier flag UNSURE_BUDGET of the clean validation faces.
@@ -156,8 +146,6 @@ export const CLEARED_CANDIDATES: readonly (DefectCleared | null)[] = [
  * - `defectLeadRatio`: the smallest ratio whose specific answers are right at least as often as the
  *   classifier's own confident answers on the same out-of-source validation rows (a specific answer made
  *   from a clear lead is then as trustworthy as a sure one); null if none is, or without those rows.
- * - `defectCleared`: chosen last (with everything above in place) by the same rule as `defectSupportMin`
- *   over CLEARED_CANDIDATES; ties: the later (stricter) candidate, the rule off being the strictest.
  */
 export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, uncertaintyThreshold: number, outOfSource: readonly SampleEvidence[] | null = null): FusionFit {
   const unsure = fitRules(rows, fixed, UNSURE_BUDGET);
@@ -182,13 +170,13 @@ export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, 
    * those that keep the in-source validation macro-F1 at least the classifier's own; candidates run from
    * laxest to strictest, so `>=` keeps the stricter on a tie. Null when none keeps the floor.
    */
-  const choose = <T>(candidates: readonly T[], apply: (value: T) => FusionConfig, record: Record<string, { inSource: number; outOfSource: number | null }>, name: (value: T) => string = String): { value: T } | null => {
+  const choose = <T>(candidates: readonly T[], apply: (value: T) => FusionConfig, record: Record<string, { inSource: number; outOfSource: number | null }>): { value: T } | null => {
     let best: { value: T; score: number } | null = null;
     for (const value of candidates) {
       const candidate = apply(value);
       const inSource = fusedReport(rows, candidate, uncertaintyThreshold).macro.f1;
       const oos = outOfSource ? fusedReport(outOfSource, candidate, uncertaintyThreshold).macro.f1 : null;
-      record[name(value)] = { inSource, outOfSource: oos };
+      record[String(value)] = { inSource, outOfSource: oos };
       const score = oos ?? inSource;
       if (inSource >= floor && (!best || score >= best.score - 1e-9)) best = { value, score };
     }
@@ -227,11 +215,8 @@ export function fitFusion(rows: readonly SampleEvidence[], fixed: FusionConfig, 
     }
   }
   config = { ...config, defectLeadRatio: lead };
-  const clearedChoice: FusionFit['clearedChoice'] = {};
-  const cleared = choose(CLEARED_CANDIDATES, (value) => ({ ...config, defectCleared: value }), clearedChoice, (c) => (c ? `${c.thresholdFactor}/${c.goodMin}` : 'null'));
-  config = { ...config, defectCleared: cleared ? cleared.value : null };
   const rules = { ...unsure.rules, 'sharpness (confident good)': confidentSharpness! };
-  return { config, rules, budget, macroF1ByBudget, supportChoice, glassesSupportChoice, glassesConfidentChoice, leadChoice, leadPrecisionBar: bar, clearedChoice };
+  return { config, rules, budget, macroF1ByBudget, supportChoice, glassesSupportChoice, glassesConfidentChoice, leadChoice, leadPrecisionBar: bar };
 }
 
 export interface SourceComparison {

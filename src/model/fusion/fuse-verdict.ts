@@ -2,11 +2,7 @@
  * The verdict FaceReady gives on a frame: the classifier and the quality measures together.
  * - A light problem comes first: a face too dark or blown out is not `wrong`; the label is the
  *   classifier's best face class, and the failed exposure measure leads the evidence.
- * - An unsure `eyeglasses` or `covered` whose runner-up is `good` becomes an unsure `good` when every
- *   measure that would show that defect passes clearly (`defectCleared`): the classifier's doubt and
- *   clean measures together are no ground for telling the person to take off glasses or a mask; it
- *   stays unsure because `good` was only the classifier's second choice.
- * - Otherwise a defect from the classifier (blur, eyeglasses, covered) stands, sure or not: measures that agree
+ * - A defect from the classifier (blur, eyeglasses, covered) stands, sure or not: measures that agree
  *   join its evidence and make an unsure one sure, and so does a defect that clearly leads the other
  *   defect classes (`defectLeadRatio`), so the person learns what to fix. (A blurred face smears its
  *   colours, so the skin measures are not allowed to turn the classifier's `blur` into `covered`.) A
@@ -49,34 +45,6 @@ export function failedMeasures(measures: QualityMeasures, config: Thresholds): {
   return out;
 }
 
-/** The measures that show each defect the classifier can be cleared of, with the threshold each is read against. */
-const CLEARING: Partial<Record<Label, readonly { id: MeasureId; max: keyof ContentThresholds }[]>> = {
-  eyeglasses: [
-    { id: 'glasses-frame', max: 'glassesFrameMax' },
-    { id: 'eyes-visible', max: 'eyesVisibleMax' },
-  ],
-  covered: [
-    { id: 'face-occlusion', max: 'faceOcclusionMax' },
-    { id: 'mouth-occlusion', max: 'mouthOcclusionMax' },
-  ],
-};
-
-/**
- * The measures that clear the classifier's unsure defect (`defectCleared`): its runner-up is `good` with at
- * least `goodMin`, and every measure of the defect that has a threshold is below `thresholdFactor` times it
- * (a missing measure clears nothing). Null when the defect is not cleared.
- */
-export function clearingMeasures(quality: QualitySummary, measures: QualityMeasures, config: FusionConfig): MeasureId[] | null {
-  const rule = config.defectCleared;
-  const clearing = CLEARING[quality.label];
-  if (!rule || !clearing || !quality.uncertain) return null;
-  const p = quality.probabilities;
-  if (ranked(p)[1] !== 'good' || p.good < rule.goodMin) return null;
-  const read = clearing.filter((m) => config[m.max] !== null);
-  const clear = read.every((m) => measures[m.id] !== undefined && measures[m.id]!.raw < rule.thresholdFactor * (config[m.max] as number));
-  return read.length > 0 && clear ? read.map((m) => m.id) : null;
-}
-
 /** The classes by probability, most likely first. */
 function ranked(p: Probabilities): Label[] {
   return (Object.keys(p) as Label[]).sort((a, b) => p[b] - p[a]);
@@ -105,8 +73,6 @@ export function fuseVerdict(quality: QualitySummary, measures: QualityMeasures |
     const label = quality.label === 'wrong' ? FACE_CLASSES.reduce((a, b) => (quality.probabilities[b] > quality.probabilities[a] ? b : a)) : quality.label;
     return { label, uncertain: false, evidence: [...light.map((f) => f.id), 'classifier'] };
   }
-  const cleared = clearingMeasures(quality, measures, config);
-  if (cleared) return { label: 'good', uncertain: true, evidence: ['classifier', ...cleared] };
   const agreeing = failed.filter((f) => f.means === quality.label).map((f) => f.id);
   // the classifier's defect stands (a measure that agrees, or a clear lead over the other defects, makes an unsure one sure)
   if (quality.label !== 'good' && (!quality.uncertain || quality.label !== 'wrong')) {

@@ -12,13 +12,6 @@ export interface ContentThresholds {
   glassesFrameMax: number | null;
 }
 
-export interface DefectCleared {
-  /** Each measure of the defect must be below this fraction of its (unsure) threshold; in (0, 1]. */
-  thresholdFactor: number;
-  /** The classifier's `good` probability it needs (ranked second). */
-  goodMin: number;
-}
-
 export interface FusionConfig extends ContentThresholds {
   version: string;
   /** Sharpness below this → blur. */
@@ -51,12 +44,6 @@ export interface FusionConfig extends ContentThresholds {
    * as the next defect class (null: it stays uncertain).
    */
   defectLeadRatio: number | null;
-  /**
-   * An unsure `eyeglasses` or `covered` whose runner-up is `good` (with at least `goodMin` probability)
-   * becomes an unsure `good` when every measure that shows that defect clearly passes: below
-   * `thresholdFactor` times its threshold (null: the defect stands).
-   */
-  defectCleared: DefectCleared | null;
   /** Fraction of the face's pixels that are dark (luma ≤ 25) above this → a light problem, not a face problem. */
   underExposureMax: number;
   /** Fraction of blown-out pixels (luma ≥ 247) above this → a light problem. */
@@ -77,7 +64,6 @@ export const DEFAULT_FUSION_CONFIG: FusionConfig = {
   defectSupportMin: 0.05,
   glassesFrameSupportMin: 0.05,
   defectLeadRatio: null,
-  defectCleared: null,
   underExposureMax: 0.5,
   overExposureMax: 0.3,
   luminanceMeanMin: 0.2,
@@ -118,13 +104,6 @@ export function validateFusionConfig(value: unknown): FusionConfig {
   if (v.defectLeadRatio !== null && !(typeof v.defectLeadRatio === 'number' && Number.isFinite(v.defectLeadRatio) && v.defectLeadRatio >= 1)) {
     throw new Error('fusion config: defectLeadRatio must be null or a number ≥ 1');
   }
-  if (v.defectCleared !== null) {
-    const c = v.defectCleared as Record<string, unknown> | undefined;
-    if (typeof c !== 'object' || c === null || !finiteIn01(c.thresholdFactor) || c.thresholdFactor === 0 || !finiteIn01(c.goodMin)) {
-      throw new Error('fusion config: defectCleared must be null or { thresholdFactor within (0, 1], goodMin within 0..1 }');
-    }
-  }
-  const cleared = v.defectCleared as DefectCleared | null;
   return {
     version: v.version,
     ...(validateContent(v, 'fusion config', false) as ContentThresholds & { faceOcclusionMax: number; mouthOcclusionMax: number }),
@@ -132,7 +111,6 @@ export function validateFusionConfig(value: unknown): FusionConfig {
     defectSupportMin: v.defectSupportMin as number | null,
     glassesFrameSupportMin: v.glassesFrameSupportMin as number | null,
     defectLeadRatio: v.defectLeadRatio as number | null,
-    defectCleared: cleared && { thresholdFactor: cleared.thresholdFactor, goodMin: cleared.goodMin },
     underExposureMax: v.underExposureMax as number,
     overExposureMax: v.overExposureMax as number,
     luminanceMeanMin: v.luminanceMeanMin as number,
