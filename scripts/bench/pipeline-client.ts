@@ -6,7 +6,10 @@
  * - the baseline (the pipeline before issue 15): an engine made in this page with one WASM thread and
  *   the Haar eye cascade on every face, fed JPEG frames decoded through createImageBitmap and a canvas,
  *   each frame on a stream of its own (so the
- *   detector runs on every frame).
+ *   detector runs on every frame);
+ * - or, with `samePipeline`, a control: an engine made in this page with the shipped configuration
+ *   (tracked along the clip, cascade when ambiguous, the overlay's encoding and decoder), so the two
+ *   differ only in the document they run in.
  */
 import { wallClockMs } from '../../src/clock';
 import { encodeFrame, type FrameEncoding } from '../../src/capture/encode-frame';
@@ -72,15 +75,12 @@ async function encodeWire(bitmap: ImageBitmap, encoding: FrameEncoding, frameId:
 }
 
 /** Runs the clips through both engines; `shippedEncoding` is what the overlay sends. */
-async function benchCompare(clips: ClipSpec[], shippedEncoding: FrameEncoding): Promise<CompareRun> {
+async function benchCompare(clips: ClipSpec[], shippedEncoding: FrameEncoding, samePipeline: boolean): Promise<CompareRun> {
   const session = await connectReadyEngine();
-  const baseline: AnalysisEngine = await createAnalysisEngine({
-    backend: 'wasm',
-    assetUrl: (path) => chrome.runtime.getURL(`/${path}` as '/'),
-    wasmThreads: 1,
-    cascadeRuns: 'always',
-    jpegDecode: 'bitmap',
-  });
+  const assetUrl = (path: string) => chrome.runtime.getURL(`/${path}` as '/');
+  const baseline: AnalysisEngine = await createAnalysisEngine(
+    samePipeline ? { backend: 'wasm', assetUrl } : { backend: 'wasm', assetUrl, wasmThreads: 1, cascadeRuns: 'always', jpegDecode: 'bitmap' },
+  );
   let frameId = 0;
   const run: CompareRun = { shippedBackend: session.backend, baselineBackend: baseline.backend, clips: [] };
   try {
@@ -89,8 +89,10 @@ async function benchCompare(clips: ClipSpec[], shippedEncoding: FrameEncoding): 
       const samples: ClipSample[] = [];
       for (let i = 0; i < clip.frames; i++) {
         const bitmap = await clipFrame(image, clip, i);
-        // Baseline: old transport (JPEG), a fresh stream per frame so no track carries over.
-        const old = await encodeWire(bitmap, 'jpeg', ++frameId, `baseline-${frameId}`);
+        // Baseline: old transport (JPEG), a fresh stream per frame so no track carries over; the control is tracked like the shipped one.
+        const old = samePipeline
+          ? await encodeWire(bitmap, shippedEncoding, ++frameId, `baseline-${clip.name}`)
+          : await encodeWire(bitmap, 'jpeg', ++frameId, `baseline-${frameId}`);
         const baselineStart = performance.now();
         const { analysis: baselineAnalysis } = await baseline.analyze(old.frame, wallClockMs(), 'bench');
         const baselineMs = performance.now() - baselineStart;
