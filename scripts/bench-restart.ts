@@ -9,8 +9,8 @@
  * document, when it started and the engine's own `faceready:` performance marks (what each build has
  * of them: main's has none), in ms after the close, with its first frame's stage times.
  *
- *   npm run build:test && FACEREADY_OUT_DIR=/tmp/main-out npm run build:test   # the latter in a checkout of main
- *   npm run bench:restart -- --baseline /tmp/main-out/chrome-mv3-test [--rounds 5 --json]
+ *   npm run build:test                      # this build, and the same in a worktree of main (its .output/chrome-mv3-test is DIR)
+ *   npm run bench:restart -- --baseline DIR [--build THIS_BUILD_DIR --rounds 5 --json]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

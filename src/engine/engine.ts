@@ -122,6 +122,7 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
   return {
     backend,
     async analyze(frame, receivedAt, sender) {
+      if (analysed === 0) performance.mark('faceready:first frame received');
       const start = performance.now();
       const image = await decodeFrame(frame, options.jpegDecode);
       const decodeMs = performance.now() - start;
