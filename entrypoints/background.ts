@@ -8,6 +8,7 @@ import { backendChoice, enabledOrigins } from '@/src/extension/settings';
 import { reconnectOpenPages } from '@/src/extension/site-enabled';
 import { originMatchPattern, originsStillPermitted } from '@/src/extension/site-matches';
 import { watchToolbar } from '@/src/extension/toolbar-badge';
+import { rememberWebglProbe } from '@/src/extension/webgl-probe-memory';
 import { docPagePath } from '@/src/ui/doc-page-path';
 import { TOGGLE_PANEL_COMMAND, type BackgroundRequest, type BackgroundToOverlay } from '@/src/protocol/messages';
 
@@ -15,6 +16,8 @@ async function handle(engineHost: Promise<EngineHost>, request: BackgroundReques
   switch (request.type) {
     case 'ensure-engine':
       return (await engineHost).ensure();
+    case 'webgl-probed':
+      return rememberWebglProbe(request.renderer);
     case 'open-help':
       return void (await browser.tabs.create({ url: browser.runtime.getURL(docPagePath('help')) }));
     case 'set-site-enabled': {

@@ -6,13 +6,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { BackendChoice, BackendName } from './backend-choice';
+import { isSoftwareRenderer, type BackendChoice, type BackendName } from './backend-choice';
 import { startBlobWorkersFromExtensionFile, wasmThreadCount } from './backend-wasm-threads';
 import { errorText } from '../error-text';
 
 export { BACKEND_CHOICES, type BackendChoice, type BackendName } from './backend-choice';
-
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 /** Order in which backends are tried; `webglRenderer` is null when WebGL is unavailable. */
 export function backendOrder(choice: BackendChoice, webglRenderer: string | null): BackendName[] {
@@ -21,19 +19,25 @@ export function backendOrder(choice: BackendChoice, webglRenderer: string | null
       ? [choice]
       : webglRenderer === null
         ? ['wasm']
-        : SOFTWARE_RENDERER.test(webglRenderer)
+        : isSoftwareRenderer(webglRenderer)
           ? ['wasm', 'webgl']
           : ['webgl', 'wasm'];
   for (const fallback of ['webgl', 'wasm', 'cpu'] as const) if (!order.includes(fallback) && (fallback !== 'webgl' || webglRenderer !== null)) order.push(fallback);
   return order;
 }
 
-/** The WebGL renderer string (unmasked where the browser allows), or null without WebGL. */
+/**
+ * The WebGL renderer string (unmasked where the browser allows), or null without WebGL. The probe's
+ * context is released at once: TF.js makes its own if it runs on WebGL, and otherwise a context kept
+ * for the engine's lifetime would hold GPU-process memory (on a software rasteriser, CPU memory) for nothing.
+ */
 export function webglRenderer(): string | null {
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
   if (!gl) return null;
   const info = gl.getExtension('WEBGL_debug_renderer_info');
-  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return renderer;
 }
 
 /** The backend that started, and how it runs: WASM's SIMD and thread count (1 when the context cannot share memory). */

@@ -25,6 +25,10 @@ export interface AnalysisEngineOptions {
   backend: BackendChoice;
   /** Start on anything but WebGL (its context was lost: the GPU reset or the browser reclaimed it). */
   avoidWebgl?: boolean;
+  /** A WebGL probe an earlier engine of this browser session made (backend-choice.ts): used instead of probing again. */
+  webglProbe?: { renderer: string | null };
+  /** Told what this engine's own WebGL probe found (not called when `webglProbe` was given). */
+  onWebglProbed?(renderer: string | null): void;
   /** The WebGL context the engine runs on was lost: this engine is dead and must be replaced. */
   onWebglContextLost?(): void;
   /** WASM threads; default one per core, at most 4 (backend-wasm-threads.ts). The pipeline benchmark's baseline sets 1. */
@@ -78,8 +82,16 @@ function watchWebglContext(onLost: () => void): void {
 
 export async function createAnalysisEngine(options: AnalysisEngineOptions): Promise<AnalysisEngine> {
   const url = (key: keyof typeof MODEL_PATHS) => options.assetUrl(MODEL_PATHS[key]);
-  const order = backendOrder(options.backend, webglRenderer()).filter((name) => !(options.avoidWebgl && name === 'webgl'));
+  let renderer: string | null;
+  if (options.webglProbe) renderer = options.webglProbe.renderer;
+  else {
+    renderer = webglRenderer();
+    options.onWebglProbed?.(renderer);
+  }
+  performance.mark('faceready:webgl probed');
+  const order = backendOrder(options.backend, renderer).filter((name) => !(options.avoidWebgl && name === 'webgl'));
   const backend = backendLabel(await startBackend(order, options.assetUrl, options.wasmThreads));
+  performance.mark('faceready:backend ready');
   const loadClassifier = async () => {
     const config = (await fetchAsset(url('classifierConfig'), 'json', MODEL_LOAD_TIMEOUT_MS)) as ClassifierConfig;
     const timedOut = () => new Error(`Could not load ${MODEL_PATHS.classifier}: timed out after ${MODEL_LOAD_TIMEOUT_MS} ms`);
@@ -101,13 +113,16 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
     for (const load of models) if (load.status === 'fulfilled') load.value.dispose();
     throw [fusion, ...models].find((load) => load.status === 'rejected')?.reason;
   }
+  performance.mark('faceready:models loaded');
   if (options.onWebglContextLost && backend === 'webgl') watchWebglContext(options.onWebglContextLost);
   const { config } = classifier.value;
   const analyzer = createFrameAnalyzer({ landmarks: landmarks.value, classifier: classifier.value, eyes: eyes.value, fusion: fusion.value });
   const explainable = explainableClassifier(classifier.value.model, config);
+  let analysed = 0;
   return {
     backend,
     async analyze(frame, receivedAt, sender) {
+      if (analysed === 0) performance.mark('faceready:first frame received');
       const start = performance.now();
       const image = await decodeFrame(frame, options.jpegDecode);
       const decodeMs = performance.now() - start;
@@ -126,6 +141,7 @@ export async function createAnalysisEngine(options: AnalysisEngineOptions): Prom
         eyes,
         timings: { transportMs: receivedAt - frame.sentAt, decodeMs, ...timings, totalMs: wallClockMs() - frame.sentAt },
       };
+      if (analysed++ === 0) performance.mark('faceready:first frame analysed', { detail: analysis.timings });
       return { analysis, subject: { image, faceBox: largestFace(faces)?.box } };
     },
     explainedImage(subject) {

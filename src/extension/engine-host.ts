@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { BackendChoice } from '../engine/backend';
-import { createAnalysisEngine } from '../engine/engine';
+import { createAnalysisEngine, type AnalysisEngineOptions } from '../engine/engine';
 import { serveEngine, type ServedEngine } from '../engine/serve-engine';
 
 export interface EngineHost {
@@ -17,8 +17,8 @@ export interface EngineHost {
 }
 
 /** Serves the analysis engine, on this backend, to FaceReady's ports from the current extension context. */
-export function serveAnalysisEngine(backend: BackendChoice): ServedEngine {
+export function serveAnalysisEngine(backend: BackendChoice, probe: Pick<AnalysisEngineOptions, 'webglProbe' | 'onWebglProbed'> = {}): ServedEngine {
   return serveEngine({
-    start: (how) => createAnalysisEngine({ backend, assetUrl: (path) => browser.runtime.getURL(`/${path}` as '/'), ...how }),
+    start: (how) => createAnalysisEngine({ backend, assetUrl: (path) => browser.runtime.getURL(`/${path}` as '/'), ...probe, ...how }),
   });
 }

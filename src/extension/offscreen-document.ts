@@ -1,11 +1,13 @@
 /**
  * One offscreen document per browser hosts the analysis engine. It is created on demand and
  * recreated if it has gone; concurrent callers share one creation. The backend setting travels in
- * its URL (offscreen documents cannot read storage), so changing it means recreating the document.
+ * its URL (offscreen documents cannot read storage), so changing it means recreating the document;
+ * so does the WebGL probe an earlier engine of this session made (webgl-probe-memory.ts).
  */
 import { browser } from 'wxt/browser';
 import type { EngineHost } from './engine-host';
 import { backendChoice } from './settings';
+import { rememberedWebglProbeParam } from './webgl-probe-memory';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 let creating: Promise<void> | null = null;
@@ -17,7 +19,7 @@ async function existingDocuments() {
 export async function ensureOffscreenDocument(): Promise<void> {
   if ((await existingDocuments()).length > 0) return;
   creating ??= (async () => {
-    const url = `${OFFSCREEN_PATH}?backend=${encodeURIComponent(await backendChoice.getValue())}`;
+    const url = `${OFFSCREEN_PATH}?backend=${encodeURIComponent(await backendChoice.getValue())}${await rememberedWebglProbeParam()}`;
     await browser.offscreen.createDocument({
       url,
       reasons: ['WORKERS' as Browser.offscreen.Reason],

@@ -264,10 +264,15 @@ export const backgroundRequest = tagged('type', {
   'ensure-engine': object({ type: literal('ensure-engine') }),
   /** From any of FaceReady's contexts: opens FaceReady's help in a new tab (the overlay's Help button; a page cannot link to it). */
   'open-help': object({ type: literal('open-help') }),
+  /**
+   * Privileged, from the engine's offscreen document: what its WebGL probe found (the renderer; null: no
+   * WebGL), remembered for the browser session so that a restarted engine need not probe again.
+   */
+  'webgl-probed': object({ type: literal('webgl-probed'), renderer: nullable(text(256)) }),
   /** Privileged: accepted only from FaceReady's own pages (popup, options), never from a content script. */
   'set-site-enabled': object({ type: literal('set-site-enabled'), origin: text(2048), enabled: bool }),
 });
-export const PRIVILEGED_BACKGROUND_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set(['set-site-enabled']);
+export const PRIVILEGED_BACKGROUND_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set(['set-site-enabled', 'webgl-probed']);
 export type BackgroundRequest = Checked<typeof backgroundRequest>;
 export type BackgroundReply = { ok: true } | { ok: false; error: string };
 

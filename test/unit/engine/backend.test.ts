@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backendLabel, backendOrder } from '../../../src/engine/backend';
+import { parseRememberedWebglProbe, rememberableWebglProbe } from '../../../src/engine/backend-choice';
 import { wasmThreadCount, workerScriptUrl } from '../../../src/engine/backend-wasm-threads';
 
 describe('backendOrder', () => {
@@ -16,6 +17,29 @@ describe('backendOrder', () => {
   });
   it('puts an explicit choice first and keeps the others as fallbacks', () => {
     expect(backendOrder('cpu', 'Mesa Intel(R) UHD Graphics 620')).toEqual(['cpu', 'webgl', 'wasm']);
+  });
+});
+
+describe('the WebGL probe remembered for the browser session', () => {
+  const SWIFTSHADER = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)';
+  it('keeps only results that put WASM first: no WebGL, or a software rasteriser', () => {
+    expect(rememberableWebglProbe(null)).toBe(true);
+    expect(rememberableWebglProbe(SWIFTSHADER)).toBe(true);
+    expect(rememberableWebglProbe('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11)')).toBe(false);
+    expect(rememberableWebglProbe(undefined)).toBe(false);
+    expect(rememberableWebglProbe(42)).toBe(false);
+    expect(rememberableWebglProbe(`${SWIFTSHADER}${'x'.repeat(300)}`)).toBe(false);
+  });
+  it('reads the URL parameter back, and gives the same backend order as probing again', () => {
+    const remembered = parseRememberedWebglProbe(JSON.stringify(SWIFTSHADER));
+    expect(remembered).toEqual({ renderer: SWIFTSHADER });
+    expect(backendOrder('auto', remembered!.renderer)).toEqual(backendOrder('auto', SWIFTSHADER));
+    expect(parseRememberedWebglProbe('null')).toEqual({ renderer: null });
+  });
+  it('probes again when the parameter is absent, not JSON, or not a result that may be remembered', () => {
+    for (const param of [null, '', 'SwiftShader', '{"renderer":"SwiftShader"}', '"ANGLE (NVIDIA GeForce)"', '1', JSON.stringify('SwiftShader'.repeat(100))]) {
+      expect(parseRememberedWebglProbe(param)).toBeUndefined();
+    }
   });
 });
 

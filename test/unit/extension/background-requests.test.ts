@@ -44,6 +44,14 @@ describe('listenToBackgroundRequests', () => {
     expect(handled).toEqual([{ type: 'ensure-engine' }]);
   });
 
+  it('takes a WebGL probe to remember only from FaceReady’s own pages (the offscreen engine)', async () => {
+    const PROBED = { type: 'webgl-probed', renderer: 'llvmpipe (LLVM 15.0.6, 256 bits)' };
+    const OFFSCREEN = { id: 'faceready-id', url: 'chrome-extension://faceready-id/offscreen.html', origin: 'chrome-extension://faceready-id' };
+    expect(await deliver(PROBED, CONTENT_SCRIPT)).toEqual({ ok: false, error: "webgl-probed is only accepted from FaceReady's own pages" });
+    expect(await deliver(PROBED, OFFSCREEN)).toEqual({ ok: true });
+    expect(handled).toEqual([PROBED]);
+  });
+
   it('ignores other extensions and messages that are not requests', async () => {
     expect(await deliver(ENABLE, OTHER_EXTENSION)).toBeNull();
     expect(await deliver({ type: 'set-site-enabled', origin: 'x'.repeat(4 * 1024 * 1024), enabled: true }, POPUP)).toBeNull();

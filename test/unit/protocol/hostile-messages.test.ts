@@ -80,7 +80,12 @@ const VALID: { name: string; check: Check<unknown>; examples: () => unknown[] }[
   {
     name: '→ background',
     check: backgroundRequest,
-    examples: () => [{ type: 'ensure-engine' }, { type: 'set-site-enabled', origin: 'https://clinic.example', enabled: true }],
+    examples: () => [
+      { type: 'ensure-engine' },
+      { type: 'set-site-enabled', origin: 'https://clinic.example', enabled: true },
+      { type: 'webgl-probed', renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)' },
+      { type: 'webgl-probed', renderer: null },
+    ],
   },
   { name: 'explanation payload', check: explanationWire, examples: () => [explanation] },
 ];
