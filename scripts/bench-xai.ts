@@ -8,7 +8,7 @@
  * DESIGN_CHOSEN_ON_IMAGES, which chose the fast design (default: those xai:eval has explained; `--images N`:
  * up to the N-th): fast vs reference (averaged over reference seeds 0 and 1) and reference vs reference under
  * the other seed (target: fast ≥ seed). Agreement is a seeded, deterministic figure: images that xai:eval has
- * already explained are read from its records; the rest are computed here (the fast mode's 124 forwards, and
+ * already explained are read from its records; the rest are computed here (the fast mode's forwards, and
  * the reference's 2000 unless npm run xai:reference has cached them).
  */
 import * as tf from '@tensorflow/tfjs';

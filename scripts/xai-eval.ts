@@ -36,7 +36,7 @@ import { loadXaiModel } from './lib/xai-model';
 const METHOD_NOTES: Record<Method, string> = {
   gradcam: 'Grad-CAM',
   'lime-reference': 'LIME, reference (paper: 1000 random samples)',
-  'lime-fast': 'LIME, fast (Explain’s default: 124 random samples, the reference’s surrogate estimated through a logistic model)',
+  'lime-fast': `LIME, fast (Explain’s default: ${FAST_LIME_OPTIONS.numSamples} random samples, the reference’s surrogate estimated through a logistic model)`,
   'lime-prior': 'LIME with a Grad-CAM prior (the fast mode’s samples, kernel-weighted ridge towards Grad-CAM’s superpixel masses; a principled combination)',
   'combined-fast': 'Grad-CAM + LIME, Explain’s default (fast LIME on E)',
 };
@@ -211,8 +211,8 @@ with the Grad-CAM prior: ${ci(agreement.priorMinusSeed.difference)} (p ${pFmt(ag
   combined = LIME-on-E's top-5 superpixels first (ordered within by the Grad-CAM map), then the rest by the Grad-CAM map.
   Ties keep row-major order.
 - Time: mean wall time per explanation on Node, tfjs wasm, one thread per worker (${workers} worker(s)) on a shared, loaded 2-core
-  machine; LIME with the prior and the combined view include the Grad-CAM they need. The fast LIME's time here is of the
-  124-sample run its 100 samples are taken from; \`npm run bench:xai\` times the fast mode itself.
+  machine; LIME with the prior and the combined view include the Grad-CAM they need (the prior adds no forwards to the
+  fast LIME's). The reference's runs come from the cache, so they are not timed here; \`npm run bench:xai\` times both modes.
 
 ${METHODS.map((m) => `- \`${m}\`: ${METHOD_NOTES[m]}`).join('\n')}
 

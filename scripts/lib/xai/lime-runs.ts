@@ -16,7 +16,7 @@ import { type ReferenceRecord, referenceResult } from './reference-cache';
 
 /**
  * Ridge weight of the Grad-CAM prior: about the data's own weight per coefficient with the fast mode's
- * samples (n × mean kernel weight × var(x) ≈ 124 × 0.4 × 0.25), so prior and samples count alike. Not tuned.
+ * samples (n × mean kernel weight × var(x) ≈ 112 × 0.4 × 0.25), so prior and samples count alike. Not tuned.
  */
 export const GRADCAM_PRIOR_WEIGHT = 12;
 

@@ -42,6 +42,7 @@ describe('weighted logistic regression', () => {
 
 describe('fast LIME: the reference surrogate through a logistic model', () => {
   const p = 12;
+  const n = FAST_LIME_OPTIONS.numSamples;
   // a saturating response, as a confident classifier's probability is: two strong superpixels, several weak
   const logit = [3, 2.5, 1, 0.8, 0.6, 0.4, 0.2, 0, 0, -0.3, 0, 0.1];
   const response = (on: Uint8Array, s: number) => 1 / (1 + Math.exp(-(-3.5 + logit.reduce((z, c, f) => z + c * on[s * p + f], 0))));
@@ -62,19 +63,19 @@ describe('fast LIME: the reference surrogate through a logistic model', () => {
   const error = (c: number[]) => Math.hypot(...c.map((v, f) => v - target[f]));
 
   it('is exact when the logistic model is: the reference\'s expected surrogate', () => {
-    const { samples, y, weights } = referenceFit(124, 5);
-    const estimate = fit(samples.on, 124, p, y, weights, 1).coefficients;
+    const { samples, y, weights } = referenceFit(n, 5);
+    const estimate = fit(samples.on, n, p, y, weights, 1).coefficients;
     expect(error(estimate)).toBeLessThan(0.01);
   });
 
-  it('with 124 samples, lands nearer the reference\'s expected surrogate than a 124-sample reference, and no farther than a 1000-sample one', () => {
+  it('with the fast mode\'s samples, lands nearer the reference\'s expected surrogate than a reference of that size, and no farther than a 1000-sample one', () => {
     let fast = 0;
     let small = 0;
     let full = 0;
     for (let seed = 0; seed < 10; seed++) {
-      const { samples, y, weights } = referenceFit(124, 200 + seed);
-      fast += error(fit(samples.on, 124, p, y, weights, 1).coefficients);
-      small += error(fitWeightedRidge(samples.on, 124, p, y, weights, 1).coefficients);
+      const { samples, y, weights } = referenceFit(n, 200 + seed);
+      fast += error(fit(samples.on, n, p, y, weights, 1).coefficients);
+      small += error(fitWeightedRidge(samples.on, n, p, y, weights, 1).coefficients);
       const reference = referenceFit(1000, 300 + seed);
       full += error(fitWeightedRidge(reference.samples.on, 1000, p, reference.y, reference.weights, 1).coefficients);
     }
@@ -96,9 +97,9 @@ describe('fast LIME: the reference surrogate through a logistic model', () => {
     let corrected = 0;
     let logisticOnly = 0;
     for (let seed = 0; seed < 8; seed++) {
-      const { samples, y, weights } = draw(124, 400 + seed);
-      corrected += distance(fit(samples.on, 124, p, y, weights, 1).coefficients);
-      const model = fitWeightedLogistic(samples.on, 124, p, y, weights, 1e-6);
+      const { samples, y, weights } = draw(n, 400 + seed);
+      corrected += distance(fit(samples.on, n, p, y, weights, 1).coefficients);
+      const model = fitWeightedLogistic(samples.on, n, p, y, weights, 1e-6);
       const predicted = Float64Array.from({ length: 20000 }, (_, s) => logisticProbability(model, free.on, s * p));
       logisticOnly += distance(fitWeightedRidge(free.on, 20000, p, predicted, freeWeights, 1).coefficients);
     }
