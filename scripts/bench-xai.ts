@@ -4,11 +4,12 @@
  * backend (Node: wasm by default, single-threaded here): LIME ÷ 1000 batched forward passes
  * (target ≤ 1.15), Grad-CAM ÷ one forward pass (target ≤ 3), quickshift time, combined time; the fast
  * LIME ÷ the 1000-sample reference on the same image (target ≤ 0.125);
- * and LIME's top-5 agreement on held-out images (scripts/lib/xai/held-out.ts; default: those xai:eval has
- * explained, `--images N`: the first N):
- * fast vs reference (averaged over reference seeds 0 and 1) and reference vs reference under the other
- * seed (target: fast ≥ seed). Agreement is a seeded, deterministic figure: images that xai:eval has
- * already explained are read from its records; the rest are computed here (3 LIME runs each, ~2100 forwards).
+ * and LIME's top-5 agreement on held-out images (scripts/lib/xai/held-out.ts) after the first
+ * DESIGN_CHOSEN_ON_IMAGES, which chose the fast design (default: those xai:eval has explained; `--images N`:
+ * up to the N-th): fast vs reference (averaged over reference seeds 0 and 1) and reference vs reference under
+ * the other seed (target: fast ≥ seed). Agreement is a seeded, deterministic figure: images that xai:eval has
+ * already explained are read from its records; the rest are computed here (the fast mode's forwards, and
+ * the reference's 2000 unless npm run xai:reference has cached them).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { RgbaImage } from '../src/image';
@@ -22,7 +23,8 @@ import { type NodeBackend, useNodeBackend } from './lib/tf-node-backend';
 import { loadXaiModel } from './lib/xai-model';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { agreementOf, DEFAULT_EVAL_STEPS, evalCacheDir, evalCacheFile, type EvalRecord } from './lib/xai/eval-records';
+import { agreementOf, DEFAULT_EVAL_STEPS, DESIGN_CHOSEN_ON_IMAGES, evalCacheDir, imageCacheFile, type EvalRecord } from './lib/xai/eval-records';
+import { loadReferenceRecord, referenceCacheDir } from './lib/xai/reference-cache';
 import { faceBoxes, heldOutImages, modelInputImage } from './lib/xai/held-out';
 import { bootstrapMean, type MeanInterval } from './lib/xai/intervals';
 import { limeRuns } from './lib/xai/lime-runs';
@@ -97,24 +99,25 @@ for (let round = 0; round < 2; round++) {
 const fastLimeTiming = mean(fastRuns[0], fastRuns[1]);
 const referenceLimeTiming = mean(referenceRuns[0], referenceRuns[1]);
 
-// agreement on held-out images
-// --images N: the first N held-out images (computing those xai:eval has not); default: the ones it has explained
+// agreement on held-out images after the first DESIGN_CHOSEN_ON_IMAGES (those chose the fast design)
+// --images N: up to the N-th held-out image (computing those xai:eval has not); default: the ones it has explained
 const evalDir = evalCacheDir(probe.id, DEFAULT_EVAL_STEPS);
-const heldOut = heldOutImages(200);
-const agreementImages = args.includes('--images') ? heldOut.slice(0, Number(args[args.indexOf('--images') + 1])) : heldOut.filter(({ path }) => existsSync(evalCacheFile(evalDir, path)));
+const referenceDir = referenceCacheDir(probe.id);
+const heldOut = heldOutImages(200).slice(DESIGN_CHOSEN_ON_IMAGES);
+const agreementImages = args.includes('--images') ? heldOut.slice(0, Number(args[args.indexOf('--images') + 1]) - DESIGN_CHOSEN_ON_IMAGES) : heldOut.filter(({ path }) => existsSync(imageCacheFile(evalDir, path)));
 const boxes = probe.trained ? await faceBoxes() : new Map();
 const records: Pick<EvalRecord, 'top5'>[] = [];
 let fromEval = 0;
 for (const { path } of agreementImages) {
-  const file = evalCacheFile(evalDir, path);
+  const file = imageCacheFile(evalDir, path);
   if (existsSync(file)) {
     records.push(JSON.parse(readFileSync(file, 'utf8')) as EvalRecord);
     fromEval++;
     continue;
   }
   const input = await modelInputImage(path, boxes.get(resolve(path)), probe.preprocessConfig);
-  const runs = await limeRuns(model, input, await gradcamExplainer.explain(input));
-  records.push({ top5: { reference: runs.reference.topSegments, referenceSeed2: runs.referenceSeed2.topSegments, fast: runs.fast.topSegments, fast124: runs.fast124.topSegments, prior: runs.prior.topSegments } });
+  const runs = await limeRuns(model, input, await gradcamExplainer.explain(input), loadReferenceRecord(imageCacheFile(referenceDir, path)));
+  records.push({ top5: { reference: runs.reference.topSegments, referenceSeed2: runs.referenceSeed2.topSegments, fast: runs.fast.topSegments, prior: runs.prior.topSegments } });
   log(`agreement image ${records.length}/${agreementImages.length} computed`);
 }
 const agreement = agreementOf(records as EvalRecord[]);
@@ -157,7 +160,7 @@ else {
   console.log(`combined                ${t(combined, 's')}`);
   const mi = (m: MeanInterval) => `${m.mean.toFixed(3)} [${m.low.toFixed(3)}, ${m.high.toFixed(3)}]`;
   console.log(`fast LIME               ${t(fastLimeTiming, 's')} → ÷ reference LIME ${t(referenceLimeTiming, 's')} = ${r(result.fastLimeOverReference)} (target ≤ 0.125)`);
-  console.log(`top-5 Jaccard, ${records.length} held-out images (${fromEval} from xai:eval's records), mean [95% bootstrap]:`);
+  console.log(`top-5 Jaccard, ${records.length} held-out images after the first ${DESIGN_CHOSEN_ON_IMAGES} (${fromEval} from xai:eval's records), mean [95% bootstrap]:`);
   console.log(`  fast vs reference       ${mi(result.fastLimeAgreement)}`);
   console.log(`  reference vs other seed ${mi(result.referenceSeedAgreement)} (target: fast ≥ this)`);
   console.log(`  paired fast − seed      ${mi(agreement.fastMinusSeed.difference)}, Wilcoxon p ${agreement.fastMinusSeed.wilcoxonP.toFixed(3)}`);

@@ -61,25 +61,44 @@ export function fitWeightedRidge(
   let intercept = yMean;
   for (let f = 0; f < p; f++) intercept -= xMean[f] * coefficients[f];
 
+  const r2 = weightedR2(x, numSamples, p, y, weights, coefficients, intercept);
+  return { coefficients, intercept, r2 };
+}
+
+/** sklearn's r2_score with sample weights of a linear prediction on the samples: a constant target scores 1 when predicted exactly, else 0. */
+export function weightedR2(
+  x: ArrayLike<number>,
+  numSamples: number,
+  numFeatures: number,
+  y: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  coefficients: readonly number[],
+  intercept: number,
+): number {
+  let wSum = 0;
+  let yMean = 0;
+  for (let s = 0; s < numSamples; s++) {
+    wSum += weights[s];
+    yMean += weights[s] * y[s];
+  }
+  yMean /= wSum;
   let ssRes = 0;
   let ssTot = 0;
   for (let s = 0; s < numSamples; s++) {
     let pred = intercept;
-    for (let f = 0; f < p; f++) pred += coefficients[f] * x[s * p + f];
+    for (let f = 0; f < numFeatures; f++) pred += coefficients[f] * x[s * numFeatures + f];
     ssRes += weights[s] * (y[s] - pred) ** 2;
     ssTot += weights[s] * (y[s] - yMean) ** 2;
   }
-  // sklearn's r2_score: a constant target scores 1 when predicted exactly, else 0
-  const r2 = ssTot > 0 ? 1 - ssRes / ssTot : ssRes === 0 ? 1 : 0;
-  return { coefficients, intercept, r2 };
+  return ssTot > 0 ? 1 - ssRes / ssTot : ssRes === 0 ? 1 : 0;
 }
 
 /** Solves A z = b for symmetric positive-definite A (p × p, row-major) by Cholesky; A is overwritten. */
-function solveSymmetricPositiveDefinite(a: Float64Array, b: Float64Array, p: number): Float64Array {
+export function solveSymmetricPositiveDefinite(a: Float64Array, b: Float64Array, p: number): Float64Array {
   for (let j = 0; j < p; j++) {
     let d = a[j * p + j];
     for (let k = 0; k < j; k++) d -= a[j * p + k] * a[j * p + k];
-    if (!(d > 0)) throw new Error('fitWeightedRidge: normal matrix is not positive definite');
+    if (!(d > 0)) throw new Error('solveSymmetricPositiveDefinite: matrix is not positive definite');
     const l = Math.sqrt(d);
     a[j * p + j] = l;
     for (let i = j + 1; i < p; i++) {

@@ -263,7 +263,7 @@ describe('explainSet (what Explain runs)', () => {
     return { counts, wrapped };
   };
 
-  it('shows Grad-CAM first, then LIME, then finishes with the combined view; fast mode runs a tenth of the forwards', async () => {
+  it('shows Grad-CAM first, then LIME, then finishes with the combined view; fast mode runs an eighth of the forwards', async () => {
     const partials: string[][] = [];
     const fast = counting();
     const set = await explainSet(fast.wrapped, image, { method: 'all', limeMode: 'fast', onPartial: (s) => partials.push(Object.keys(s).sort()) });
@@ -275,7 +275,7 @@ describe('explainSet (what Explain runs)', () => {
     const reference = counting();
     await explainSet(reference.wrapped, image, { method: 'all', limeMode: 'reference' });
     expect(reference.counts.images).toBe(2 * DEFAULT_LIME_OPTIONS.numSamples);
-    expect(fast.counts.images * 10).toBeLessThanOrEqual(reference.counts.images);
+    expect(fast.counts.images * 8).toBeLessThanOrEqual(reference.counts.images);
   });
 
   it('fast LIME ranks first the superpixel that holds the region the model looks at, as the reference does', async () => {

@@ -1,57 +1,109 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../../src/random';
 import { limeModeSetup, FAST_LIME_OPTIONS, DEFAULT_LIME_OPTIONS } from '../../../src/xai/lime';
-import { balancedPerturbations } from '../../../src/xai/lime/balanced-perturbations';
+import { exponentialKernel } from '../../../src/xai/lime/kernel-weights';
+import { referenceProjection } from '../../../src/xai/lime/reference-projection';
+import { fitWeightedLogistic, logisticProbability } from '../../../src/xai/lime/weighted-logistic';
 import { cosineDistanceToFirst } from '../../../src/xai/lime/cosine-distance';
 import { scaledPriorMean, superpixelMass } from '../../../src/xai/lime/saliency-prior';
-import { samplePerturbations } from '../../../src/xai/lime/sample-perturbations';
+import { type PerturbationSamples, samplePerturbations } from '../../../src/xai/lime/sample-perturbations';
 import { fitWeightedRidge } from '../../../src/xai/lime/weighted-ridge';
 import { gridSegmentation } from './toy-models';
 
 const row = (on: Uint8Array, p: number, s: number) => Array.from(on.subarray(s * p, (s + 1) * p));
 
-describe('balanced perturbations (complementary pairs)', () => {
-  it('row 0 all on, row 1 all off, then pairs x, 1 − x, each showing half the superpixels; seeded', () => {
-    for (const p of [6, 7]) {
-      const { on, numSamples } = balancedPerturbations(12, p, createSeededRandom(3));
-      expect(row(on, p, 0)).toEqual(new Array(p).fill(1));
-      expect(row(on, p, 1)).toEqual(new Array(p).fill(0));
-      for (let s = 2; s < numSamples; s += 2) {
-        const x = row(on, p, s);
-        expect(row(on, p, s + 1)).toEqual(x.map((v) => 1 - v));
-        expect(x.reduce((a, b) => a + b, 0)).toBe(Math.floor(p / 2));
-      }
-      expect(balancedPerturbations(12, p, createSeededRandom(3)).on).toEqual(on);
-      // more samples extend the design without changing its first rows (the evaluations refit prefixes)
-      expect(balancedPerturbations(16, p, createSeededRandom(3)).on.subarray(0, 12 * p)).toEqual(on);
-      expect(balancedPerturbations(12, p, createSeededRandom(4)).on).not.toEqual(on);
-    }
+describe('weighted logistic regression', () => {
+  it('recovers the coefficients of a noiseless logistic response, and weights count like repeated rows', () => {
+    const p = 4;
+    const truth = [2, -1.5, 0.5, 0];
+    const samples = samplePerturbations(200, p, createSeededRandom(8));
+    const y = Array.from({ length: 200 }, (_, s) => 1 / (1 + Math.exp(-(0.3 + truth.reduce((z, c, f) => z + c * samples.on[s * p + f], 0)))));
+    const fit = fitWeightedLogistic(samples.on, 200, p, y, new Float64Array(200).fill(1), 1e-9);
+    expect(fit.intercept).toBeCloseTo(0.3, 4);
+    truth.forEach((c, f) => expect(fit.coefficients[f]).toBeCloseTo(c, 4));
+    expect(logisticProbability(fit, samples.on, 3 * p)).toBeCloseTo(y[3], 6);
+    // a weight of 2 on row 0 = row 0 twice
+    const weighted = fitWeightedLogistic(samples.on, 10, p, y, Float64Array.from({ length: 10 }, (_, s) => (s === 0 ? 2 : 1)), 0.1);
+    const doubled = new Uint8Array(11 * p);
+    doubled.set(samples.on.subarray(0, p));
+    doubled.set(samples.on.subarray(0, 10 * p), p);
+    const repeated = fitWeightedLogistic(doubled, 11, p, [y[0], ...y.slice(0, 10)], new Float64Array(11).fill(1), 0.1);
+    expect(weighted.intercept).toBeCloseTo(repeated.intercept, 8);
+    weighted.coefficients.forEach((c, f) => expect(c).toBeCloseTo(repeated.coefficients[f], 8));
   });
 
-  it('shows every superpixel in exactly half the samples, with equal kernel distances for an even count', () => {
-    const p = 10;
-    const samples = balancedPerturbations(40, p, createSeededRandom(1));
-    for (let f = 0; f < p; f++) {
-      let shown = 0;
-      for (let s = 0; s < 40; s++) shown += samples.on[s * p + f];
-      expect(shown).toBe(20);
-    }
-    const d = cosineDistanceToFirst(samples);
-    expect(new Set(Array.from(d.subarray(2)).map((v) => v.toFixed(12))).size).toBe(1);
+  it('stays finite when every target is saturated', () => {
+    const samples = samplePerturbations(30, 3, createSeededRandom(9));
+    const fit = fitWeightedLogistic(samples.on, 30, 3, new Array(30).fill(1), new Float64Array(30).fill(1), 0.01);
+    expect(Number.isFinite(fit.intercept)).toBe(true);
+    expect(logisticProbability(fit, samples.on, 0)).toBeGreaterThan(0.99);
+  });
+});
+
+describe('fast LIME: the reference surrogate through a logistic model', () => {
+  const p = 12;
+  const n = FAST_LIME_OPTIONS.numSamples;
+  // a saturating response, as a confident classifier's probability is: two strong superpixels, several weak
+  const logit = [3, 2.5, 1, 0.8, 0.6, 0.4, 0.2, 0, 0, -0.3, 0, 0.1];
+  const response = (on: Uint8Array, s: number) => 1 / (1 + Math.exp(-(-3.5 + logit.reduce((z, c, f) => z + c * on[s * p + f], 0))));
+  const kernel = (samples: PerturbationSamples) => exponentialKernel(cosineDistanceToFirst(samples), DEFAULT_LIME_OPTIONS.kernelWidth);
+  const referenceFit = (n: number, seed: number) => {
+    const samples = samplePerturbations(n, p, createSeededRandom(seed));
+    const y = Float64Array.from({ length: n }, (_, s) => response(samples.on, s));
+    return { samples, y, weights: kernel(samples) };
+  };
+  // what the 1000-sample reference estimates: its fit's expectation, here by averaging many reference runs
+  const target = new Array<number>(p).fill(0);
+  const runs = 40;
+  for (let r = 0; r < runs; r++) {
+    const { samples, y, weights } = referenceFit(1000, 100 + r);
+    fitWeightedRidge(samples.on, 1000, p, y, weights, 1).coefficients.forEach((c, f) => (target[f] += c / runs));
+  }
+  const fit = referenceProjection({ referenceSamples: 1000, kernelWidth: DEFAULT_LIME_OPTIONS.kernelWidth, draws: 20000, drawSeed: 7, logisticPenalty: 1e-6 });
+  const error = (c: number[]) => Math.hypot(...c.map((v, f) => v - target[f]));
+
+  it('is exact when the logistic model is: the reference\'s expected surrogate', () => {
+    const { samples, y, weights } = referenceFit(n, 5);
+    const estimate = fit(samples.on, n, p, y, weights, 1).coefficients;
+    expect(error(estimate)).toBeLessThan(0.01);
   });
 
-  it('cancels a pairwise interaction that random sampling of the same size turns into error', () => {
-    // y = main effects + a strong interaction of superpixels 0 and 1; the design should recover the main effects
-    const p = 8;
-    const main = [0.5, 0.1, 0.3, 0, 0, 0.2, 0, 0];
-    const response = (x: number[]) => main.reduce((sum, m, f) => sum + m * x[f], 0) + 2 * (x[0] - 0.5) * (x[1] - 0.5);
-    const error = (samples: { on: Uint8Array; numSamples: number }) => {
-      const y = Array.from({ length: samples.numSamples }, (_, s) => response(row(samples.on, p, s)));
-      const fit = fitWeightedRidge(samples.on, samples.numSamples, p, y, new Float64Array(samples.numSamples).fill(1), 1e-9);
-      return Math.max(...fit.coefficients.map((c, f) => Math.abs(c - main[f])));
+  it('with the fast mode\'s samples, lands nearer the reference\'s expected surrogate than a reference of that size, and no farther than a 1000-sample one', () => {
+    let fast = 0;
+    let small = 0;
+    let full = 0;
+    for (let seed = 0; seed < 10; seed++) {
+      const { samples, y, weights } = referenceFit(n, 200 + seed);
+      fast += error(fit(samples.on, n, p, y, weights, 1).coefficients);
+      small += error(fitWeightedRidge(samples.on, n, p, y, weights, 1).coefficients);
+      const reference = referenceFit(1000, 300 + seed);
+      full += error(fitWeightedRidge(reference.samples.on, 1000, p, reference.y, reference.weights, 1).coefficients);
+    }
+    expect(fast).toBeLessThan(small / 2);
+    expect(fast).toBeLessThanOrEqual(full);
+  });
+
+  it('corrects what a wrong logistic model misses (an interaction): nearer than the logistic model alone', () => {
+    const interacting = (on: Uint8Array, s: number) => 0.3 + 0.2 * on[s * p] + 0.1 * on[s * p + 1] + 0.3 * on[s * p] * on[s * p + 2];
+    const draw = (n: number, seed: number) => {
+      const samples = samplePerturbations(n, p, createSeededRandom(seed));
+      return { samples, y: Float64Array.from({ length: n }, (_, s) => interacting(samples.on, s)), weights: kernel(samples) };
     };
-    expect(error(balancedPerturbations(32, p, createSeededRandom(2)))).toBeLessThan(1e-6);
-    expect(error(samplePerturbations(32, p, createSeededRandom(2)))).toBeGreaterThan(0.05);
+    const big = draw(20000, 77);
+    const expected = fitWeightedRidge(big.samples.on, 20000, p, big.y, Float64Array.from(big.weights, (w, s) => (s === 0 ? w : (w * 999) / 19999)), 1).coefficients;
+    const free = draw(20000, 7).samples;
+    const freeWeights = Float64Array.from(kernel(free), (w, s) => (s === 0 ? w : (w * 999) / 19999));
+    const distance = (c: number[]) => Math.hypot(...c.map((v, f) => v - expected[f]));
+    let corrected = 0;
+    let logisticOnly = 0;
+    for (let seed = 0; seed < 8; seed++) {
+      const { samples, y, weights } = draw(n, 400 + seed);
+      corrected += distance(fit(samples.on, n, p, y, weights, 1).coefficients);
+      const model = fitWeightedLogistic(samples.on, n, p, y, weights, 1e-6);
+      const predicted = Float64Array.from({ length: 20000 }, (_, s) => logisticProbability(model, free.on, s * p));
+      logisticOnly += distance(fitWeightedRidge(free.on, 20000, p, predicted, freeWeights, 1).coefficients);
+    }
+    expect(corrected).toBeLessThan(logisticOnly);
   });
 });
 
@@ -64,7 +116,7 @@ describe('Grad-CAM prior', () => {
   });
 
   it('scales the masses to the data by least squares, never below zero', () => {
-    const samples = balancedPerturbations(16, 3, createSeededRandom(5));
+    const samples = samplePerturbations(16, 3, createSeededRandom(5));
     const mass = [2, 1, 0];
     const x = (s: number) => row(samples.on, 3, s);
     const w = new Float64Array(16).fill(1);
@@ -88,14 +140,16 @@ describe('Grad-CAM prior', () => {
 });
 
 describe('LIME modes', () => {
-  it('reference = the paper (random draws, the given samples); fast = a tenth or fewer, balanced, no prior', () => {
+  it('reference = the paper (random draws, the given samples); fast = an eighth or fewer, its own seed, the reference-projection fit, no prior', () => {
     expect(limeModeSetup('reference')).toEqual({ options: { numSamples: DEFAULT_LIME_OPTIONS.numSamples }, stages: {} });
     expect(limeModeSetup('reference', 2000).options.numSamples).toBe(2000);
     const fast = limeModeSetup('fast');
-    expect(fast.options.numSamples! * 10).toBeLessThanOrEqual(DEFAULT_LIME_OPTIONS.numSamples);
-    expect(fast.options.priorWeight).toBeUndefined();
+    expect(fast.options.numSamples! * 8).toBeLessThanOrEqual(DEFAULT_LIME_OPTIONS.numSamples);
     expect(fast.options.numSamples).toBe(FAST_LIME_OPTIONS.numSamples);
-    expect(fast.stages.samplePerturbations).toBe(balancedPerturbations);
+    expect(fast.options.seed).not.toBe(DEFAULT_LIME_OPTIONS.seed); // independent of the reference it is compared with
+    expect(fast.options.priorWeight).toBeUndefined();
+    expect(fast.stages.samplePerturbations).toBeUndefined(); // the reference's own draws
+    expect(fast.stages.fitSurrogate).toBeTypeOf('function');
     expect(limeModeSetup('fast', 24).options.numSamples).toBe(24);
   });
 });
