@@ -27,9 +27,12 @@ export function rememberableWebglProbe(renderer: unknown): renderer is string | 
 /** How a remembered probe travels in the offscreen document's URL (JSON: a renderer string, or null). */
 export const WEBGL_PROBE_PARAM = 'webglProbe';
 
+/** Longest parameter parsed: a renderer's JSON string, with its quotes and room for a few escapes, before JSON.parse sees it. */
+const MAX_PROBE_PARAM_LENGTH = MAX_RENDERER_LENGTH + 16;
+
 /** A remembered probe read back from the URL parameter, validated; undefined (probe again) when absent or not valid. */
 export function parseRememberedWebglProbe(param: string | null): { renderer: string | null } | undefined {
-  if (param === null || param.length > MAX_RENDERER_LENGTH + 16) return undefined;
+  if (param === null || param.length > MAX_PROBE_PARAM_LENGTH) return undefined;
   let renderer: unknown;
   try {
     renderer = JSON.parse(param);
