@@ -89,7 +89,7 @@ export function loadReferenceRecord(file: string): ReferenceRecord | undefined {
 }
 
 /** What is inconsistent in a reference record (null: nothing). */
-export function referenceRecordProblem(r: ReferenceRecord): string | null {
+function referenceRecordProblem(r: ReferenceRecord): string | null {
   const { width, height, count, labels } = r.segmentation;
   if (!(Number.isInteger(count) && count > 0) || labels.length !== width * height || labels.some((l) => !(l >= 0 && l < count))) return 'superpixels do not match their size';
   if (!(Number.isInteger(r.numClasses) && r.numClasses > 0 && Number.isInteger(r.target) && r.target >= 0 && r.target < r.numClasses)) return 'target class out of range';
@@ -103,7 +103,7 @@ export function referenceRecordProblem(r: ReferenceRecord): string | null {
 }
 
 /** The target class's probability of every sample of a run. */
-export function targetColumn(run: ReferenceRun, numClasses: number, target: number): Float64Array {
+function targetColumn(run: ReferenceRun, numClasses: number, target: number): Float64Array {
   return Float64Array.from({ length: run.numSamples }, (_, i) => run.probabilities[i * numClasses + target]);
 }
 
