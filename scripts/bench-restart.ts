@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
 });
 if (!args.baseline) throw new Error('--baseline DIR: a test build of main (see the comment at the top of scripts/bench-restart.ts)');
 const rounds = Number(args.rounds);
+// NaN or 0 rounds would measure nothing and print medians of no closes (undefined, Infinity)
+if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error('--rounds takes a whole number ≥ 1');
 const builds = [
   { name: 'baseline', dir: args.baseline },
   { name: 'shipped', dir: args.build },

@@ -32,6 +32,11 @@ import { limeRuns } from './lib/xai/lime-runs';
 const ASTRONAUT = '/usr/lib/python3/dist-packages/skimage/data/astronaut.png';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const imagesArg = args.includes('--images') ? Number(args[args.indexOf('--images') + 1]) : undefined;
+// N ≤ DESIGN_CHOSEN_ON_IMAGES would make the agreement slice's end negative (counted from the list's end); checked before the timing runs
+if (imagesArg !== undefined && !(Number.isInteger(imagesArg) && imagesArg > DESIGN_CHOSEN_ON_IMAGES)) {
+  throw new Error(`bench:xai: --images takes an integer above ${DESIGN_CHOSEN_ON_IMAGES} (the images that chose the fast design are not counted)`);
+}
 const backend = (args[args.indexOf('--backend') + 1] ?? 'wasm') as NodeBackend;
 const log = (...m: unknown[]) => json || console.log(...m);
 
@@ -104,7 +109,7 @@ const referenceLimeTiming = mean(referenceRuns[0], referenceRuns[1]);
 const evalDir = evalCacheDir(probe.id, DEFAULT_EVAL_STEPS);
 const referenceDir = referenceCacheDir(probe.id);
 const heldOut = heldOutImages(200).slice(DESIGN_CHOSEN_ON_IMAGES);
-const agreementImages = args.includes('--images') ? heldOut.slice(0, Number(args[args.indexOf('--images') + 1]) - DESIGN_CHOSEN_ON_IMAGES) : heldOut.filter(({ path }) => existsSync(imageCacheFile(evalDir, path)));
+const agreementImages = imagesArg !== undefined ? heldOut.slice(0, imagesArg - DESIGN_CHOSEN_ON_IMAGES) : heldOut.filter(({ path }) => existsSync(imageCacheFile(evalDir, path)));
 const boxes = probe.trained ? await faceBoxes() : new Map();
 const records: Pick<EvalRecord, 'top5'>[] = [];
 let fromEval = 0;

@@ -46,6 +46,8 @@ const EYE_WIDTH_PX: [number, number] = [8, 24];
 const CORNER_JITTER = 0.05;
 const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, hidden: { type: 'string', default: String(HIDDEN_UNITS) }, out: { type: 'string', default: OUT } } });
 const hiddenUnits = Number(values.hidden);
+// anything else would silently train the logistic regression (NaN > 0 is false) or a broken layer (2.5 units)
+if (!(Number.isInteger(hiddenUnits) && hiddenUnits >= 0)) throw new Error(`train:eye-patch: --hidden takes a whole number of units (0: logistic regression), not ${values.hidden}`);
 
 interface Sample {
   path: string;

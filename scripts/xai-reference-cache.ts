@@ -22,6 +22,7 @@ import { loadXaiModel } from './lib/xai-model';
 
 const args = process.argv.slice(2);
 const count = args.includes('--images') ? Number(args[args.indexOf('--images') + 1]) : 200;
+if (!(Number.isInteger(count) && count > 0)) throw new Error('xai:reference: --images takes a positive integer');
 
 await useNodeBackend('wasm');
 const xai = await loadXaiModel();

@@ -1,3 +1,4 @@
+// Imports are hoisted, so this runs once every module of the bundle has been evaluated (bench:restart reads it).
 performance.mark('faceready:bundle evaluated');
 import { BACKEND_CHOICES, parseRememberedWebglProbe, WEBGL_PROBE_PARAM, type BackendChoice } from '@/src/engine/backend-choice';
 import { serveAnalysisEngine } from '@/src/extension/engine-host';

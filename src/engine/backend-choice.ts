@@ -1,4 +1,6 @@
 /** The TF.js backends the engine can run on, and the user's choice among them (kept apart from ./backend.ts so settings pages do not bundle TF.js). */
+import { MAX_WEBGL_RENDERER_LENGTH } from '../protocol/messages';
+
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
@@ -10,8 +12,6 @@ export function isSoftwareRenderer(renderer: string): boolean {
   return SOFTWARE_RENDERER.test(renderer);
 }
 
-/** Longest renderer string remembered (real ones are about 100 characters). */
-export const MAX_RENDERER_LENGTH = 256;
 
 /**
  * Whether a WebGL probe's result (the renderer, null: no WebGL) may be remembered for the rest of the
@@ -21,15 +21,18 @@ export const MAX_RENDERER_LENGTH = 256;
  * dwarfs the probe there).
  */
 export function rememberableWebglProbe(renderer: unknown): renderer is string | null {
-  return renderer === null || (typeof renderer === 'string' && renderer.length <= MAX_RENDERER_LENGTH && isSoftwareRenderer(renderer));
+  return renderer === null || (typeof renderer === 'string' && renderer.length <= MAX_WEBGL_RENDERER_LENGTH && isSoftwareRenderer(renderer));
 }
 
 /** How a remembered probe travels in the offscreen document's URL (JSON: a renderer string, or null). */
 export const WEBGL_PROBE_PARAM = 'webglProbe';
 
+/** Longest parameter parsed: a renderer's JSON string, with its quotes and room for a few escapes, before JSON.parse sees it. */
+const MAX_PROBE_PARAM_LENGTH = MAX_WEBGL_RENDERER_LENGTH + 16;
+
 /** A remembered probe read back from the URL parameter, validated; undefined (probe again) when absent or not valid. */
 export function parseRememberedWebglProbe(param: string | null): { renderer: string | null } | undefined {
-  if (param === null || param.length > MAX_RENDERER_LENGTH + 16) return undefined;
+  if (param === null || param.length > MAX_PROBE_PARAM_LENGTH) return undefined;
   let renderer: unknown;
   try {
     renderer = JSON.parse(param);

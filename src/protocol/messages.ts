@@ -259,6 +259,8 @@ export const engineEvent = tagged('type', {
 export type EngineEvent = Checked<typeof engineEvent>;
 
 // ── anyone → background (runtime.sendMessage) ─────────────────────────────────────────────
+/** Longest WebGL renderer string accepted (real ones are about 100 characters); the engine remembers none longer. */
+export const MAX_WEBGL_RENDERER_LENGTH = 256;
 export const backgroundRequest = tagged('type', {
   /** From any of FaceReady's contexts (overlays included): starts the offscreen engine if it is not running. */
   'ensure-engine': object({ type: literal('ensure-engine') }),
@@ -268,7 +270,7 @@ export const backgroundRequest = tagged('type', {
    * Privileged, from the engine's offscreen document: what its WebGL probe found (the renderer; null: no
    * WebGL), remembered for the browser session so that a restarted engine need not probe again.
    */
-  'webgl-probed': object({ type: literal('webgl-probed'), renderer: nullable(text(256)) }),
+  'webgl-probed': object({ type: literal('webgl-probed'), renderer: nullable(text(MAX_WEBGL_RENDERER_LENGTH)) }),
   /** Privileged: accepted only from FaceReady's own pages (popup, options), never from a content script. */
   'set-site-enabled': object({ type: literal('set-site-enabled'), origin: text(2048), enabled: bool }),
 });

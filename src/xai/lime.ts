@@ -55,7 +55,7 @@ export const DEFAULT_LIME_OPTIONS: LimeOptions = {
  */
 export const FAST_LIME_OPTIONS = { numSamples: 112, seed: 2 } as const satisfies Partial<LimeOptions>;
 /** The fast mode's fit for a reference of `referenceSamples` samples. */
-export function fastLimeStages(referenceSamples = DEFAULT_LIME_OPTIONS.numSamples): Partial<LimeStages> {
+function fastLimeStages(referenceSamples = DEFAULT_LIME_OPTIONS.numSamples): Partial<LimeStages> {
   return {
     fitSurrogate: referenceProjection({ referenceSamples, kernelWidth: DEFAULT_LIME_OPTIONS.kernelWidth, draws: 20000, drawSeed: 7, logisticPenalty: 0.01 }),
   };

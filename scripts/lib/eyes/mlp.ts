@@ -26,6 +26,11 @@ export interface MlpOptions {
 
 /** Fits y ∈ {0, 1} on rows of x (equal lengths); the output is the logit of y = 1. */
 export function fitMlp(x: readonly Float32Array[], y: readonly (0 | 1)[], options: MlpOptions): MlpFit {
+  if (x.length === 0 || x.length !== y.length) throw new Error(`fitMlp: needs rows and as many labels (${x.length} rows, ${y.length} labels)`);
+  // a batch size of 0 would never advance through the epoch; 0 units would leave the output a constant
+  if (!(Number.isInteger(options.batchSize) && options.batchSize >= 1 && Number.isInteger(options.hiddenUnits) && options.hiddenUnits >= 1)) {
+    throw new Error('fitMlp: batchSize and hiddenUnits must be whole numbers ≥ 1');
+  }
   const d = x[0].length;
   const h = options.hiddenUnits;
   const random = createSeededRandom(options.seed);

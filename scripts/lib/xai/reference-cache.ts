@@ -68,10 +68,14 @@ export function saveReferenceRecord(file: string, r: ReferenceRecord): void {
   renameSync(`${file}.tmp`, file); // a run killed mid-write leaves no half record
 }
 
+/**
+ * Reads an image's cached reference runs (undefined when not cached). The arrays' sizes are checked against the
+ * record's own dimensions: a record of another model or a damaged file would otherwise refit silently wrong.
+ */
 export function loadReferenceRecord(file: string): ReferenceRecord | undefined {
   if (!existsSync(file)) return undefined;
   const s = JSON.parse(readFileSync(file, 'utf8')) as StoredRecord;
-  return {
+  const record: ReferenceRecord = {
     path: s.path,
     trueClass: s.trueClass,
     numClasses: s.numClasses,
@@ -79,10 +83,27 @@ export function loadReferenceRecord(file: string): ReferenceRecord | undefined {
     segmentation: { width: s.segmentation.width, height: s.segmentation.height, count: s.segmentation.count, labels: fromB64(s.segmentation.labels, Int32Array) },
     runs: s.runs.map((run) => ({ seed: run.seed, numSamples: run.numSamples, masks: fromB64(run.masks, Uint8Array), probabilities: fromB64(run.probabilities, Float32Array) })),
   };
+  const problem = referenceRecordProblem(record);
+  if (problem) throw new Error(`reference cache ${file}: ${problem}`);
+  return record;
+}
+
+/** What is inconsistent in a reference record (null: nothing). */
+function referenceRecordProblem(r: ReferenceRecord): string | null {
+  const { width, height, count, labels } = r.segmentation;
+  if (!(Number.isInteger(count) && count > 0) || labels.length !== width * height || labels.some((l) => !(l >= 0 && l < count))) return 'superpixels do not match their size';
+  if (!(Number.isInteger(r.numClasses) && r.numClasses > 0 && Number.isInteger(r.target) && r.target >= 0 && r.target < r.numClasses)) return 'target class out of range';
+  if (r.runs.length !== REFERENCE_SEEDS.length) return `expected ${REFERENCE_SEEDS.length} runs, found ${r.runs.length}`;
+  for (const run of r.runs) {
+    if (!(Number.isInteger(run.numSamples) && run.numSamples > 0)) return `run of seed ${run.seed}: no samples`;
+    if (run.masks.length !== run.numSamples * count) return `run of seed ${run.seed}: masks are not ${run.numSamples} × ${count}`;
+    if (run.probabilities.length !== run.numSamples * r.numClasses) return `run of seed ${run.seed}: probabilities are not ${run.numSamples} × ${r.numClasses}`;
+  }
+  return null;
 }
 
 /** The target class's probability of every sample of a run. */
-export function targetColumn(run: ReferenceRun, numClasses: number, target: number): Float64Array {
+function targetColumn(run: ReferenceRun, numClasses: number, target: number): Float64Array {
   return Float64Array.from({ length: run.numSamples }, (_, i) => run.probabilities[i * numClasses + target]);
 }
 

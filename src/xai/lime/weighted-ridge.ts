@@ -81,6 +81,8 @@ export function weightedR2(
     wSum += weights[s];
     yMean += weights[s] * y[s];
   }
+  // no weight (or no samples) leaves the mean undefined: without this the score came out 1
+  if (!(wSum > 0)) throw new Error('weightedR2: weights must have a positive sum');
   yMean /= wSum;
   let ssRes = 0;
   let ssTot = 0;

@@ -45,4 +45,14 @@ describe('fitMlp', () => {
     const rare = x.filter((_, k) => y[k] === 1);
     expect(rare.filter((row) => patchLogit(model, row) > 0).length / rare.length).toBeGreaterThan(0.85);
   });
+
+  it('refuses what it cannot fit instead of hanging or returning a constant: no rows, unequal labels, a batch of 0, no units', () => {
+    const { x, y } = xorClouds(10, 3);
+    const options = { hiddenUnits: 4, epochs: 1, batchSize: 4, learningRate: 0.01, lambda: 0, seed: 1 };
+    expect(() => fitMlp([], [], options)).toThrow(/needs rows/);
+    expect(() => fitMlp(x, y.slice(1), options)).toThrow(/as many labels/);
+    expect(() => fitMlp(x, y, { ...options, batchSize: 0 })).toThrow(/batchSize/);
+    expect(() => fitMlp(x, y, { ...options, hiddenUnits: 0 })).toThrow(/hiddenUnits/);
+    expect(() => fitMlp(x, y, options)).not.toThrow();
+  });
 });

@@ -3,6 +3,7 @@ import { EXPLAIN_MESSAGES } from '../../../src/i18n/explain-messages';
 import { SETTINGS_MESSAGES } from '../../../src/i18n/settings-messages';
 import { LOCALES, translator, type Catalog } from '../../../src/i18n/translate';
 import { rasterizeText } from '../../../src/xai/bitmap-font';
+import { FAST_LIME_OPTIONS } from '../../../src/xai/lime';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -31,6 +32,14 @@ describe('explanation titles burnt into the saved PNG', () => {
           expect(pixels > 0 || char === ' ', `${locale}: "${char}" in "${title}"`).toBe(true);
         }
       }
+    }
+  });
+});
+
+describe('the options page’s LIME-samples hint', () => {
+  it('names the fast LIME’s shipped sample count in every language (it is written out, so a new count must update it)', () => {
+    for (const locale of LOCALES) {
+      expect(SETTINGS_MESSAGES[locale]['explain.limeHint'], locale).toContain(`(${FAST_LIME_OPTIONS.numSamples} `);
     }
   });
 });

@@ -7,7 +7,7 @@ import { fitWeightedLogistic, logisticProbability } from '../../../src/xai/lime/
 import { cosineDistanceToFirst } from '../../../src/xai/lime/cosine-distance';
 import { scaledPriorMean, superpixelMass } from '../../../src/xai/lime/saliency-prior';
 import { type PerturbationSamples, samplePerturbations } from '../../../src/xai/lime/sample-perturbations';
-import { fitWeightedRidge } from '../../../src/xai/lime/weighted-ridge';
+import { fitWeightedRidge, weightedR2 } from '../../../src/xai/lime/weighted-ridge';
 import { gridSegmentation } from './toy-models';
 
 const row = (on: Uint8Array, p: number, s: number) => Array.from(on.subarray(s * p, (s + 1) * p));
@@ -37,6 +37,31 @@ describe('weighted logistic regression', () => {
     const fit = fitWeightedLogistic(samples.on, 30, 3, new Array(30).fill(1), new Float64Array(30).fill(1), 0.01);
     expect(Number.isFinite(fit.intercept)).toBe(true);
     expect(logisticProbability(fit, samples.on, 0)).toBeGreaterThan(0.99);
+  });
+});
+
+describe('numeric edge cases of the fast fit', () => {
+  it("a logistic fit to no samples is the penalty's minimum: all zero, probability ½", () => {
+    const fit = fitWeightedLogistic(new Uint8Array(0), 0, 3, [], [], 0.01);
+    expect(fit.intercept).toBe(0);
+    expect(Array.from(fit.coefficients)).toEqual([0, 0, 0]);
+    expect(logisticProbability(fit, [1, 1, 1], 0)).toBe(0.5);
+  });
+
+  it('a logistic probability saturates to 0 or 1 instead of NaN for a huge logit', () => {
+    const fit = { intercept: 0, coefficients: Float64Array.from([1e6]) };
+    expect(logisticProbability(fit, [1], 0)).toBe(1);
+    expect(logisticProbability({ ...fit, coefficients: Float64Array.from([-1e6]) }, [1], 0)).toBe(0);
+  });
+
+  it('weighted R² follows sklearn for a constant target and refuses weights that add up to nothing', () => {
+    const x = Uint8Array.from([1, 0, 1, 1]); // 4 samples × 1 feature
+    const constant = [0.5, 0.5, 0.5, 0.5];
+    const ones = [1, 1, 1, 1];
+    expect(weightedR2(x, 4, 1, constant, ones, [0], 0.5)).toBe(1);
+    expect(weightedR2(x, 4, 1, constant, ones, [0.1], 0.5)).toBe(0);
+    expect(() => weightedR2(x, 4, 1, constant, [0, 0, 0, 0], [0], 0.5)).toThrow(/positive sum/);
+    expect(() => weightedR2(new Uint8Array(0), 0, 1, [], [], [0], 0)).toThrow(/positive sum/);
   });
 });
 
