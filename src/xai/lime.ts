@@ -10,8 +10,7 @@ import { fitWeightedRidge, type RidgeFit } from './lime/weighted-ridge';
 import type { ExplainableModel } from './model';
 import { createSeededRandom, type SeededRandom } from '../random';
 import { quickshift } from './segment/quickshift';
-import { scaledPriorMean, superpixelMass } from './lime/saliency-prior';
-import type { ExplainCallOptions, ScalarMap, Segmentation } from './types';
+import type { ExplainCallOptions, Segmentation } from './types';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface LimeOptions {
@@ -28,11 +27,6 @@ export interface LimeOptions {
   hideColor?: readonly [number, number, number];
   /** Images per predict call; default the model's fastest batch size. */
   batchSize?: number;
-  /**
-   * Ridge penalty towards the prior mean when the call gives a `prior` map (BayLIME-style: the penalty
-   * α‖β − prior‖² replaces α‖β‖²); 0 or unset = no prior, the call's map is ignored.
-   */
-  priorWeight?: number;
 }
 
 /** lime_image.explain_instance's defaults as the paper used them. */
@@ -76,7 +70,7 @@ export interface LimeStages {
   samplePerturbations: (numSamples: number, numFeatures: number, random: SeededRandom) => PerturbationSamples;
   distances: (samples: PerturbationSamples) => Float64Array;
   kernel: (distances: Float64Array, kernelWidth: number) => Float64Array;
-  fitSurrogate: (x: Uint8Array, numSamples: number, numFeatures: number, y: Float64Array, weights: Float64Array, alpha: number, priorMean?: ArrayLike<number>) => RidgeFit;
+  fitSurrogate: (x: Uint8Array, numSamples: number, numFeatures: number, y: Float64Array, weights: Float64Array, alpha: number) => RidgeFit;
 }
 
 export const DEFAULT_LIME_STAGES: LimeStages = {
@@ -92,8 +86,6 @@ export interface LimeCallOptions extends ExplainCallOptions {
   target?: number;
   /** Superpixels computed beforehand (skips the segment stage). */
   segmentation?: Segmentation;
-  /** A saliency map of the image (e.g. Grad-CAM's) whose superpixel masses shape the prior mean (used when priorWeight > 0). */
-  prior?: ScalarMap;
 }
 
 export interface LimeResult {
@@ -145,8 +137,7 @@ export function createLime(model: ExplainableModel, options: Partial<LimeOptions
       for (let i = 0; i < y.length; i++) y[i] = probabilities[i * k + target];
       const weights = s.kernel(s.distances(samples), o.kernelWidth);
       const { on, numSamples, numFeatures } = samples;
-      const priorMean = call.prior && o.priorWeight ? scaledPriorMean(on, numSamples, numFeatures, y, weights, superpixelMass(call.prior, segmentation)) : undefined;
-      const fit = s.fitSurrogate(on, numSamples, numFeatures, y, weights, priorMean ? o.priorWeight! : o.alpha, priorMean);
+      const fit = s.fitSurrogate(on, numSamples, numFeatures, y, weights, o.alpha);
       onProgress?.({ stage: 'fit', fraction: 1 });
       return {
         target,

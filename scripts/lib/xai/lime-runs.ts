@@ -9,10 +9,10 @@
 import type { RgbaImage } from '../../../src/image';
 import type { CamResult } from '../../../src/xai/cam/base-cam';
 import { createLime, DEFAULT_LIME_OPTIONS, limeModeSetup, topPositive, type LimeResult, type LimeStages } from '../../../src/xai/lime';
-import { scaledPriorMean, superpixelMass } from '../../../src/xai/lime/saliency-prior';
 import { fitWeightedRidge } from '../../../src/xai/lime/weighted-ridge';
 import type { ExplainableModel } from '../../../src/xai/model';
 import { type ReferenceRecord, referenceResult } from './reference-cache';
+import { scaledPriorMean, superpixelMass } from './saliency-prior';
 
 /**
  * Ridge weight of the Grad-CAM prior: about the data's own weight per coefficient with the fast mode's
@@ -37,9 +37,9 @@ export async function limeRuns(model: ExplainableModel, image: RgbaImage, cam: C
   const referenceSeed2 = cached ? referenceResult(cached, 1) : await createLime(model, { seed: 1 }).explain(image, { target, segmentation: reference.segmentation });
   const { options, stages } = limeModeSetup('fast');
   let fitInputs: { x: Uint8Array; n: number; p: number; y: Float64Array; w: Float64Array } | undefined;
-  const fitSurrogate: LimeStages['fitSurrogate'] = (x, n, p, y, w, alpha, priorMean) => {
-    fitInputs = { x, n, p, y: y as Float64Array, w: w as Float64Array };
-    return stages.fitSurrogate!(x, n, p, y, w, alpha, priorMean);
+  const fitSurrogate: LimeStages['fitSurrogate'] = (x, n, p, y, w, alpha) => {
+    fitInputs = { x, n, p, y, w };
+    return stages.fitSurrogate!(x, n, p, y, w, alpha);
   };
   const started = performance.now();
   const fast = await createLime(model, options, { ...stages, fitSurrogate }).explain(image, { target });

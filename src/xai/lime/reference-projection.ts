@@ -29,8 +29,7 @@ export interface ReferenceProjectionOptions {
  * projection that costs no forwards); (3) add the weighted ridge fit of what the logistic model missed on
  * the real samples, so a wrong logistic model is corrected rather than trusted (a model-assisted, "GREG"
  * estimator). Sample weights are scaled so that, as in the reference, the original-image row counts once
- * against referenceSamples − 1 random rows and alpha shrinks as much as it does there. (No prior mean: the
- * stage's priorMean argument is not taken.)
+ * against referenceSamples − 1 random rows and alpha shrinks as much as it does there.
  */
 export function referenceProjection(options: ReferenceProjectionOptions) {
   const { referenceSamples, kernelWidth, draws, drawSeed, logisticPenalty } = options;

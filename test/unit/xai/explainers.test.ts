@@ -6,7 +6,6 @@ import { createLime, DEFAULT_LIME_OPTIONS, FAST_LIME_OPTIONS } from '../../../sr
 import { explainSet } from '../../../src/xai/explain-set';
 import { explainableFromLayersModel, type ExplainableModel } from '../../../src/xai/model';
 import { combinedSaliency, limeSaliency } from '../../../src/xai/saliency';
-import { fitWeightedRidge } from '../../../src/xai/lime/weighted-ridge';
 import { REGION, SIZE, buildRegionModel, gridSegmentation, inRegion, regionImage, toyPreprocess } from './toy-models';
 import { useCpuBackend } from './setup-tf';
 
@@ -188,21 +187,6 @@ describe('LIME', () => {
     }).explain(image);
     expect(sizes).toEqual([16, 16, 8]);
     expect(fitted).toBe(true);
-  });
-
-  it('fits towards a saliency prior only when given a prior weight and a map', async () => {
-    const cam = await createGradCam(model).explain(image);
-    const seen: [number, ArrayLike<number> | undefined][] = [];
-    const recording = { ...gridStage, fitSurrogate: (x: Uint8Array, n: number, p: number, y: Float64Array, w: Float64Array, alpha: number, prior?: ArrayLike<number>) => (seen.push([alpha, prior]), fitWeightedRidge(x, n, p, y, w, alpha, prior)) };
-    await createLime(model, { numSamples: 40 }, recording).explain(image, { prior: cam.map });
-    await createLime(model, { numSamples: 40, priorWeight: 5 }, recording).explain(image);
-    const withPrior = await createLime(model, { numSamples: 40, priorWeight: 5 }, recording).explain(image, { prior: cam.map });
-    expect(seen.map(([alpha, prior]) => [alpha, prior === undefined])).toEqual([[1, true], [1, true], [5, false]]);
-    // Grad-CAM's mass is all in the region's cell, so the prior is zero elsewhere and positive there
-    const prior = Array.from(seen[2][1]!);
-    expect(prior[regionCell]).toBeGreaterThan(0);
-    expect(prior.filter((v, i) => i !== regionCell && v > 1e-3 * prior[regionCell])).toEqual([]);
-    expect(withPrior.topSegments[0]).toBe(regionCell);
   });
 
   it('leaks no tensor; cancels between batches and still leaks nothing', async () => {

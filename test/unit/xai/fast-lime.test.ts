@@ -5,7 +5,7 @@ import { exponentialKernel } from '../../../src/xai/lime/kernel-weights';
 import { referenceProjection } from '../../../src/xai/lime/reference-projection';
 import { fitWeightedLogistic, logisticProbability } from '../../../src/xai/lime/weighted-logistic';
 import { cosineDistanceToFirst } from '../../../src/xai/lime/cosine-distance';
-import { scaledPriorMean, superpixelMass } from '../../../src/xai/lime/saliency-prior';
+import { scaledPriorMean, superpixelMass } from '../../../scripts/lib/xai/saliency-prior';
 import { type PerturbationSamples, samplePerturbations } from '../../../src/xai/lime/sample-perturbations';
 import { fitWeightedRidge, weightedR2 } from '../../../src/xai/lime/weighted-ridge';
 import { gridSegmentation } from './toy-models';
@@ -165,14 +165,13 @@ describe('Grad-CAM prior', () => {
 });
 
 describe('LIME modes', () => {
-  it('reference = the paper (random draws, the given samples); fast = an eighth or fewer, its own seed, the reference-projection fit, no prior', () => {
+  it('reference = the paper (random draws, the given samples); fast = an eighth or fewer, its own seed, the reference-projection fit', () => {
     expect(limeModeSetup('reference')).toEqual({ options: { numSamples: DEFAULT_LIME_OPTIONS.numSamples }, stages: {} });
     expect(limeModeSetup('reference', 2000).options.numSamples).toBe(2000);
     const fast = limeModeSetup('fast');
     expect(fast.options.numSamples! * 8).toBeLessThanOrEqual(DEFAULT_LIME_OPTIONS.numSamples);
     expect(fast.options.numSamples).toBe(FAST_LIME_OPTIONS.numSamples);
     expect(fast.options.seed).not.toBe(DEFAULT_LIME_OPTIONS.seed); // independent of the reference it is compared with
-    expect(fast.options.priorWeight).toBeUndefined();
     expect(fast.stages.samplePerturbations).toBeUndefined(); // the reference's own draws
     expect(fast.stages.fitSurrogate).toBeTypeOf('function');
     expect(limeModeSetup('fast', 24).options.numSamples).toBe(24);

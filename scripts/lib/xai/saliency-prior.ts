@@ -1,4 +1,4 @@
-import type { ScalarMap, Segmentation } from '../types';
+import type { ScalarMap, Segmentation } from '../../../src/xai/types';
 
 /** Each superpixel's total saliency (sum over its pixels): how much of a map, e.g. Grad-CAM's, it holds. */
 export function superpixelMass(map: ScalarMap, segmentation: Segmentation): Float64Array {
