@@ -130,6 +130,46 @@ describe('a hostile page', () => {
     await page.close();
   });
 
+  it('cannot reach the panel: its shadow root is closed, a patched attachShadow sees nothing, and rewriting the host changes no word of it', async () => {
+    const page = await session.browser.newPage();
+    // What a page's first script can do before FaceReady mounts its panel (at DOMContentLoaded): patch
+    // attachShadow to force every root open and keep it.
+    await page.evaluateOnNewDocument(() => {
+      const kept: ShadowRoot[] = [];
+      (window as unknown as { keptRoots: ShadowRoot[] }).keptRoots = kept;
+      const attachShadow = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+        const root = attachShadow.call(this, { ...init, mode: 'open' });
+        kept.push(root);
+        return root;
+      };
+    });
+    await page.goto(`${session.demo.url}`);
+    await waitForStatus(page, /^Waiting for the camera/, 30_000);
+    const pagesBefore = (await session.browser.pages()).length;
+    const reached = await page.evaluate((pageText) => {
+      const host = document.querySelector('faceready-overlay')!;
+      const keptRoots = (window as unknown as { keptRoots: ShadowRoot[] }).keptRoots;
+      const roots = [host.shadowRoot, ...keptRoots.filter((root) => root.host === host)].filter((root) => root !== null);
+      // Were any root reachable, this is what the page would do with it: speak as FaceReady, click its Help (opens a tab).
+      for (const root of roots) {
+        const status = root.querySelector('[role="status"]');
+        if (status) status.textContent = pageText;
+        for (const button of root.querySelectorAll('button')) if (button.textContent === 'Help') button.click();
+      }
+      // Without a root: light-DOM children and a synthetic click on the host itself.
+      host.textContent = pageText;
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return { shadowRoot: host.shadowRoot !== null, keptOverlayRoots: roots.length };
+    }, PAGE_TEXT);
+    expect(reached).toEqual({ shadowRoot: false, keptOverlayRoots: 0 });
+    const seen = await statusesFor(page, 1500);
+    expect(seen.every((text) => text === 'Waiting for the camera')).toBe(true);
+    expect(await inOverlay(page, (root) => (root.querySelector('section') as HTMLElement).innerText)).not.toContain('555-0100');
+    expect((await session.browser.pages()).length).toBe(pagesBefore);
+    await page.close();
+  });
+
   it('flooding forged messages in one tab does not stop another tab’s analysis (memory reported beside the same flood without FaceReady)', async () => {
     const victim = await openDemo(session);
     await waitForStatus(victim, /^Face found/, 90_000);
