@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'puppeteer-core';
 import { startDemoServer } from './demo-server';
 import { EXTENSION_DIR, launchWithExtension } from './lib/chromium';
+import { OVERLAY_HOST, queryOverlay, shadowRootOf } from './lib/overlay-root';
 import { median } from '../src/stats';
 
 const { values: args } = parseArgs({
@@ -47,17 +48,22 @@ interface StatusChange {
 
 /** Timestamps every change of the overlay's live region in `window.__statusChanges` (wall clock, as Node's). */
 async function watchStatus(page: Page): Promise<void> {
-  // A string, not a function: tsx would wrap the function's inner closures in a helper the page does not have.
-  await page.evaluate(`(() => {
-    const root = document.querySelector('faceready-overlay').shadowRoot;
-    const changes = (window.__statusChanges = []);
+  const host = await page.$(OVERLAY_HOST);
+  const root = host && (await shadowRootOf(host));
+  if (!root) throw new Error('no FaceReady overlay to watch');
+  // The body as a string, not a function: tsx would wrap its inner closures in a helper the page does not have.
+  await root.evaluate(
+    (r, body) => new Function('root', body)(r),
+    `const changes = (window.__statusChanges = []);
     const read = () => {
       const text = root.querySelector('[role="status"]')?.textContent ?? '(none)';
       if (changes.at(-1)?.text !== text) changes.push({ at: Date.now(), text });
     };
     new MutationObserver(read).observe(root, { subtree: true, childList: true, characterData: true });
-    read();
-  })()`);
+    read();`,
+  );
+  await root.dispose();
+  await host!.dispose();
 }
 
 async function waitUntil<T>(read: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
@@ -104,7 +110,7 @@ async function measureOneClose(build: (typeof builds)[number], demoUrl: string):
   try {
     const page = await browser.newPage();
     await page.goto(`${demoUrl}?autostart`);
-    const status = () => page.evaluate(() => document.querySelector('faceready-overlay')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null);
+    const status = () => queryOverlay(page, (root) => root.querySelector('[role="status"]')?.textContent ?? null).then((result) => result?.value ?? null);
     await waitUntil(async () => (LIVE.test((await status()) ?? '') ? true : null), 90_000, `${build.name}: the first verdict`);
     // A few live frames first, so the close lands on a steadily running engine, as in a consult.
     await new Promise((r) => setTimeout(r, 2000));

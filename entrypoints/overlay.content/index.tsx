@@ -120,6 +120,9 @@ export default defineContentScript({
     );
     const ui = await createShadowRootUi(ctx, {
       name: 'faceready-overlay',
+      // Closed: the page's scripts get null from host.shadowRoot, so they can neither rewrite the status
+      // line nor click the panel's buttons (WXT's default is open; docs/security.md).
+      mode: 'closed',
       position: 'inline',
       anchor: 'body',
       css,

@@ -48,8 +48,16 @@ function describe(v: unknown): string {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A field of a received object: only its own property counts, never one inherited from a prototype. */
-const ownField = (v: Record<string, unknown>, key: string): unknown => (Object.hasOwn(v, key) ? v[key] : undefined);
+/**
+ * A field of a received object: only its own DATA property counts, never one inherited from a prototype,
+ * and an accessor is a problem, never called (a getter could throw, or give one value to the check and
+ * another to the receiver). A structured clone or JSON never carries one; a same-realm caller might.
+ */
+function ownField(v: object, key: string | number, path: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(v, key);
+  if (descriptor && !('value' in descriptor)) return new Problem(`${path} must be a plain value, got an accessor`);
+  return descriptor?.value;
+}
 
 /** A finite number, optionally within [min, max] and whole. */
 export function numberIn(min: number, max: number, options: { integer?: boolean } = {}): Check<number> {
@@ -101,7 +109,8 @@ export function arrayOf<T>(check: Check<T>, maxLength: number = DEFAULT_LIMITS.a
     if (v.length > maxLength) return new Problem(`${p} has ${v.length} items, at most ${maxLength} allowed`);
     const items: T[] = new Array<T>(v.length);
     for (let i = 0; i < v.length; i++) {
-      const item = check.read(v[i], `${p}[${i}]`);
+      const value = ownField(v, i, `${p}[${i}]`);
+      const item = value instanceof Problem ? value : check.read(value, `${p}[${i}]`);
       if (item instanceof Problem) return item;
       items[i] = item;
     }
@@ -114,7 +123,8 @@ export function tuple<T extends unknown[]>(...checks: { [K in keyof T]: Check<T[
     if (!Array.isArray(v) || v.length !== checks.length) return new Problem(`${p} must be a tuple of ${checks.length}, got ${describe(v)}`);
     const items: unknown[] = [];
     for (let i = 0; i < checks.length; i++) {
-      const item = (checks[i] as Check<unknown>).read(v[i], `${p}[${i}]`);
+      const value = ownField(v, i, `${p}[${i}]`);
+      const item = value instanceof Problem ? value : (checks[i] as Check<unknown>).read(value, `${p}[${i}]`);
       if (item instanceof Problem) return item;
       items.push(item);
     }
@@ -134,7 +144,8 @@ export function object<S extends Record<string, Check<unknown>>>(shape: S): Chec
     if (!isRecord(v)) return new Problem(`${p} must be an object, got ${describe(v)}`);
     const known: Record<string, unknown> = {};
     for (const key of keys) {
-      const field = shape[key].read(ownField(v, key), `${p}.${key}`);
+      const value = ownField(v, key, `${p}.${key}`);
+      const field = value instanceof Problem ? value : shape[key].read(value, `${p}.${key}`);
       if (field instanceof Problem) return field;
       if (field !== undefined) known[key] = field;
     }
@@ -146,7 +157,8 @@ export function object<S extends Record<string, Check<unknown>>>(shape: S): Chec
 export function tagged<S extends Record<string, Check<unknown>>>(field: string, variants: S): Check<Checked<S[keyof S]>> {
   return defineCheck((v, p) => {
     if (!isRecord(v)) return new Problem(`${p} must be an object, got ${describe(v)}`);
-    const tag = ownField(v, field);
+    const tag = ownField(v, field, `${p}.${field}`);
+    if (tag instanceof Problem) return tag;
     const check = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
     return check ? (check.read(v, p) as Checked<S[keyof S]> | Problem) : new Problem(`${p}.${field} is not a known message type, got ${describe(tag)}`);
   });

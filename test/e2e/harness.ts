@@ -5,9 +5,10 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, Target, WebWorker } from 'puppeteer-core';
+import type { Browser, Frame, Page, Target, WebWorker } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { EXTENSION_DIR, launchWithExtension, type LaunchOptions } from '../../scripts/lib/chromium';
+import { OVERLAY_HOST, queryOverlay, shadowRootOf } from '../../scripts/lib/overlay-root';
 
 export { EXTENSION_DIR };
 
@@ -62,8 +63,8 @@ export async function openDemo(session: Session, query = '?autostart'): Promise<
 }
 
 /** The text of the overlay's role="status" live region, or null if the overlay is not there. */
-export function overlayStatus(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('faceready-overlay')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null);
+export function overlayStatus(target: Page | Frame): Promise<string | null> {
+  return queryOverlay(target, (root) => root.querySelector('[role="status"]')?.textContent ?? null).then((result) => result?.value ?? null);
 }
 
 /** Polls `read` until its text matches; fails naming `what` and the last text seen. */
@@ -104,13 +105,25 @@ export function brokenBuild(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Runs a query inside the overlay's shadow root; `arg` is passed to it (closures do not cross into the page). */
-export function inOverlay<T, A = undefined>(page: Page, query: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
-  return page.evaluate(
-    (source, value) => new Function('root', 'arg', `return (${source})(root, arg)`)(document.querySelector('faceready-overlay')!.shadowRoot, value),
-    query.toString(),
-    arg as unknown,
-  ) as Promise<T>;
+/** Runs a query inside the overlay's (closed) shadow root, reached through the browser's protocol (scripts/lib/overlay-root.ts); `arg` is passed to it (closures do not cross into the page). */
+export async function inOverlay<T, A = undefined>(target: Page | Frame, query: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
+  const result = await queryOverlay(target, query, arg);
+  if (!result) throw new Error('no FaceReady overlay on this page');
+  return result.value;
+}
+
+/**
+ * Hangs the overlay's closed shadow root on its host as `shadowRoot`, for a tool that runs in the page's world
+ * and walks open shadow roots only (axe-core). Only for pages that play no hostile part: it hands the page the root.
+ */
+export async function exposeOverlayRoot(page: Page): Promise<void> {
+  const host = await page.$(OVERLAY_HOST);
+  if (!host) throw new Error('no FaceReady overlay on this page');
+  const root = await shadowRootOf(host);
+  if (!root) throw new Error('the FaceReady overlay has no shadow root');
+  await host.evaluate((h, r) => Object.defineProperty(h, 'shadowRoot', { value: r, configurable: true }), root);
+  await root.dispose();
+  await host.dispose();
 }
 
 /** Clicks the overlay button with this exact label. */

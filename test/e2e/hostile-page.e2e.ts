@@ -130,6 +130,105 @@ describe('a hostile page', () => {
     await page.close();
   });
 
+  it('cannot reach the panel: its shadow root is closed, a patched attachShadow sees nothing, and rewriting the host changes no word of it', async () => {
+    const page = await session.browser.newPage();
+    // What a page's first script can do before FaceReady mounts its panel (at DOMContentLoaded): patch
+    // attachShadow to force every root open and keep it.
+    await page.evaluateOnNewDocument(() => {
+      const kept: ShadowRoot[] = [];
+      (window as unknown as { keptRoots: ShadowRoot[] }).keptRoots = kept;
+      const attachShadow = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+        const root = attachShadow.call(this, { ...init, mode: 'open' });
+        kept.push(root);
+        return root;
+      };
+    });
+    await page.goto(`${session.demo.url}`);
+    await waitForStatus(page, /^Waiting for the camera/, 30_000);
+    const pagesBefore = (await session.browser.pages()).length;
+    const reached = await page.evaluate((pageText) => {
+      const host = document.querySelector('faceready-overlay')!;
+      const keptRoots = (window as unknown as { keptRoots: ShadowRoot[] }).keptRoots;
+      const roots = [host.shadowRoot, ...keptRoots.filter((root) => root.host === host)].filter((root) => root !== null);
+      // Were any root reachable, this is what the page would do with it: speak as FaceReady, click its Help (opens a tab).
+      for (const root of roots) {
+        const status = root.querySelector('[role="status"]');
+        if (status) status.textContent = pageText;
+        for (const button of root.querySelectorAll('button')) if (button.textContent === 'Help') button.click();
+      }
+      // Without a root: light-DOM children and a synthetic click on the host itself.
+      host.textContent = pageText;
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return { shadowRoot: host.shadowRoot !== null, keptOverlayRoots: roots.length };
+    }, PAGE_TEXT);
+    expect(reached).toEqual({ shadowRoot: false, keptOverlayRoots: 0 });
+    const seen = await statusesFor(page, 1500);
+    expect(seen.every((text) => text === 'Waiting for the camera')).toBe(true);
+    expect(await inOverlay(page, (root) => (root.querySelector('section') as HTMLElement).innerText)).not.toContain('555-0100');
+    expect((await session.browser.pages()).length).toBe(pagesBefore);
+    await page.close();
+  });
+
+  it('page CSS and inline styles aimed at the panel\'s host do not hide it (the shadow root\'s :host reset wins)', async () => {
+    const page = await openDemo(session, '');
+    await waitForStatus(page, /^Waiting for the camera/, 30_000);
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'faceready-overlay, body > * { display: none !important; opacity: 0 !important; visibility: hidden !important; transform: scale(0) !important; }';
+      document.head.append(style);
+      const host = document.querySelector('faceready-overlay') as HTMLElement;
+      host.style.setProperty('display', 'none', 'important');
+      host.style.setProperty('clip-path', 'inset(50%)', 'important');
+      host.hidden = true;
+    });
+    const shown = await inOverlay(page, (root) => {
+      const panel = root.querySelector('section.panel') as HTMLElement;
+      const box = panel.getBoundingClientRect();
+      return { visible: panel.checkVisibility({ opacityProperty: true, visibilityProperty: true }), width: Math.round(box.width), clip: getComputedStyle(root.host).clipPath };
+    });
+    expect(shown).toEqual({ visible: true, width: expect.any(Number), clip: 'none' });
+    expect(shown.width).toBeGreaterThan(200);
+    expect(await overlayStatus(page)).toBe('Waiting for the camera');
+    await page.close();
+  });
+
+  it('a tab flooding valid forged frames (640×480, every 20 ms) does not stop another tab’s analysis', async () => {
+    const victim = await openDemo(session);
+    await waitForStatus(victim, /^Face found/, 90_000);
+    const hostile = await openDemo(session, '');
+    await waitForStatus(hostile, /^Waiting for the camera/, 30_000);
+    await hostile.evaluate(() => {
+      const canvas = new OffscreenCanvas(640, 480);
+      const context = canvas.getContext('2d')!;
+      window.postMessage({ channel: 'faceready/tap', type: 'camera-started', streamId: 'forged', label: '', kind: 'camera' }, location.origin);
+      let shade = 0;
+      (window as unknown as { flood: number }).flood = window.setInterval(async () => {
+        context.fillStyle = `rgb(${shade++ % 256} 90 90)`;
+        context.fillRect(0, 0, 640, 480);
+        const bitmap = await createImageBitmap(canvas);
+        window.postMessage({ channel: 'faceready/tap', type: 'frame', streamId: 'forged', capturedAt: performance.now(), grabMs: 1, bitmap }, location.origin, [bitmap]);
+      }, 20);
+    });
+    const statuses: string[] = [];
+    const timings = new Set<string>();
+    const deadline = Date.now() + 12_000;
+    while (Date.now() < deadline) {
+      statuses.push((await overlayStatus(victim)) ?? '(no overlay)');
+      timings.add(await inOverlay(victim, (root) => root.querySelector('dl.details')?.textContent?.match(/detector[^\n]*/)?.[0] ?? ''));
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await stopFlood(hostile);
+    // The hostile tab gets verdicts on its own pixels (a plain colour: no face), in FaceReady's words.
+    const hostileStatus = await overlayStatus(hostile);
+    console.log(`valid-frame flood, 12 s: victim statuses ${statuses.length}, distinct timings readouts ${timings.size}; hostile tab: ${JSON.stringify(hostileStatus)}`);
+    expect(statuses.every((text) => /^Face found/.test(text))).toBe(true);
+    expect(timings.size).toBeGreaterThanOrEqual(3);
+    expect(hostileStatus).toMatch(/^(No face found|Analysing…)/);
+    await hostile.close();
+    await victim.close();
+  }, 180_000);
+
   it('flooding forged messages in one tab does not stop another tab’s analysis (memory reported beside the same flood without FaceReady)', async () => {
     const victim = await openDemo(session);
     await waitForStatus(victim, /^Face found/, 90_000);

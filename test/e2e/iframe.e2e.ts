@@ -6,11 +6,7 @@
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionWorker, launch, waitForText, type Session } from './harness';
-
-/** The overlay's live region inside one frame, or null if that frame has no panel. */
-const frameStatus = (frame: Frame) =>
-  frame.evaluate(() => document.querySelector('faceready-overlay')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null);
+import { extensionWorker, launch, overlayStatus, waitForText, type Session } from './harness';
 
 async function callFrame(page: Page): Promise<Frame> {
   const deadline = Date.now() + 20_000;
@@ -35,10 +31,10 @@ describe('a call inside a cross-origin iframe', () => {
     await page.goto(`http://localhost:${port}/frame.html?autostart`);
     const frame = await callFrame(page);
     expect(new URL(frame.url()).origin).not.toBe(new URL(page.url()).origin);
-    const found = await waitForText(() => frameStatus(frame), /^Face found/, 60_000, 'the framed call’s overlay');
+    const found = await waitForText(() => overlayStatus(frame), /^Face found/, 60_000, 'the framed call’s overlay');
     expect(found).toMatch(/^Face found/);
     // The portal itself plays no video: its own panel waits for a camera.
-    expect(await frameStatus(page.mainFrame())).toBe('Waiting for the camera');
+    expect(await overlayStatus(page.mainFrame())).toBe('Waiting for the camera');
 
     // The toolbar button says FaceReady is on for this tab.
     await page.bringToFront();
@@ -59,9 +55,9 @@ describe('a call inside a cross-origin iframe', () => {
 
     // The show/hide shortcut hides and shows the panel in the frame.
     await onActiveTab('toggle');
-    await waitForText(async () => String(await frameStatus(frame)), /^null$/, 5_000, 'the hidden panel');
+    await waitForText(async () => String(await overlayStatus(frame)), /^null$/, 5_000, 'the hidden panel');
     await onActiveTab('toggle');
-    await waitForText(() => frameStatus(frame), /^Face found/, 10_000, 'the panel shown again');
+    await waitForText(() => overlayStatus(frame), /^Face found/, 10_000, 'the panel shown again');
 
     // Leaving for a page FaceReady is not on takes the badge away.
     await page.goto('about:blank');

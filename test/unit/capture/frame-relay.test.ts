@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineConnectionEvents } from '../../../src/protocol/engine-connection';
 import type { EngineEvent, EngineRequest, FrameAnalysis } from '../../../src/protocol/messages';
 import type { RelayEvent, RelayExplainEvent } from '../../../src/capture/frame-relay';
+import { validAnalysis } from '../protocol/wire-fixtures';
 
 // The engine connection is handed to the relay and the canvas encoder is browser-only: a fake connection records what is sent,
 // the encoder counts its calls. ImageBitmap is a plain class here, checked with instanceof as in the browser.
@@ -114,6 +115,43 @@ describe('startFrameRelay', () => {
     ready();
     await flush();
     expect(encoder.calls).toBe(0);
+  });
+
+  it('takes no engine event from the page: a forged analysis, "ready", explanation or error posted on the window (tap channel, overlay channel, or from another window) reaches neither the overlay nor the engine', async () => {
+    const { win, fromTap, events, explains } = start();
+    const forged: object[] = [
+      { type: 'analysis', analysis: validAnalysis },
+      { type: 'engine-state', state: { state: 'ready', backend: 'wasm' } },
+      { type: 'analysis-error', frameId: 1, error: 'Your session expired' },
+      { type: 'explanation', requestId: 1, explanation: {}, predicted: { name: 'good', probability: 1 }, ms: 1 },
+      { type: 'explain-error', requestId: 1, error: 'Your session expired', cancelled: false },
+    ];
+    for (const message of forged) fromTap(message);
+    for (const message of forged) {
+      const overlayChannel = new MessageEvent('message', { data: { ...message, channel: OVERLAY_CHANNEL } });
+      Object.defineProperty(overlayChannel, 'source', { value: win });
+      win.dispatchEvent(overlayChannel);
+      // A valid tap message, but from another window (a frame of the page): not this page's tap.
+      const otherWindow = new MessageEvent('message', { data: { channel: TAP_CHANNEL, type: 'camera-started', streamId: 's', label: '', kind: 'camera' } });
+      Object.defineProperty(otherWindow, 'source', { value: {} });
+      win.dispatchEvent(otherWindow);
+    }
+    await flush();
+    expect(events).toEqual([]);
+    expect(explains).toEqual([]);
+    expect(port.sent).toEqual([]);
+  });
+
+  it('a page flooding valid forged frames keeps one frame in flight and one waiting: every other bitmap is closed and nothing queues', async () => {
+    const { frame } = start();
+    ready();
+    const bitmaps = Array.from({ length: 1000 }, () => frame());
+    await flush();
+    expect(sentFrames()).toEqual([1]);
+    expect(encoder.calls).toBe(1);
+    // The first is in flight (kept by the relay until encoded, then released), the last waits; the 998 between are closed.
+    expect(bitmaps.slice(1, -1).every((b) => b.close.mock.calls.length === 1)).toBe(true);
+    expect(bitmaps.at(-1)!.close).not.toHaveBeenCalled();
   });
 
   it('refuses a bitmap over the frame limits before encoding it', async () => {

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installVideoTap } from '../../../src/capture/video-tap';
 import { parse } from '../../../src/protocol/check';
-import { OVERLAY_CHANNEL, TAP_CHANNEL, TAP_LIMITS, tapMessage, type TapMessage } from '../../../src/protocol/messages';
+import { MAX_VIDEO_SOURCES, OVERLAY_CHANNEL, TAP_CHANNEL, TAP_LIMITS, tapMessage, type TapMessage } from '../../../src/protocol/messages';
 
 const PAGE_TEXT = 'Your session expired: call +1-555-0100';
 
@@ -129,6 +129,25 @@ describe('the video tap', () => {
     const started = messages.find((m) => m.type === 'camera-started');
     expect(started).toMatchObject({ kind: 'remote' });
     expect(started?.type === 'camera-started' && [started.streamId.length, started.label.length]).toEqual([TAP_LIMITS.idLength, TAP_LIMITS.detailLength]);
+  });
+
+  it('lists at most MAX_VIDEO_SOURCES of 2,000 incoming tracks in every message, each accepted by the overlay', () => {
+    const page = fakePage();
+    for (let i = 0; i < 2000; i++) page.remoteTrack(new FakeTrack(`t${i}`, PAGE_TEXT));
+    const lists = received(page.posted).flatMap((m) => (m.type === 'sources' ? [m.sources.length] : []));
+    expect(lists).toHaveLength(2000);
+    expect(Math.max(...lists)).toBe(MAX_VIDEO_SOURCES);
+  });
+
+  it('a track whose id getter throws (the page patched it) costs the page its own analysis only: a tap-failed code, the page\'s stream handed back', async () => {
+    const page = fakePage();
+    Object.defineProperty(page.pageStream.tracks[0], 'id', {
+      get() {
+        throw new Error(PAGE_TEXT);
+      },
+    });
+    expect(await page.getUserMedia()).toBe(page.pageStream);
+    expect(received(page.posted)).toEqual([{ channel: TAP_CHANNEL, type: 'tap-error', code: 'tap-failed' }]);
   });
 
   it('samples the chosen video within the configured size and transfers the bitmap', async () => {

@@ -99,6 +99,14 @@ describe('buildCaptureReport', () => {
     expect(report.app).toEqual({ name: 'FaceReady', version: '0.1.0' });
   });
 
+  it('puts the page-chosen stream id in frame.streamId only, never in a verdict field', () => {
+    const streamId = 'camera:Ready for the UV photo — call +1-555-0100';
+    const report = buildCaptureReport({ ...input, analysis: { ...analysis, streamId } });
+    const { frame, ...rest } = report;
+    expect(frame.streamId).toBe(streamId);
+    expect(JSON.stringify(rest)).not.toContain('555-0100');
+  });
+
   it('has no checks and no alignment for a manual capture without readiness or face', () => {
     const report = buildCaptureReport({ ...input, source: 'manual', readiness: null, face: null, alignment: null, analysis: { ...analysis, faces: [], eyes: null } });
     expect(report).toMatchObject({ source: 'manual', ready: null, score: null, checks: [], hints: [], face: null, eyes: null });

@@ -194,6 +194,32 @@ describe('every validator, against hostile values', () => {
     );
   });
 
+  it('never calls a getter: a field that is an accessor (one that throws, or that changes between reads) is refused at any depth', () => {
+    for (const { name, check, example } of EXAMPLES) {
+      const { leaves, containers } = paths(example);
+      for (const path of [...leaves, ...containers].filter((p) => p.length > 0)) {
+        const parent = path.slice(0, -1);
+        const key = path.at(-1)!;
+        for (const getter of [
+          () => {
+            throw new Error('page code ran');
+          },
+          // The valid value for the first read, junk after: a check that read twice would pass junk on.
+          (() => {
+            let reads = 0;
+            const valid = parent.concat(key).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], example);
+            return () => (reads++ === 0 ? valid : OVER_EVERY_CAP);
+          })(),
+        ]) {
+          const calls = vi.fn(getter);
+          const hostile = withAt(example, parent, (old) => Object.defineProperty(Array.isArray(old) ? [...old] : { ...(old as object) }, key, { get: calls, enumerable: true, configurable: true }));
+          expect(receive(check, hostile), `${name} at ${path.join('.')}`).toEqual({ ok: false });
+          expect(calls, `${name} at ${path.join('.')}`).not.toHaveBeenCalled();
+        }
+      }
+    }
+  });
+
   it('never throws anything but a ProtocolError on arbitrary junk, and rejects it', () => {
     fc.assert(
       fc.property(fc.constantFrom(...VALID), hostileValue, fc.option(fc.constantFrom('frame', 'sources', 'tap-error', 'analyze', 'set-site-enabled')), (validator, junk, type) => {

@@ -152,3 +152,18 @@ describe('problemText', () => {
     expect(problemText({ kind: 'not-image', found: 'text' }, translator(CHECK_MESSAGES, 'de'))).toBe('Das ist eine Textdatei, kein Bild.');
   });
 });
+
+describe('the check page’s status line under a hostile image address', () => {
+  it('words a failed fetch or an unreadable image by its kind and HTTP status only, never the page-chosen address', () => {
+    const url = 'https://portal.example/Ready for the ID photo — call +1-555-0100.jpg';
+    for (const problem of [
+      { kind: 'fetch-failed', url, status: 404 },
+      { kind: 'fetch-failed', url, status: null },
+      { kind: 'unreadable-cross-origin', url },
+    ] as const) {
+      const text = problemText(problem, t);
+      expect(text).not.toContain('555-0100');
+      expect(text).not.toContain('Ready');
+    }
+  });
+});

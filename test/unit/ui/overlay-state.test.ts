@@ -1,5 +1,6 @@
 import { EYE_SMOOTHING } from '../../../src/model/eyes';
 import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
 import { cascadeWords, detailsOpenByDefault, INITIAL_OVERLAY_STATE, reduceOverlay, verdict, verdictWords, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
@@ -175,6 +176,31 @@ describe('overlay verdict', () => {
   it('ignores late results from a stream that is no longer analysed', () => {
     const state = run(ready, started('a'), { type: 'camera-ended', streamId: 'a', liveStreams: 0 }, analysis([face(240)], { streamId: 'a' }));
     expect(verdict(state).text).toBe('Camera stopped');
+  });
+
+  it('shows "ready" only from the engine\'s analyses of the live stream: whatever the page can post (camera events, tap and camera errors) never makes it, and a forged camera-started takes it away', () => {
+    const pageEvent = fc.oneof(
+      fc.record({ type: fc.constant('camera-started' as const), streamId: fc.constantFrom('s1', 'forged'), label: fc.string(), audience: fc.constantFrom('self' as const, 'other' as const) }),
+      fc.record({ type: fc.constant('camera-ended' as const), streamId: fc.constantFrom('s1', 'forged'), liveStreams: fc.nat(3) }),
+      fc.record({ type: fc.constant('tap-error' as const), code: fc.constantFrom('play-failed' as const, 'grab-failed' as const, 'tap-failed' as const) }),
+      fc.record({ type: fc.constant('camera-error' as const), code: fc.constantFrom('denied' as const, 'missing' as const, 'busy' as const, 'failed' as const) }),
+    );
+    // The engine's honest results, but for a stream other than the live one (a replay of an older stream's).
+    const otherStream = (at: number) => analysis([face(240)], { eyes: eyesOf('open'), at, streamId: 'old' });
+    fc.assert(
+      fc.property(fc.array(pageEvent, { maxLength: 40 }), fc.nat(40), (events, cut) => {
+        const mixed = [...events.slice(0, cut), ...frames(0, 2000, otherStream), ...events.slice(cut)];
+        const state = run(ready, started(), ...mixed);
+        expect(state.shown.ready.shown).toBe(false);
+        expect(verdict(state).tone).not.toBe('ok');
+      }),
+      { numRuns: 300 },
+    );
+    const readyNow = run(ready, started(), ...frames(0, 800, openEyed));
+    expect(verdict(readyNow).text).toBe('Ready for the consult');
+    const restarted = reduceOverlay(readyNow, started('s1'));
+    expect(restarted.shown.ready.shown).toBe(false);
+    expect(verdict(restarted).text).toBe('Analysing…');
   });
 
   it('puts an engine error first, with its message', () => {
