@@ -20,7 +20,7 @@ import { Overlay } from '@/src/ui/Overlay';
 import { createSourcePickerStore, SourcePicker } from '@/src/ui/SourcePicker';
 import { createOverlayStore } from '@/src/ui/overlay-store';
 import css from '@/src/ui/overlay.css?inline';
-import type { ExplainEvent } from '@/src/ui/explain-state';
+import { pausesLiveFrames, type ExplainEvent } from '@/src/ui/explain-state';
 
 export default defineContentScript({
   matches: [...LOCAL_MATCHES],
@@ -53,13 +53,14 @@ export default defineContentScript({
       }),
     );
     ctx.onInvalidated(capture.dispose);
-    // Live frames pause while an explanation runs or is shown, so the verdict stays on the explained
-    // frame; a failed one (e.g. the engine stopped) lets them resume.
     const dispatchExplain = (event: ExplainEvent) => {
       store.dispatchExplain(event);
-      const { status } = store.explain.value;
-      relay.setPaused(status === 'running' || status === 'done');
+      relay.setPaused(pausesLiveFrames(store.explain.value));
     };
+    // The verdict expires when results stop coming (a frozen or stopped video, a page that stops the tap);
+    // not while an explanation holds the frames on purpose.
+    const clock = setInterval(() => pausesLiveFrames(store.explain.value) || store.dispatch({ type: 'second-passed' }), 1000);
+    ctx.onInvalidated(() => clearInterval(clock));
     const relay = startFrameRelay(window, {
       connectEngine,
       encoding: OVERLAY_FRAME_ENCODING,

@@ -26,6 +26,9 @@ export type ExplainEvent = RelayExplainEvent | { type: 'explain-closed' };
 
 export const IDLE_EXPLAIN: ExplainUiState = { status: 'idle' };
 
+/** Live frames pause while an explanation runs or is shown, so the verdict stays on the explained frame; a failed one lets them resume. */
+export const pausesLiveFrames = (state: ExplainUiState): boolean => state.status === 'running' || state.status === 'done';
+
 const METHOD_NAMES: Record<Exclude<ExplainMethod, 'all'>, string> = { combined: 'Grad-CAM + LIME', gradcam: 'Grad-CAM', lime: 'LIME' };
 
 export function reduceExplain(state: ExplainUiState, event: ExplainEvent): ExplainUiState {

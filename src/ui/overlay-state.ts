@@ -46,16 +46,28 @@ export interface OverlayState {
   /** The largest face's box over the recent frames of the stream, for the steadiness check. */
   track: TrackedBox[];
   shown: ShownReadiness;
+  /** Whole seconds since the last result of the live stream (counted only once it had one): at RESULT_EXPIRES_AFTER_S its verdict is withdrawn. */
+  secondsWithoutResult: number;
 }
 
-/** The relay's events about the engine, the videos and each frame, and the user's profile choice. */
-export type OverlayEvent = RelayEvent | { type: 'profile'; profile: ProfileId };
+/**
+ * The relay's events about the engine, the videos and each frame, the user's profile choice, and a
+ * clock tick every second (not sent while an explanation holds the frames).
+ */
+export type OverlayEvent = RelayEvent | { type: 'profile'; profile: ProfileId } | { type: 'second-passed' };
+
+/**
+ * After this many seconds without a result, the last verdict is withdrawn: a frozen video, or a page
+ * that stops the tap, must not leave "Ready" standing (for UV imaging, over eyes that may have opened).
+ * Results come several times a second; an engine busy with another tab's explanation can be slower.
+ */
+export const RESULT_EXPIRES_AFTER_S = 4;
 
 const INITIAL_SHOWN: ShownReadiness = { ready: initialStable(false), hint: initialStable<HintId | null>(null) };
 /** The longest steadiness window of any profile: the track keeps that much. */
 const TRACK_MS = Math.max(...Object.values(DEFAULT_PROFILE_CONFIGS).map((c) => c.steadiness?.windowMs ?? 0));
 /** Per-stream state that a new stream or profile starts afresh. */
-const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'tapError' | 'eyes' | 'readiness' | 'track' | 'shown'> = {
+const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'tapError' | 'eyes' | 'readiness' | 'track' | 'shown' | 'secondsWithoutResult'> = {
   analysis: null,
   frameError: null,
   tapError: null,
@@ -63,6 +75,7 @@ const FRESH_STREAM: Pick<OverlayState, 'analysis' | 'frameError' | 'tapError' | 
   readiness: null,
   track: [],
   shown: INITIAL_SHOWN,
+  secondsWithoutResult: 0,
 };
 
 export const INITIAL_OVERLAY_STATE: OverlayState = {
@@ -82,7 +95,14 @@ function withAnalysis(state: OverlayState, analysis: FrameAnalysis): OverlayStat
     ready: updateShownReady(state.shown.ready, readiness.ready, analysis.capturedAt, DEFAULT_PROFILE_CONFIGS[state.profile].revokeReadyAtOnce),
     hint: updateStable(state.shown.hint, readiness.hints[0] ?? null, analysis.capturedAt),
   };
-  return { ...state, analysis, frameError: null, tapError: null, eyes, track, readiness, shown };
+  return { ...state, analysis, frameError: null, tapError: null, eyes, track, readiness, shown, secondsWithoutResult: 0 };
+}
+
+/** Counts a second without a result; at RESULT_EXPIRES_AFTER_S the stream's verdict, eye history and held readiness start afresh. */
+function withSecondPassed(state: OverlayState): OverlayState {
+  if (state.camera.state !== 'live' || state.engine.state !== 'ready' || (!state.analysis && state.secondsWithoutResult === 0)) return state;
+  const secondsWithoutResult = state.secondsWithoutResult + 1;
+  return secondsWithoutResult === RESULT_EXPIRES_AFTER_S ? { ...state, ...FRESH_STREAM, secondsWithoutResult } : { ...state, secondsWithoutResult };
 }
 
 export function reduceOverlay(state: OverlayState, event: OverlayEvent): OverlayState {
@@ -113,6 +133,8 @@ export function reduceOverlay(state: OverlayState, event: OverlayEvent): Overlay
     case 'profile':
       // The shown verdict was about the other profile: it starts again from "not ready".
       return event.profile === state.profile ? state : { ...state, profile: event.profile, readiness: null, shown: INITIAL_SHOWN };
+    case 'second-passed':
+      return withSecondPassed(state);
   }
 }
 
@@ -174,7 +196,9 @@ export function verdict(state: OverlayState, locale: Locale = 'en'): Verdict {
   if (state.engine.state !== 'ready') return { text: t('loadingModels'), tone: 'info' };
   if (!state.analysis) {
     if (state.tapError) return { text: t(`tapError.${state.tapError}`), tone: 'info' };
-    return { text: state.frameError ? t('frameNotAnalysed', { error: state.frameError }) : t('analysing'), tone: 'info' };
+    if (state.frameError) return { text: t('frameNotAnalysed', { error: state.frameError }), tone: 'info' };
+    if (state.secondsWithoutResult >= RESULT_EXPIRES_AFTER_S) return { text: t('noRecentResult'), tone: 'warn' };
+    return { text: t('analysing'), tone: 'info' };
   }
   const words = workflowWords(locale);
   const audience = audienceOf(state.camera);

@@ -193,6 +193,17 @@ describe('a hostile page', () => {
     await page.close();
   });
 
+  it('stopping the tap leaves no verdict standing: after a few seconds without results the overlay says so', async () => {
+    const page = await openDemo(session);
+    await waitForStatus(page, /^Face found/, 90_000);
+    // The page posts the overlay's own "stop" to the tap (it can: the message crosses the page's window).
+    await page.evaluate(() => window.postMessage({ channel: 'faceready/overlay', type: 'stop' }, location.origin));
+    const stopped = Date.now();
+    await waitForStatus(page, /^No new picture for a few seconds/, 20_000);
+    console.log(`tap stopped by the page: verdict withdrawn after ${Date.now() - stopped} ms`);
+    await page.close();
+  }, 120_000);
+
   it('a tab flooding valid forged frames (640×480, every 20 ms) does not stop another tab’s analysis', async () => {
     const victim = await openDemo(session);
     await waitForStatus(victim, /^Face found/, 90_000);

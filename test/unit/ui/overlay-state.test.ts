@@ -3,7 +3,7 @@ import { fuseVerdict } from '../../../src/model/fusion/fuse-verdict';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EyeSummary, FrameAnalysis, QualitySummary } from '../../../src/protocol/messages';
-import { cascadeWords, detailsOpenByDefault, INITIAL_OVERLAY_STATE, reduceOverlay, verdict, verdictWords, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
+import { cascadeWords, detailsOpenByDefault, INITIAL_OVERLAY_STATE, reduceOverlay, RESULT_EXPIRES_AFTER_S, verdict, verdictWords, type OverlayEvent, type OverlayState } from '../../../src/ui/overlay-state';
 import { measureRows } from '../../../src/ui/measure-rows';
 import { HEAD_POSE_CONFIG, HEAD_POSE_LANDMARKS } from '../../../src/workflow/head-pose';
 import { DEFAULT_MEASURE_BANDS } from '../../../src/workflow/measure-bands';
@@ -201,6 +201,39 @@ describe('overlay verdict', () => {
     const restarted = reduceOverlay(readyNow, started('s1'));
     expect(restarted.shown.ready.shown).toBe(false);
     expect(verdict(restarted).text).toBe('Analysing…');
+  });
+
+  it('withdraws the verdict when results stop (a frozen video, a page that stops the tap): "ready" does not outlive the frames', () => {
+    const second: OverlayEvent = { type: 'second-passed' };
+    const seconds = (n: number) => Array.from({ length: n }, () => second);
+    const settled = run(ready, profile('uv'), started(), ...frames(0, 1500, closedEyed));
+    expect(verdict(settled).text).toBe('Ready for UV imaging');
+    const almost = seconds(RESULT_EXPIRES_AFTER_S - 1).reduce(reduceOverlay, settled);
+    expect(verdict(almost).text).toBe('Ready for UV imaging');
+    const expired = reduceOverlay(almost, second);
+    expect(expired.shown.ready.shown).toBe(false);
+    expect(expired.analysis).toBeNull();
+    expect(verdict(expired)).toEqual({ text: 'No new picture for a few seconds: is the video still playing?', tone: 'warn' });
+    expect(verdict(expired, 'de').text).toBe('Seit einigen Sekunden kein neues Bild: läuft das Video noch?');
+    // Frames coming back start the stream's verdict afresh: ready again only after the eyes have held closed.
+    const back = [closedEyed(9000)].reduce(reduceOverlay, expired);
+    expect(back.secondsWithoutResult).toBe(0);
+    expect(verdict(back).text).not.toBe('Ready for UV imaging');
+    expect(verdict(frames(9100, 10600, closedEyed).reduce(reduceOverlay, back)).text).toBe('Ready for UV imaging');
+    // Each result restarts the count: a slow engine's verdict stands.
+    const slow = [...seconds(RESULT_EXPIRES_AFTER_S - 1), closedEyed(1600), ...seconds(RESULT_EXPIRES_AFTER_S - 1)].reduce(reduceOverlay, settled);
+    expect(verdict(slow).text).toBe('Ready for UV imaging');
+  });
+
+  it('does not count the seconds before a first result, while the engine loads, or with no live video', () => {
+    const second: OverlayEvent = { type: 'second-passed' };
+    const many = Array.from({ length: 3 * RESULT_EXPIRES_AFTER_S }, () => second);
+    expect(verdict(run(ready, started(), ...many)).text).toBe('Analysing…');
+    expect(verdict(run(started(), ...many)).text).toBe('Loading face models…');
+    expect(verdict(run(ready, ...many)).text).toBe('Waiting for the camera');
+    // A frame error is said as such, not as a stalled video.
+    const failing = run(ready, started(), ...frames(0, 800, openEyed), ...many, { type: 'frame-error', error: 'Frame is not a decodable JPEG' });
+    expect(verdict(failing).text).toBe('Frame not analysed: Frame is not a decodable JPEG');
   });
 
   it('puts an engine error first, with its message', () => {
