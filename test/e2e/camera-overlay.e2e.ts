@@ -47,11 +47,19 @@ describe('demo consult page with a face on the camera', () => {
     await waitForStatus(page, /face found/i, 20_000);
   });
 
-  it('comes back when the page removes the panel, or replaces its whole body', async () => {
+  it('comes back when the page removes the panel, hides it in a container of its own, or replaces its whole body', async () => {
     const page = (await session.browser.pages()).at(-1)!;
     await waitForStatus(page, /face found/i, 20_000);
     await page.evaluate(() => document.querySelector('faceready-overlay')!.remove());
     await waitForStatus(page, /face found/i, 5_000);
+    const parentAfterMove = await page.evaluate(async () => {
+      const hidden = document.body.appendChild(document.createElement('div'));
+      hidden.style.display = 'none';
+      hidden.append(document.querySelector('faceready-overlay')!);
+      await new Promise((r) => setTimeout(r, 100));
+      return document.querySelector('faceready-overlay')!.parentElement!.tagName;
+    });
+    expect(parentAfterMove).toBe('BODY');
     await page.evaluate(() => document.body.replaceWith(document.createElement('body')));
     await waitForStatus(page, /./, 5_000);
     expect(await page.evaluate(() => document.querySelectorAll('faceready-overlay').length)).toBe(1);
