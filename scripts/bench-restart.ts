@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'puppeteer-core';
 import { startDemoServer } from './demo-server';
 import { EXTENSION_DIR, launchWithExtension } from './lib/chromium';
-import { OVERLAY_HOST, queryOverlay, shadowRootOf } from './lib/overlay-root';
+import { OVERLAY_HOST, overlayStatus, shadowRootOf } from './lib/overlay-root';
 import { median } from '../src/stats';
 
 const { values: args } = parseArgs({
@@ -110,8 +110,7 @@ async function measureOneClose(build: (typeof builds)[number], demoUrl: string):
   try {
     const page = await browser.newPage();
     await page.goto(`${demoUrl}?autostart`);
-    const status = () => queryOverlay(page, (root) => root.querySelector('[role="status"]')?.textContent ?? null).then((result) => result?.value ?? null);
-    await waitUntil(async () => (LIVE.test((await status()) ?? '') ? true : null), 90_000, `${build.name}: the first verdict`);
+    await waitUntil(async () => (LIVE.test((await overlayStatus(page)) ?? '') ? true : null), 90_000, `${build.name}: the first verdict`);
     // A few live frames first, so the close lands on a steadily running engine, as in a consult.
     await new Promise((r) => setTimeout(r, 2000));
     await watchStatus(page);

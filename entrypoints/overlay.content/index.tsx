@@ -59,7 +59,9 @@ export default defineContentScript({
     };
     // The verdict expires when results stop coming (a frozen or stopped video, a page that stops the tap);
     // not while an explanation holds the frames on purpose.
-    const clock = setInterval(() => pausesLiveFrames(store.explain.value) || store.dispatch({ type: 'second-passed' }), 1000);
+    const clock = setInterval(() => {
+      if (!pausesLiveFrames(store.explain.value)) store.dispatch({ type: 'second-passed' });
+    }, 1000);
     ctx.onInvalidated(() => clearInterval(clock));
     const relay = startFrameRelay(window, {
       connectEngine,

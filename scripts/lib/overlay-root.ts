@@ -43,3 +43,8 @@ export async function queryOverlay<T, A>(target: Page | Frame, query: (root: Sha
     await host.dispose();
   }
 }
+
+/** The text of the overlay's role="status" live region in `target`, or null if the overlay is not there. */
+export function overlayStatus(target: Page | Frame): Promise<string | null> {
+  return queryOverlay(target, (root) => root.querySelector('[role="status"]')?.textContent ?? null).then((result) => result?.value ?? null);
+}

@@ -12,7 +12,6 @@ export function isSoftwareRenderer(renderer: string): boolean {
   return SOFTWARE_RENDERER.test(renderer);
 }
 
-
 /**
  * Whether a WebGL probe's result (the renderer, null: no WebGL) may be remembered for the rest of the
  * browser session, so that a restarted engine skips the probe. Only results that put WASM first under

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page, Target, WebWorker } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { EXTENSION_DIR, launchWithExtension, type LaunchOptions } from '../../scripts/lib/chromium';
-import { OVERLAY_HOST, queryOverlay, shadowRootOf } from '../../scripts/lib/overlay-root';
+import { OVERLAY_HOST, overlayStatus, queryOverlay, shadowRootOf } from '../../scripts/lib/overlay-root';
 
-export { EXTENSION_DIR };
+export { EXTENSION_DIR, overlayStatus };
 
 export interface Session {
   browser: Browser;
@@ -62,10 +62,6 @@ export async function openDemo(session: Session, query = '?autostart'): Promise<
   return page;
 }
 
-/** The text of the overlay's role="status" live region, or null if the overlay is not there. */
-export function overlayStatus(target: Page | Frame): Promise<string | null> {
-  return queryOverlay(target, (root) => root.querySelector('[role="status"]')?.textContent ?? null).then((result) => result?.value ?? null);
-}
 
 /** Polls `read` until its text matches; fails naming `what` and the last text seen. */
 export async function waitForText(read: () => Promise<string | null>, pattern: RegExp, timeoutMs: number, what: string): Promise<string> {

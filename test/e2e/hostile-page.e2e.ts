@@ -84,6 +84,29 @@ const stopFlood = (page: Page) => page.evaluate(() => window.clearInterval((wind
 
 const FLOOD_MS = 15_000;
 
+/** A tab analysing the fake camera's face (the victim) and a second tab of the same site without a camera (the hostile page). */
+async function victimAndHostileTabs(session: Session): Promise<{ victim: Page; hostile: Page }> {
+  const victim = await openDemo(session);
+  await waitForStatus(victim, /^Face found/, 90_000);
+  const hostile = await openDemo(session, '');
+  await waitForStatus(hostile, /^Waiting for the camera/, 30_000);
+  return { victim, hostile };
+}
+
+/**
+ * Reads a tab's status line and its timings readout on each `read()`: a tab that stays live keeps a verdict
+ * and shows new timings as new frames are analysed.
+ */
+function livenessOf(page: Page) {
+  const statuses: string[] = [];
+  const timings = new Set<string>();
+  const read = async () => {
+    statuses.push((await overlayStatus(page)) ?? '(no overlay)');
+    timings.add(await inOverlay(page, (root) => root.querySelector('dl.details')?.textContent?.match(/detector[^\n]*/)?.[0] ?? ''));
+  };
+  return { statuses, timings, read };
+}
+
 /**
  * Floods from `page` for FLOOD_MS, calling `probe` every 500 ms; returns the largest resident memory of any
  * renderer and the largest growth of one renderer over its size before the flood (MB).
@@ -205,10 +228,7 @@ describe('a hostile page', () => {
   }, 120_000);
 
   it('a tab flooding valid forged frames (640×480, every 20 ms) does not stop another tab’s analysis', async () => {
-    const victim = await openDemo(session);
-    await waitForStatus(victim, /^Face found/, 90_000);
-    const hostile = await openDemo(session, '');
-    await waitForStatus(hostile, /^Waiting for the camera/, 30_000);
+    const { victim, hostile } = await victimAndHostileTabs(session);
     await hostile.evaluate(() => {
       const canvas = new OffscreenCanvas(640, 480);
       const context = canvas.getContext('2d')!;
@@ -221,12 +241,10 @@ describe('a hostile page', () => {
         window.postMessage({ channel: 'faceready/tap', type: 'frame', streamId: 'forged', capturedAt: performance.now(), grabMs: 1, bitmap }, location.origin, [bitmap]);
       }, 20);
     });
-    const statuses: string[] = [];
-    const timings = new Set<string>();
+    const { statuses, timings, read } = livenessOf(victim);
     const deadline = Date.now() + 12_000;
     while (Date.now() < deadline) {
-      statuses.push((await overlayStatus(victim)) ?? '(no overlay)');
-      timings.add(await inOverlay(victim, (root) => root.querySelector('dl.details')?.textContent?.match(/detector[^\n]*/)?.[0] ?? ''));
+      await read();
       await new Promise((r) => setTimeout(r, 500));
     }
     await stopFlood(hostile);
@@ -241,18 +259,11 @@ describe('a hostile page', () => {
   }, 180_000);
 
   it('flooding forged messages in one tab does not stop another tab’s analysis (memory reported beside the same flood without FaceReady)', async () => {
-    const victim = await openDemo(session);
-    await waitForStatus(victim, /^Face found/, 90_000);
-    const hostile = await openDemo(session, '');
-    await waitForStatus(hostile, /^Waiting for the camera/, 30_000);
+    const { victim, hostile } = await victimAndHostileTabs(session);
 
     // The victim stays live: its verdict holds and its timings keep changing with new frames.
-    const timings = new Set<string>();
-    const statuses: string[] = [];
-    const flooded = await floodMeasured(session, hostile, async () => {
-      statuses.push((await overlayStatus(victim)) ?? '(no overlay)');
-      timings.add(await inOverlay(victim, (root) => root.querySelector('dl.details')?.textContent?.match(/detector[^\n]*/)?.[0] ?? ''));
-    });
+    const { statuses, timings, read } = livenessOf(victim);
+    const flooded = await floodMeasured(session, hostile, read);
     // After a flood of forged frames, codes and text, the status line still speaks FaceReady's own words.
     expect(await overlayStatus(hostile)).toMatch(/^Analysing…/);
     expect(await hostile.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../../scripts/demo-server';
 import { CHECK_PAGE_PATH } from '../../../src/still-image/check-page-url';
-import { waitForCheckStatus } from '../check-page';
+import { CHECK_PAGE_PROMPT, waitForCheckStatus } from '../check-page';
 import { clickOverlayButton, overlayStatus } from '../harness';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -136,7 +136,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
         await tabs.update((await tabs.getCurrent()).id, { url });
       }, `${CHECK_PAGE_PATH}${search}`);
       // Opened for an image, the page is already checking it; opened empty, it invites a file.
-      if (!search) await waitForCheckStatus(help, /drop, paste or choose/i, 10_000);
+      if (!search) await waitForCheckStatus(help, CHECK_PAGE_PROMPT, 10_000);
       return help;
     },
     async close() {
